@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { prioritySchema, TAG_MAX, taskSchema } from "./task";
+import { text } from "./text";
+
+export const TASK_STATUSES = ["all", "pending", "completed"] as const;
+export const TASK_SORTS = ["created_at", "updated_at", "due_date", "priority", "title"] as const;
+export const SORT_ORDERS = ["desc", "asc"] as const;
+export const LIST_LIMIT_MAX = 100;
+export const LIST_LIMIT_DEFAULT = 50;
+export const SEARCH_MAX = 200;
+
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type TaskSort = (typeof TASK_SORTS)[number];
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+const limitSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,2}$/, `Must be a whole number from 1 to ${LIST_LIMIT_MAX}`)
+  .transform(Number)
+  .refine((limit) => limit <= LIST_LIMIT_MAX, `Must be a whole number from 1 to ${LIST_LIMIT_MAX}`);
+
+/** Query string of `GET /api/{user_id}/tasks`; every value arrives as a string. */
+export const listQuerySchema = z.object({
+  status: z.enum(TASK_STATUSES).default("all"),
+  priority: prioritySchema.optional(),
+  tag: text({ min: 1, max: TAG_MAX }).optional().describe("Exact tag, case-insensitive."),
+  q: text({ min: 1, max: SEARCH_MAX })
+    .optional()
+    .describe("Case-insensitive substring of the title or the description."),
+  sort: z.enum(TASK_SORTS).default("created_at"),
+  order: z.enum(SORT_ORDERS).default("desc"),
+  limit: limitSchema
+    .default(LIST_LIMIT_DEFAULT)
+    .meta({ type: "integer", minimum: 1, maximum: 100 }),
+  cursor: z.string().min(1).max(512).optional().describe("The `next_cursor` of the previous page."),
+});
+export type ListQueryInput = z.input<typeof listQuerySchema>;
+export type ListQuery = z.output<typeof listQuerySchema>;
+
+export const taskListSchema = z
+  .object({
+    items: z.array(taskSchema),
+    total: z.number().int().nonnegative().describe("Every task that matches the filters."),
+    next_cursor: z.string().nullable(),
+  })
+  .meta({ id: "TaskList" });
+export type TaskList = z.infer<typeof taskListSchema>;

@@ -1,0 +1,39 @@
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import * as schema from "./schema";
+
+export interface PoolOptions {
+  /** Shown in `pg_stat_activity`. */
+  applicationName: string;
+  max?: number;
+}
+
+/**
+ * Every wait is bounded so that an unreachable or stalled database surfaces as an
+ * error within seconds (the API turns it into a 503) instead of a growing queue.
+ */
+export const DB_TIMEOUTS = {
+  connectMs: 3_000,
+  statementMs: 4_000,
+} as const;
+
+export function createPool(connectionString: string, options: PoolOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    application_name: options.applicationName,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: DB_TIMEOUTS.connectMs,
+    statement_timeout: DB_TIMEOUTS.statementMs,
+    query_timeout: DB_TIMEOUTS.statementMs + 500,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+  });
+  // An idle client whose server went away emits here; without a listener the process dies.
+  pool.on("error", () => {});
+  return pool;
+}
+
+export function createDb(pool: pg.Pool) {
+  return drizzle(pool, { schema });
+}
+export type Db = ReturnType<typeof createDb>;

@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+
+/** Declared low → high, so PostgreSQL orders (and indexes) priorities by rank. */
+export const taskPriority = pgEnum("task_priority", ["low", "medium", "high"]);
+
+/**
+ * Millisecond precision: the API serialises timestamps with milliseconds, and keyset
+ * cursors carry those values back, so the stored value must equal the one sent out.
+ */
+const timestampMs = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text("user_id").notNull(),
+    title: text("title").notNull(),
+    description: text("description"),
+    completed: boolean("completed").notNull().default(false),
+    priority: taskPriority("priority").notNull().default("medium"),
+    dueDate: timestampMs("due_date"),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    /** Bumped on every change; the ETag is derived from it. */
+    version: integer("version").notNull().default(1),
+    createdAt: timestampMs("created_at").notNull().defaultNow(),
+    updatedAt: timestampMs("updated_at").notNull().defaultNow(),
+  },
+  // One index per sort order, each led by the owner, so every list of one user is an index scan.
+  (t) => [
+    index("tasks_user_created_idx").on(t.userId, t.createdAt, t.id),
+    index("tasks_user_updated_idx").on(t.userId, t.updatedAt, t.id),
+    index("tasks_user_due_asc_idx").on(t.userId, t.dueDate.asc().nullsLast(), t.id),
+    index("tasks_user_due_desc_idx").on(
+      t.userId,
+      t.dueDate.desc().nullsLast(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("tasks_user_priority_idx").on(t.userId, t.priority, t.id),
+    index("tasks_user_title_idx").on(t.userId, sql`lower(${t.title})`, t.id),
+  ],
+);
+
+/** Stored first responses of `POST …/tasks` with an `Idempotency-Key`, kept 24 hours. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: text("user_id").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    taskId: bigint("task_id", { mode: "number" }),
+    response: jsonb("response"),
+    createdAt: timestampMs("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    index("idempotency_keys_created_idx").on(t.createdAt),
+  ],
+);
+
+export const IDEMPOTENCY_TTL_HOURS = 24;
