@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 /** C0 control characters (U+0000–U+001F); `description` may keep tab, LF and CR. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001F]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const CONTROL_CHARACTERS_EXCEPT_WHITESPACE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 /** Length in Unicode code points, not UTF-16 units, so an emoji counts as one character. */
