@@ -1,0 +1,224 @@
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ApiError, createApiClient, NetworkError, SessionExpiredError } from "./api-client";
+
+/** An unsigned JWT-shaped token: the client only reads `exp`, the API is what verifies. */
+function tokenExpiringIn(seconds: number, serial: number): string {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const exp = Math.floor(Date.now() / 1000) + seconds;
+  return `${encode({ alg: "HS256", typ: "JWT" })}.${encode({ sub: "user-1", exp, serial })}.sig`;
+}
+
+/** One local server that plays both the web app's token endpoint and the API. */
+const server = {
+  tokenRequests: 0,
+  tokenLifetime: 900,
+  tokenDelayMs: 0,
+  sessionGone: false,
+  /** Tokens the API refuses, as if revoked or expired in flight. */
+  refused: new Set<string>(),
+  apiRequests: [] as { method: string; url: string; authorization: string; body: string }[],
+  apiReply: (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+  },
+};
+
+const http = createServer(async (req, res) => {
+  let body = "";
+  for await (const chunk of req) body += chunk;
+  if (req.url === "/api/auth/token") {
+    server.tokenRequests++;
+    if (server.tokenDelayMs) await new Promise((r) => setTimeout(r, server.tokenDelayMs));
+    if (server.sessionGone) {
+      res.writeHead(401, { "content-type": "application/json" }).end("{}");
+      return;
+    }
+    const token = tokenExpiringIn(server.tokenLifetime, server.tokenRequests);
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ token }));
+    return;
+  }
+  const authorization = req.headers.authorization ?? "";
+  server.apiRequests.push({ method: req.method ?? "", url: req.url ?? "", authorization, body });
+  if (server.refused.has(authorization.replace("Bearer ", ""))) {
+    res
+      .writeHead(401, { "content-type": "application/problem+json" })
+      .end('{"type":"about:blank","title":"Unauthorized","status":401}');
+    return;
+  }
+  server.apiReply(req, res);
+});
+
+let origin = "";
+let sessionExpiredCalls = 0;
+
+function client() {
+  return createApiClient({
+    apiUrl: `${origin}/`,
+    tokenUrl: `${origin}/api/auth/token`,
+    onSessionExpired: () => {
+      sessionExpiredCalls++;
+    },
+  });
+}
+
+beforeAll(async () => {
+  http.listen(0, "127.0.0.1");
+  await once(http, "listening");
+  origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  http.close();
+});
+beforeEach(() => {
+  Object.assign(server, {
+    tokenRequests: 0,
+    tokenLifetime: 900,
+    tokenDelayMs: 0,
+    sessionGone: false,
+    refused: new Set(),
+    apiRequests: [],
+  });
+  server.apiReply = (_req, res) => {
+    res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+  };
+  sessionExpiredCalls = 0;
+});
+
+describe("api client", () => {
+  it("sends the token as a bearer credential and returns the parsed body", async () => {
+    const api = client();
+    await expect(
+      api.request("POST", "/api/user-1/tasks", { body: { title: "a" } }),
+    ).resolves.toEqual({ ok: true });
+    const [sent] = server.apiRequests;
+    expect(sent?.url).toBe("/api/user-1/tasks");
+    expect(sent?.authorization).toMatch(/^Bearer [\w-]+\.[\w-]+\.sig$/);
+    expect(sent?.body).toBe('{"title":"a"}');
+  });
+
+  it("fetches one token for many concurrent callers", async () => {
+    server.tokenDelayMs = 50;
+    const api = client();
+    await Promise.all(Array.from({ length: 5 }, () => api.request("GET", "/api/user-1/tasks")));
+    expect(server.tokenRequests).toBe(1);
+    expect(new Set(server.apiRequests.map((r) => r.authorization)).size).toBe(1);
+  });
+
+  it("reuses a token until 60 seconds before it expires", async () => {
+    server.tokenLifetime = 61;
+    const longLived = client();
+    await longLived.request("GET", "/a");
+    await longLived.request("GET", "/b");
+    expect(server.tokenRequests).toBe(1);
+
+    server.tokenLifetime = 59;
+    const nearExpiry = client();
+    await nearExpiry.request("GET", "/a");
+    await nearExpiry.request("GET", "/b");
+    expect(server.tokenRequests).toBe(3);
+  });
+
+  it("refreshes once and retries once when the API refuses the token", async () => {
+    const api = client();
+    await api.request("GET", "/warm-up");
+    const first = server.apiRequests[0]?.authorization.replace("Bearer ", "") ?? "";
+    server.refused.add(first);
+
+    await expect(
+      Promise.all([api.request("GET", "/a"), api.request("GET", "/b")]),
+    ).resolves.toEqual([{ ok: true }, { ok: true }]);
+    // Both callers hit the 401 with the same stale token but share a single refresh.
+    expect(server.tokenRequests).toBe(2);
+    const retried = server.apiRequests.slice(-2).map((r) => r.authorization);
+    expect(retried.every((a) => a !== `Bearer ${first}`)).toBe(true);
+  });
+
+  it("gives up after one retry when the API keeps refusing", async () => {
+    server.apiReply = (_req, res) => {
+      res
+        .writeHead(401, { "content-type": "application/problem+json" })
+        .end('{"type":"about:blank","title":"Unauthorized","status":401,"detail":"Bad token"}');
+    };
+    const api = client();
+    const error = await api.request("GET", "/a").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(401);
+    expect(server.apiRequests).toHaveLength(2);
+    expect(server.tokenRequests).toBe(2);
+  });
+
+  it("parses problem+json into an ApiError with field errors", async () => {
+    server.apiReply = (_req, res) => {
+      res.writeHead(422, { "content-type": "application/problem+json" }).end(
+        JSON.stringify({
+          type: "about:blank",
+          title: "Unprocessable Content",
+          status: 422,
+          detail: "The body is invalid",
+          errors: [{ path: "title", message: "Must not be empty" }],
+        }),
+      );
+    };
+    const error = await client()
+      .request("POST", "/api/user-1/tasks", { body: { title: " " } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      status: 422,
+      title: "Unprocessable Content",
+      detail: "The body is invalid",
+      message: "The body is invalid",
+      fieldErrors: [{ path: "title", message: "Must not be empty" }],
+    });
+  });
+
+  it("turns an error without a problem body into an ApiError with the status", async () => {
+    server.apiReply = (_req, res) => {
+      res.writeHead(502, { "content-type": "text/html" }).end("<h1>Bad gateway</h1>");
+    };
+    const error = await client()
+      .request("GET", "/a")
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ApiError", status: 502, fieldErrors: [] });
+  });
+
+  it("returns undefined for 204 No Content", async () => {
+    server.apiReply = (_req, res) => {
+      res.writeHead(204).end();
+    };
+    await expect(client().request("DELETE", "/api/user-1/tasks/1")).resolves.toBeUndefined();
+  });
+
+  it("reports an unreachable API as a NetworkError", async () => {
+    const closed = createServer();
+    closed.listen(0, "127.0.0.1");
+    await once(closed, "listening");
+    const port = (closed.address() as AddressInfo).port;
+    closed.close();
+    await once(closed, "close");
+
+    const api = createApiClient({
+      apiUrl: `http://127.0.0.1:${port}`,
+      tokenUrl: `${origin}/api/auth/token`,
+      onSessionExpired: () => {},
+    });
+    const error = await api.request("GET", "/a").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as Error).message).toMatch(/can't reach the server/i);
+  });
+
+  it("calls the session-gone hook once when the token endpoint answers 401", async () => {
+    server.sessionGone = true;
+    server.tokenDelayMs = 20;
+    const api = client();
+    const results = await Promise.allSettled([api.request("GET", "/a"), api.request("GET", "/b")]);
+    for (const result of results) {
+      expect(result.status).toBe("rejected");
+      expect((result as PromiseRejectedResult).reason).toBeInstanceOf(SessionExpiredError);
+    }
+    expect(sessionExpiredCalls).toBe(1);
+    expect(server.apiRequests).toHaveLength(0);
+  });
+});

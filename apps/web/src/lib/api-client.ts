@@ -1,0 +1,184 @@
+import { type FieldError, PROBLEM_CONTENT_TYPE, type Problem } from "@todo/contract/problem";
+import { createContext, use } from "react";
+
+/** A token is refreshed this long before its `exp`, so a request never leaves with one about to lapse. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+/** The API answered with an error; the fields come from its problem+json body when it sent one. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly fieldErrors: FieldError[];
+
+  constructor(problem: Pick<Problem, "status" | "title" | "detail" | "errors">) {
+    super(problem.detail ?? problem.title);
+    this.name = "ApiError";
+    this.status = problem.status;
+    this.title = problem.title;
+    this.detail = problem.detail;
+    this.fieldErrors = problem.errors ?? [];
+  }
+}
+
+/** The request never got an answer: the server is down or the network is gone. Worth a retry. */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super("Can't reach the server. Check your connection and try again.", { cause });
+    this.name = "NetworkError";
+  }
+}
+
+/** The session cookie no longer yields a token; the user has been sent to sign in again. */
+export class SessionExpiredError extends Error {
+  constructor() {
+    super("Your session has ended. Please sign in again.");
+    this.name = "SessionExpiredError";
+  }
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Lets a request outlive the page, e.g. a delete sent while the tab closes. */
+  keepalive?: boolean;
+}
+
+export interface ApiClient {
+  request<T>(method: string, path: string, options?: RequestOptions): Promise<T>;
+}
+
+export interface ApiClientOptions {
+  /** The API's origin, e.g. `http://localhost:8000`. */
+  apiUrl: string;
+  /** The web app's token endpoint; it answers from the httpOnly session cookie. */
+  tokenUrl?: string;
+  /** Called once the session is gone; the default sends the browser to sign-in. */
+  onSessionExpired?: () => void;
+}
+
+interface CachedToken {
+  token: string;
+  expiresAt: number;
+}
+
+/** Reads `exp` without verifying: the API verifies, the client only needs to know when to refresh. */
+function expiryOf(token: string): number {
+  const payload = token.split(".")[1];
+  if (!payload) return 0;
+  try {
+    const json = atob(payload.replace(/-/g, "+").replace(/_/g, "/"));
+    const exp: unknown = JSON.parse(json).exp;
+    return typeof exp === "number" ? exp * 1000 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Sends the browser to sign-in, coming back to the current page afterwards. */
+export function redirectToSignIn(): void {
+  const next = window.location.pathname + window.location.search;
+  window.location.assign(`/sign-in?next=${encodeURIComponent(next)}`);
+}
+
+async function send(input: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(input, init);
+  } catch (error) {
+    // An abort is the caller's decision, not a network failure.
+    if (init.signal?.aborted) throw error;
+    throw new NetworkError(error);
+  }
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const fallback = { status: response.status, title: response.statusText || "Request failed" };
+  if (!response.headers.get("content-type")?.includes(PROBLEM_CONTENT_TYPE)) {
+    return new ApiError(fallback);
+  }
+  try {
+    const problem = (await response.json()) as Partial<Problem>;
+    return new ApiError({
+      status: response.status,
+      title: typeof problem.title === "string" ? problem.title : fallback.title,
+      detail: typeof problem.detail === "string" ? problem.detail : undefined,
+      errors: Array.isArray(problem.errors) ? problem.errors : undefined,
+    });
+  } catch {
+    return new ApiError(fallback);
+  }
+}
+
+/**
+ * The one module that talks to the API. The JWT lives only in this closure (never in storage
+ * or a readable cookie), is reused until shortly before it expires, and is fetched once for
+ * every caller that needs a fresh one at the same time.
+ */
+export function createApiClient({
+  apiUrl,
+  tokenUrl = "/api/auth/token",
+  onSessionExpired = redirectToSignIn,
+}: ApiClientOptions): ApiClient {
+  const baseUrl = apiUrl.replace(/\/+$/, "");
+  let cached: CachedToken | null = null;
+  let refreshing: Promise<string> | null = null;
+
+  async function fetchToken(): Promise<string> {
+    const response = await send(tokenUrl, { credentials: "same-origin", cache: "no-store" });
+    if (response.status === 401) {
+      cached = null;
+      onSessionExpired();
+      throw new SessionExpiredError();
+    }
+    if (!response.ok) throw await toApiError(response);
+    const { token } = (await response.json()) as { token: string };
+    cached = { token, expiresAt: expiryOf(token) };
+    return token;
+  }
+
+  /** `stale` is the token the API just refused; a newer cached one means someone already refreshed. */
+  function token(stale?: string): Promise<string> {
+    if (cached && cached.token !== stale && cached.expiresAt - EXPIRY_MARGIN_MS > Date.now()) {
+      return Promise.resolve(cached.token);
+    }
+    refreshing ??= fetchToken().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
+  async function attempt(method: string, path: string, bearer: string, options: RequestOptions) {
+    const headers: Record<string, string> = { authorization: `Bearer ${bearer}` };
+    if (options.body !== undefined) headers["content-type"] = "application/json";
+    return send(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+      keepalive: options.keepalive,
+      cache: "no-store",
+    });
+  }
+
+  return {
+    async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+      const first = await token();
+      let response = await attempt(method, path, first, options);
+      // A token can be revoked or expire in flight; one forced refresh tells that from a real refusal.
+      if (response.status === 401) {
+        response = await attempt(method, path, await token(first), options);
+      }
+      if (!response.ok) throw await toApiError(response);
+      if (response.status === 204) return undefined as T;
+      return (await response.json()) as T;
+    },
+  };
+}
+
+export const ApiClientContext = createContext<ApiClient | null>(null);
+
+export function useApiClient(): ApiClient {
+  const client = use(ApiClientContext);
+  if (!client) throw new Error("useApiClient needs an ApiClientContext provider above it");
+  return client;
+}
