@@ -182,3 +182,10 @@ export function useApiClient(): ApiClient {
   if (!client) throw new Error("useApiClient needs an ApiClientContext provider above it");
   return client;
 }
+
+/** A sentence for the UI: the API's own explanation when it gave one. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) return error.detail ?? error.title;
+  if (error instanceof NetworkError || error instanceof SessionExpiredError) return error.message;
+  return "Something went wrong. Please try again.";
+}

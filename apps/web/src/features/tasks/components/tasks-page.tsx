@@ -1,16 +1,58 @@
 "use client";
 
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { Suspense, useState } from "react";
+import { Toaster } from "sonner";
+import { Skeleton } from "@/components/ui/skeleton";
+import { UserMenu } from "@/components/user-menu";
+import { ApiClientContext, ApiError, createApiClient, SessionExpiredError } from "@/lib/api-client";
+import { TaskOwnerContext } from "../hooks/use-tasks-scope";
+import { TasksBoard } from "./tasks-board";
+
 export interface TasksPageProps {
   /** The API's public origin, passed from the server so the client bundle holds no build-time URL. */
   apiUrl: string;
   user: { id: string; name: string; email: string };
 }
 
-export function TasksPage({ user }: TasksPageProps) {
+/** Retrying cannot fix a refusal (4xx) or a finished session; one quick retry covers a blip. */
+function shouldRetry(failureCount: number, error: Error): boolean {
+  if (error instanceof SessionExpiredError) return false;
+  if (error instanceof ApiError && error.status < 500) return false;
+  return failureCount < 1;
+}
+
+/**
+ * The tasks screen with its own query cache, API client and toaster, kept out of the root
+ * layout so pages like /sign-in do not ship them.
+ */
+export function TasksPage({ apiUrl, user }: TasksPageProps) {
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, staleTime: 15_000 } } }),
+  );
+  const [apiClient] = useState(() => createApiClient({ apiUrl }));
+
   return (
-    <main className="mx-auto w-full max-w-3xl p-4">
-      <h1 className="text-2xl font-semibold">Tasks</h1>
-      <p>Signed in as {user.name}</p>
-    </main>
+    <QueryClientProvider client={queryClient}>
+      <ApiClientContext value={apiClient}>
+        <TaskOwnerContext value={user.id}>
+          <div className="mx-auto flex min-h-dvh w-full max-w-3xl flex-col px-4 sm:px-6">
+            <header className="flex items-center justify-between gap-4 py-4">
+              <span className="text-xl font-semibold">Todo</span>
+              <UserMenu name={user.name} email={user.email} />
+            </header>
+            <main id="main" className="flex flex-col gap-6 pb-16">
+              <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
+              {/* useSearchParams needs a boundary so the shell can render before the URL is read. */}
+              <Suspense fallback={<Skeleton className="h-64 w-full" />}>
+                <TasksBoard />
+              </Suspense>
+            </main>
+          </div>
+          <Toaster theme="system" position="bottom-center" closeButton richColors />
+        </TaskOwnerContext>
+      </ApiClientContext>
+    </QueryClientProvider>
   );
 }

@@ -1,0 +1,68 @@
+"use client";
+
+import { clsx } from "clsx";
+import { Dialog as DialogPrimitive } from "radix-ui";
+import type { ComponentProps, ReactNode } from "react";
+
+export const Dialog = DialogPrimitive.Root;
+export const DialogClose = DialogPrimitive.Close;
+
+export interface DialogContentProps
+  extends Omit<ComponentProps<typeof DialogPrimitive.Content>, "title"> {
+  title: ReactNode;
+  description?: ReactNode;
+}
+
+/** A modal panel: focus is trapped inside, Escape and the close button dismiss it. */
+export function DialogContent({
+  title,
+  description,
+  className,
+  children,
+  ...props
+}: DialogContentProps) {
+  return (
+    <DialogPrimitive.Portal>
+      <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-black/50" />
+      <DialogPrimitive.Content
+        className={clsx(
+          "fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-lg",
+          "-translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-y-auto rounded-lg border",
+          "border-border bg-surface p-5 text-foreground shadow-xl focus-visible:outline-none",
+          className,
+        )}
+        // Without a description Radix warns unless told there is none on purpose.
+        {...(description ? {} : { "aria-describedby": undefined })}
+        {...props}
+      >
+        <div className="flex items-start justify-between gap-4">
+          <div className="flex flex-col gap-1">
+            <DialogPrimitive.Title className="text-lg font-semibold">{title}</DialogPrimitive.Title>
+            {description ? (
+              <DialogPrimitive.Description className="text-sm text-muted-foreground">
+                {description}
+              </DialogPrimitive.Description>
+            ) : null}
+          </div>
+          <DialogPrimitive.Close
+            aria-label="Close"
+            className="-m-1 rounded-md p-1 text-muted-foreground hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring"
+          >
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              className="size-5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+            >
+              <path d="M6 6l12 12M18 6L6 18" />
+            </svg>
+          </DialogPrimitive.Close>
+        </div>
+        {children}
+      </DialogPrimitive.Content>
+    </DialogPrimitive.Portal>
+  );
+}

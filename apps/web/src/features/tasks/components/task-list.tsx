@@ -1,0 +1,95 @@
+"use client";
+
+import type { Task } from "@todo/contract/task";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Spinner } from "@/components/ui/spinner";
+import { describeError, NetworkError } from "@/lib/api-client";
+import type { useTasks } from "../api/list-tasks";
+import { TaskItem } from "./task-item";
+
+interface TaskListProps {
+  query: ReturnType<typeof useTasks>;
+  tasks: Task[];
+  filtered: boolean;
+  onClearFilters: () => void;
+  onToggle: (task: Task) => void;
+  onEdit: (task: Task) => void;
+  onDelete: (task: Task) => void;
+  onTagClick: (tag: string) => void;
+}
+
+function LoadError({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  return (
+    <Alert
+      title={error instanceof NetworkError ? "Can't reach the server" : "Couldn't load your tasks"}
+      action={
+        <Button variant="secondary" size="sm" onClick={onRetry}>
+          Retry
+        </Button>
+      }
+    >
+      {describeError(error)}
+    </Alert>
+  );
+}
+
+export function TaskList({
+  query,
+  tasks,
+  filtered,
+  onClearFilters,
+  ...itemHandlers
+}: TaskListProps) {
+  if (query.isPending) {
+    return (
+      <div role="status" aria-label="Loading tasks" className="flex flex-col gap-2">
+        {[0, 1, 2].map((row) => (
+          <Skeleton key={row} className="h-20 w-full" />
+        ))}
+      </div>
+    );
+  }
+
+  if (query.isError && !query.data) {
+    return <LoadError error={query.error} onRetry={() => query.refetch()} />;
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      {query.isError ? <LoadError error={query.error} onRetry={() => query.refetch()} /> : null}
+      {tasks.length === 0 ? (
+        <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-border p-8 text-center">
+          <p className="font-medium">
+            {filtered ? "No tasks match these filters." : "No tasks here yet."}
+          </p>
+          {filtered ? (
+            <Button variant="secondary" size="sm" onClick={onClearFilters}>
+              Clear filters
+            </Button>
+          ) : (
+            <p className="text-sm text-muted-foreground">Add one above to get started.</p>
+          )}
+        </div>
+      ) : (
+        <ul aria-label="Tasks" className="flex flex-col gap-2">
+          {tasks.map((task) => (
+            <TaskItem key={task.id} task={task} {...itemHandlers} />
+          ))}
+        </ul>
+      )}
+      {query.hasNextPage ? (
+        <Button
+          variant="secondary"
+          className="self-center"
+          disabled={query.isFetchingNextPage}
+          onClick={() => query.fetchNextPage()}
+        >
+          {query.isFetchingNextPage ? <Spinner label="Loading more tasks" /> : null}
+          Load more
+        </Button>
+      ) : null}
+    </div>
+  );
+}

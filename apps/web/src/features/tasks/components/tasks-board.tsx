@@ -1,0 +1,79 @@
+"use client";
+
+import type { Task } from "@todo/contract/task";
+import { useCallback, useState } from "react";
+import { toast } from "sonner";
+import { describeError } from "@/lib/api-client";
+import { useCompleteTask } from "../api/complete-task";
+import { useTasks } from "../api/list-tasks";
+import { useTaskFilters } from "../hooks/use-task-filters";
+import { UNDO_WINDOW_MS, useUndoableDelete } from "../hooks/use-undoable-delete";
+import { AddTaskForm } from "./add-task-form";
+import { EditTaskDialog } from "./edit-task-dialog";
+import { StatusTabs } from "./status-tabs";
+import { TaskList } from "./task-list";
+import { TaskToolbar } from "./task-toolbar";
+
+/** The add form, the filters and the list, wired to the URL and the API. */
+export function TasksBoard() {
+  const { filters, setFilters } = useTaskFilters();
+  const query = useTasks(filters);
+  const { mutateAsync: completeTask } = useCompleteTask();
+  const [editing, setEditing] = useState<Task | null>(null);
+
+  const onDeleteError = useCallback((error: Error, task: Task) => {
+    toast.error(`Couldn't delete “${task.title}”`, { description: describeError(error) });
+  }, []);
+  const { hiddenIds, remove, undo } = useUndoableDelete(onDeleteError);
+
+  const loaded = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const tasks = loaded.filter((task) => !hiddenIds.has(task.id));
+  const total = query.data?.pages[0]?.total;
+  const currentTotal = total === undefined ? undefined : total - (loaded.length - tasks.length);
+
+  function toggle(task: Task) {
+    // The checkbox flips at once; if the API refuses, the hook puts it back and this says why.
+    completeTask({ id: task.id, completed: !task.completed }).catch((error: Error) => {
+      toast.error(`Couldn't update “${task.title}”`, { description: describeError(error) });
+    });
+  }
+
+  function deleteWithUndo(task: Task) {
+    remove(task);
+    toast(`Deleted “${task.title}”`, {
+      duration: UNDO_WINDOW_MS,
+      action: { label: "Undo", onClick: () => undo(task.id) },
+    });
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <AddTaskForm />
+      <section aria-labelledby="task-list-heading" className="flex flex-col gap-4">
+        <h2 id="task-list-heading" className="sr-only">
+          Your tasks
+        </h2>
+        <TaskToolbar filters={filters} onChange={setFilters} />
+        <StatusTabs
+          filters={filters}
+          currentTotal={currentTotal}
+          onSelect={(status) => setFilters({ status })}
+        >
+          <TaskList
+            query={query}
+            tasks={tasks}
+            filtered={Boolean(filters.q || filters.tag || filters.priority)}
+            onClearFilters={() => setFilters({ q: undefined, tag: undefined, priority: undefined })}
+            onToggle={toggle}
+            onEdit={setEditing}
+            onDelete={deleteWithUndo}
+            onTagClick={(tag) => setFilters({ tag })}
+          />
+        </StatusTabs>
+      </section>
+      {editing ? (
+        <EditTaskDialog key={editing.id} task={editing} onClose={() => setEditing(null)} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Task } from "@todo/contract/task";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useDeleteTask } from "../api/delete-task";
+
+/** How long a deleted task can be brought back; matches the toast that offers Undo. */
+export const UNDO_WINDOW_MS = 5000;
+
+/**
+ * Delete with undo by delaying the request: the task is hidden at once and only deleted on the
+ * server once the undo window has passed, so undo restores it exactly (same id, same dates).
+ * Leaving the page sends the pending deletes straight away.
+ */
+export function useUndoableDelete(onError: (error: Error, task: Task) => void) {
+  // mutateAsync rather than mutate: mutate's per-call callbacks only fire for the latest call,
+  // and several deletes can be pending at once.
+  const { mutateAsync: deleteTask } = useDeleteTask();
+  // Read through a ref so a new callback each render does not re-run the unmount flush below.
+  const onErrorRef = useRef(onError);
+  useEffect(() => {
+    onErrorRef.current = onError;
+  });
+  const [hiddenIds, setHiddenIds] = useState<ReadonlySet<number>>(new Set());
+  const pending = useRef(new Map<number, { task: Task; timer: ReturnType<typeof setTimeout> }>());
+
+  const unhide = useCallback((id: number) => {
+    setHiddenIds((ids) => {
+      const next = new Set(ids);
+      next.delete(id);
+      return next;
+    });
+  }, []);
+
+  const commit = useCallback(
+    (id: number, keepalive = false) => {
+      const entry = pending.current.get(id);
+      if (!entry) return;
+      clearTimeout(entry.timer);
+      pending.current.delete(id);
+      deleteTask({ id, keepalive })
+        .catch((error: Error) => onErrorRef.current(error, entry.task))
+        .finally(() => unhide(id));
+    },
+    [deleteTask, unhide],
+  );
+
+  const remove = useCallback(
+    (task: Task) => {
+      setHiddenIds((ids) => new Set(ids).add(task.id));
+      const timer = setTimeout(() => commit(task.id), UNDO_WINDOW_MS);
+      pending.current.set(task.id, { task, timer });
+    },
+    [commit],
+  );
+
+  const undo = useCallback(
+    (id: number) => {
+      const entry = pending.current.get(id);
+      if (!entry) return;
+      clearTimeout(entry.timer);
+      pending.current.delete(id);
+      unhide(id);
+    },
+    [unhide],
+  );
+
+  useEffect(() => {
+    const flush = () => {
+      for (const id of [...pending.current.keys()]) commit(id, true);
+    };
+    window.addEventListener("pagehide", flush);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      flush();
+    };
+  }, [commit]);
+
+  return { hiddenIds, remove, undo };
+}
