@@ -21,7 +21,8 @@ export function verifierOptions(issuer: string): Partial<VerifierOptions> {
   return {
     allowedIss: issuer,
     allowedAud: issuer,
-    requiredClaims: ["sub", "iat", "exp"],
+    // fast-jwt skips its iss/aud checks when the claim is absent, so they are required too.
+    requiredClaims: ["sub", "iat", "exp", "iss", "aud"],
     clockTolerance: CLOCK_TOLERANCE_MS,
     // Only the claims are needed; fast-jwt's own cache is off so each request is checked.
     cache: false,

@@ -49,6 +49,12 @@ function parseJson(body: string): unknown {
   } catch {
     throw new HttpProblem(400, "The body is not valid JSON.");
   }
+  // Fastify represents "no body" as null, so a literal null must not pass for one.
+  if (value === null) {
+    throw new HttpProblem(422, "The request is not valid.", [
+      { path: "body", message: "Must be a JSON object" },
+    ]);
+  }
   try {
     secureJson.scan(value as object, { protoAction: "error", constructorAction: "error" });
   } catch {

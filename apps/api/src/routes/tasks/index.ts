@@ -255,7 +255,8 @@ export default async function taskRoutes(fastify: FastifyInstance) {
         security,
         params: taskParamsSchema,
         headers: ifMatchHeaders,
-        body: setCompletedSchema.optional(),
+        // Fastify validates a missing body as null (a literal null body is refused when parsed).
+        body: setCompletedSchema.nullable(),
         response: { 200: taskSchema, ...errorResponses(400, 404, 412, 413, 415, 422) },
       },
     },

@@ -1,0 +1,19 @@
+import { createTestDatabase, startTestServer } from "@todo/db/test-database";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+/** One PostgreSQL for the run (embedded unless TEST_DATABASE_URL is set), one fresh database. */
+export default async function setup(project: TestProject) {
+  const server = await startTestServer(process.env.TEST_DATABASE_URL);
+  const database = await createTestDatabase(server.url);
+  project.provide("databaseUrl", database.url);
+  return async () => {
+    await database.drop();
+    await server.stop();
+  };
+}

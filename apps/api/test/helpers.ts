@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import { SignJWT } from "jose";
+import { inject } from "vitest";
+import { type AppOptions, buildApp } from "../src/app";
+
+export const TEST_SECRET = "test-secret-that-is-at-least-32-characters-long";
+export const AUTH_URL = "http://localhost:3000";
+export const WEB_ORIGIN = "http://localhost:3000";
+
+export function testOptions(overrides: Partial<AppOptions> = {}): AppOptions {
+  return {
+    databaseUrl: inject("databaseUrl"),
+    authSecret: TEST_SECRET,
+    authUrl: AUTH_URL,
+    corsOrigins: [WEB_ORIGIN],
+    rateLimitPerMinute: 100_000,
+    ...overrides,
+  };
+}
+
+export async function testApp(overrides: Partial<AppOptions> = {}) {
+  const app = await buildApp(testOptions(overrides));
+  await app.ready();
+  return app;
+}
+
+/** A fresh user id, so tests never see each other's tasks. */
+export function newUserId(): string {
+  return `user-${randomUUID()}`;
+}
+
+export interface TokenOptions {
+  sub?: string | undefined;
+  secret?: string;
+  issuer?: string;
+  audience?: string | string[];
+  expiresIn?: number;
+  claims?: Record<string, unknown>;
+}
+
+/** An HS256 token as the web app (Better Auth's jwt plugin) issues it. */
+export function signToken(sub: string, options: TokenOptions = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = new SignJWT({ ...options.claims })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setIssuedAt(now)
+    .setExpirationTime(now + (options.expiresIn ?? 900))
+    .setIssuer(options.issuer ?? AUTH_URL)
+    .setAudience(options.audience ?? AUTH_URL)
+    .setSubject(sub);
+  return jwt.sign(new TextEncoder().encode(options.secret ?? TEST_SECRET));
+}
+
+export async function authHeader(sub: string): Promise<{ authorization: string }> {
+  return { authorization: `Bearer ${await signToken(sub)}` };
+}
+
+export const tasksPath = (userId: string) => `/api/${encodeURIComponent(userId)}/tasks`;
+export const taskPath = (userId: string, id: number | string) => `${tasksPath(userId)}/${id}`;

@@ -1,0 +1,199 @@
+import { TASK_SORTS } from "@todo/contract/list-query";
+import type { Task } from "@todo/contract/task";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../src/app";
+import { authHeader, newUserId, taskPath, tasksPath, testApp } from "./helpers";
+
+let app: App;
+let userId: string;
+let headers: { authorization: string };
+const created: Task[] = [];
+const PRIORITY_RANK = { low: 0, medium: 1, high: 2 } as const;
+
+beforeAll(async () => {
+  app = await testApp();
+  userId = newUserId();
+  headers = await authHeader(userId);
+  const priorities = ["low", "medium", "high"] as const;
+  // 23 tasks with repeated sort values (ties), null due dates and shared titles.
+  for (let i = 0; i < 23; i++) {
+    const response = await app.inject({
+      method: "POST",
+      url: tasksPath(userId),
+      headers,
+      payload: {
+        title:
+          i % 4 === 0 ? "Same title" : `${i % 2 ? "b" : "B"} task ${String(i).padStart(2, "0")}`,
+        description: i === 5 ? "contains 100% real_deal\\path" : null,
+        completed: i % 3 === 0,
+        priority: priorities[i % 3],
+        due_date: i % 5 === 0 ? null : `2026-12-0${(i % 3) + 1}T10:00:00Z`,
+        tags: i % 2 === 0 ? ["Home", "even"] : ["work"],
+      },
+    });
+    created.push(response.json<Task>());
+  }
+  // Touch some tasks so updated_at differs from created_at order.
+  for (const task of created.slice(0, 6)) {
+    await app.inject({ method: "PATCH", url: `${taskPath(userId, task.id)}/complete`, headers });
+  }
+});
+afterAll(() => app.close());
+
+async function list(query: string) {
+  const response = await app.inject({ url: `${tasksPath(userId)}?${query}`, headers });
+  return response;
+}
+
+async function all(query: string): Promise<Task[]> {
+  const items: Task[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const response = await list(
+      `${query}&limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    );
+    expect(response.statusCode).toBe(200);
+    const page = response.json<{ items: Task[]; total: number; next_cursor: string | null }>();
+    items.push(...page.items);
+    cursor = page.next_cursor;
+    expect(++pages).toBeLessThan(50);
+  } while (cursor);
+  return items;
+}
+
+function compare(sort: string, a: Task, b: Task): number {
+  const key = (task: Task): string | number | null => {
+    switch (sort) {
+      case "priority":
+        return PRIORITY_RANK[task.priority];
+      case "title":
+        return task.title.toLowerCase();
+      default:
+        return task[sort as "created_at" | "updated_at" | "due_date"];
+    }
+  };
+  const [x, y] = [key(a), key(b)];
+  if (x === y) return 0;
+  if (x === null) return 1;
+  if (y === null) return -1;
+  return x < y ? -1 : 1;
+}
+
+describe("GET /api/{user_id}/tasks", () => {
+  it("defaults to the newest first, limit 50, all statuses", async () => {
+    const response = await list("");
+    expect(response.statusCode).toBe(200);
+    const page = response.json<{ items: Task[]; total: number; next_cursor: string | null }>();
+    expect(page.total).toBe(23);
+    expect(page.next_cursor).toBeNull();
+    expect(page.items.map((task) => task.id)).toEqual(created.map((task) => task.id).reverse());
+  });
+
+  for (const sort of TASK_SORTS) {
+    for (const order of ["asc", "desc"] as const) {
+      it(`pages through every task exactly once sorted by ${sort} ${order}`, async () => {
+        const items = await all(`sort=${sort}&order=${order}`);
+        expect(items.map((task) => task.id).sort((a, b) => a - b)).toEqual(
+          created.map((task) => task.id).sort((a, b) => a - b),
+        );
+        for (let i = 1; i < items.length; i++) {
+          const [previous, current] = [items[i - 1] as Task, items[i] as Task];
+          let cmp = compare(sort, previous, current);
+          if (sort === "due_date" && (previous.due_date === null || current.due_date === null)) {
+            // Nulls last in both orders.
+            expect(cmp).toBeLessThanOrEqual(0);
+            if (cmp === 0)
+              expect(order === "asc" ? previous.id < current.id : previous.id > current.id).toBe(
+                true,
+              );
+            continue;
+          }
+          if (order === "desc") cmp = -cmp;
+          expect(cmp, `${sort} ${order} at ${i}`).toBeLessThanOrEqual(0);
+          if (cmp === 0)
+            expect(order === "asc" ? previous.id < current.id : previous.id > current.id).toBe(
+              true,
+            );
+        }
+      });
+    }
+  }
+
+  it("orders priority high > medium > low", async () => {
+    const items = await all("sort=priority&order=desc");
+    expect(items[0]?.priority).toBe("high");
+    expect(items.at(-1)?.priority).toBe("low");
+  });
+
+  it.each([
+    ["status=pending", (t: Task) => !t.completed],
+    ["status=completed", (t: Task) => t.completed],
+    ["priority=high", (t: Task) => t.priority === "high"],
+    ["tag=home", (t: Task) => t.tags.includes("Home")],
+    ["tag=HOME&status=pending", (t: Task) => t.tags.includes("Home") && !t.completed],
+    ["q=TASK%201", (t: Task) => t.title.toLowerCase().includes("task 1")],
+    ["q=100%25", (t: Task) => (t.description ?? "").includes("100%")],
+    ["q=e_l", () => false], // an unescaped _ would match "eal"
+    ["q=real_deal", (t: Task) => (t.description ?? "").includes("real_deal")],
+    ["q=%5Cpath", (t: Task) => (t.description ?? "").includes("\\path")],
+    ["q=%25", (t: Task) => `${t.title}${t.description}`.includes("%")],
+  ])("filters by %s, with total counting every match", async (query, predicate) => {
+    const current = (await all("sort=created_at&order=asc")).filter(predicate);
+    const items = await all(`${query}&sort=created_at&order=asc`);
+    expect(items.map((t) => t.id)).toEqual(current.map((t) => t.id));
+    const first = await list(`${query}&limit=1`);
+    expect(first.json().total).toBe(current.length);
+  });
+
+  it("counts total independently of the cursor", async () => {
+    const first = (await list("limit=5")).json();
+    const second = (await list(`limit=5&cursor=${encodeURIComponent(first.next_cursor)}`)).json();
+    expect(second.total).toBe(23);
+    expect(second.items).toHaveLength(5);
+  });
+
+  it.each([
+    "status=done",
+    "priority=urgent",
+    "sort=owner",
+    "order=up",
+    "limit=0",
+    "limit=101",
+    "limit=abc",
+    "limit=",
+    "status=",
+    "tag=",
+    "q=",
+    "cursor=",
+    `q=${"x".repeat(201)}`,
+  ])("answers %s with a 422 naming the parameter", async (query) => {
+    const response = await list(query);
+    expect(response.statusCode).toBe(422);
+    const name = query.split("=")[0];
+    expect(response.json().errors.map((e: { path: string }) => e.path)).toContain(name);
+  });
+
+  it("answers a tampered cursor, or one from another sort or order, with a 422", async () => {
+    const { next_cursor: cursor } = (await list("limit=2&sort=title&order=asc")).json();
+    const [payload, signature] = cursor.split(".");
+    const forged = Buffer.from(JSON.stringify(["title", "asc", "a", 1])).toString("base64url");
+    for (const bad of [
+      `${forged}.${signature}`,
+      `${payload}.${signature.slice(0, -2)}AA`,
+      `${payload}`,
+      "garbage",
+    ]) {
+      const response = await list(`limit=2&sort=title&order=asc&cursor=${encodeURIComponent(bad)}`);
+      expect(response.statusCode, bad).toBe(422);
+      expect(response.json().errors[0].path).toBe("cursor");
+    }
+    expect(
+      (await list(`limit=2&sort=title&order=desc&cursor=${encodeURIComponent(cursor)}`)).statusCode,
+    ).toBe(422);
+    expect(
+      (await list(`limit=2&sort=due_date&order=asc&cursor=${encodeURIComponent(cursor)}`))
+        .statusCode,
+    ).toBe(422);
+  });
+});
