@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** `.data/` at the repository root: the embedded database and generated development secrets. */
-export const LOCAL_DATA_DIR = fileURLToPath(new URL("../../../.data", import.meta.url));
+// A path, not `new URL("…", import.meta.url)`: bundlers (Turbopack in the web app) take that
+// form for an asset to copy, and `.data/` is a folder.
+export const LOCAL_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), "../../../.data");
 
 /**
  * Reads a secret kept in `.data/`, generating it on first use (mode 0600). Only for

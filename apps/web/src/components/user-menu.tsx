@@ -1,0 +1,68 @@
+"use client";
+
+import { DropdownMenu } from "radix-ui";
+import { useState } from "react";
+
+export interface UserMenuProps {
+  name: string;
+  email: string;
+}
+
+const itemClassName =
+  "flex cursor-default items-center rounded-sm px-2 py-2 text-sm outline-none select-none data-highlighted:bg-muted data-disabled:opacity-50";
+
+/** The signed-in user's name, opening a menu with their email and "Sign out". */
+export function UserMenu({ name, email }: UserMenuProps) {
+  const [signingOut, setSigningOut] = useState(false);
+
+  async function signOut() {
+    setSigningOut(true);
+    // Whatever the answer, leave: a full load drops every in-memory token and cache.
+    await fetch("/api/auth/sign-out", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    }).catch(() => {});
+    window.location.assign("/sign-in");
+  }
+
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger
+        aria-label={`Account menu for ${name}`}
+        className="inline-flex h-10 max-w-48 items-center gap-2 rounded-full border border-border bg-surface pr-3 pl-1 text-sm hover:bg-muted focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+      >
+        <span
+          aria-hidden="true"
+          className="grid size-8 shrink-0 place-items-center rounded-full bg-primary font-semibold text-primary-foreground"
+        >
+          {name.trim().charAt(0).toUpperCase() || "?"}
+        </span>
+        <span className="truncate">{name}</span>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={6}
+          className="z-50 min-w-56 rounded-md border border-border bg-surface p-1 text-foreground shadow-lg"
+        >
+          <DropdownMenu.Label className="px-2 py-1.5">
+            <span className="block truncate text-sm font-medium">{name}</span>
+            <span className="block truncate text-xs text-muted-foreground">{email}</span>
+          </DropdownMenu.Label>
+          <DropdownMenu.Separator className="my-1 h-px bg-border" />
+          <DropdownMenu.Item
+            className={itemClassName}
+            disabled={signingOut}
+            onSelect={(event) => {
+              event.preventDefault();
+              void signOut();
+            }}
+          >
+            {signingOut ? "Signing out…" : "Sign out"}
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

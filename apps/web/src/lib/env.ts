@@ -1,0 +1,70 @@
+import "server-only";
+import { AUTH_SECRET_FILE, localSecret } from "@todo/db/local-data";
+import { z } from "zod";
+
+export const SECRET_MIN_LENGTH = 32;
+/** Contract section 2: tokens live 15 minutes. Tests shorten it. */
+export const TOKEN_TTL_DEFAULT_SECONDS = 900;
+
+const positiveInt = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string({ error: "DATABASE_URL is required" }).min(1, "DATABASE_URL is required"),
+  BETTER_AUTH_SECRET: z
+    .string()
+    .min(
+      SECRET_MIN_LENGTH,
+      `BETTER_AUTH_SECRET must be at least ${SECRET_MIN_LENGTH} characters long`,
+    )
+    .optional(),
+  BETTER_AUTH_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  API_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:8000"),
+  AUTH_RATE_LIMIT_PER_MINUTE: positiveInt.default(10),
+  AUTH_TOKEN_ALG: z.enum(["HS256", "EdDSA"]).default("HS256"),
+  AUTH_TOKEN_TTL_SECONDS: positiveInt
+    .max(TOKEN_TTL_DEFAULT_SECONDS)
+    .default(TOKEN_TTL_DEFAULT_SECONDS),
+});
+
+export type Env = Omit<z.output<typeof envSchema>, "BETTER_AUTH_SECRET"> & {
+  BETTER_AUTH_SECRET: string;
+};
+
+/** Validates a set of variables; throws one error that lists every problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty value means "unset", as in most shells' `VAR= command`.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `- ${issue.message}`).join("\n");
+    throw new Error(`Invalid environment for the web app:\n${problems}`);
+  }
+  const { BETTER_AUTH_SECRET, ...env } = result.data;
+  if (BETTER_AUTH_SECRET) return { ...env, BETTER_AUTH_SECRET };
+  if (env.NODE_ENV === "production") {
+    throw new Error(
+      "Invalid environment for the web app:\n- BETTER_AUTH_SECRET is required when NODE_ENV=production",
+    );
+  }
+  // Development: the secret that `npm start` shares with the API, kept in .data/.
+  return { ...env, BETTER_AUTH_SECRET: localSecret(AUTH_SECRET_FILE) };
+}
+
+let cached: Env | undefined;
+
+/** The web server's configuration, read once. The only reader of `process.env` in the app. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Start-up check: prints what is wrong and stops the process instead of serving errors. */
+export function assertValidEnv(): void {
+  try {
+    getEnv();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

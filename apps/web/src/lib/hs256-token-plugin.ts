@@ -1,0 +1,47 @@
+import type { BetterAuthPlugin } from "better-auth";
+import { createAuthEndpoint, sessionMiddleware } from "better-auth/api";
+import { SignJWT } from "jose";
+
+export interface TokenOptions {
+  /** HMAC key: the UTF-8 bytes of BETTER_AUTH_SECRET (contract section 2). */
+  secret: string;
+  /** BETTER_AUTH_URL: both `iss` and `aud`. */
+  issuer: string;
+  ttlSeconds: number;
+}
+
+/** The claims the web app puts in every API token, and nothing else. */
+export function tokenClaims(user: { id: string; email: string; name: string }) {
+  return { sub: user.id, email: user.email, name: user.name };
+}
+
+/**
+ * `GET /api/auth/token` signing HS256 tokens. Better Auth's jwt plugin only signs with its own
+ * asymmetric keys (see docs/decisions/0007-hs256-token-endpoint.md).
+ */
+export function hs256Token(options: TokenOptions) {
+  const key = new TextEncoder().encode(options.secret);
+  return {
+    id: "hs256-token",
+    endpoints: {
+      getToken: createAuthEndpoint(
+        "/token",
+        { method: "GET", requireHeaders: true, use: [sessionMiddleware] },
+        async (ctx) => {
+          const { sub, ...claims } = tokenClaims(ctx.context.session.user);
+          const now = Math.floor(Date.now() / 1000);
+          const token = await new SignJWT(claims)
+            .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+            .setSubject(sub)
+            .setIssuedAt(now)
+            .setExpirationTime(now + options.ttlSeconds)
+            .setIssuer(options.issuer)
+            .setAudience(options.issuer)
+            .sign(key);
+          ctx.setHeader("Cache-Control", "no-store");
+          return ctx.json({ token });
+        },
+      ),
+    },
+  } satisfies BetterAuthPlugin;
+}
