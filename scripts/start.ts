@@ -1,0 +1,135 @@
+/**
+ * `npm start` (production build) and `npm run dev` (hot reload): the whole stack on one command.
+ * PostgreSQL (embedded when DATABASE_URL is unset) → migrations → API and web app → "Ready".
+ * Ctrl-C or SIGTERM stops the children first, then the database.
+ */
+import {
+  EMBEDDED_DEFAULT_PORT,
+  type EmbeddedPostgres,
+  startEmbeddedPostgres,
+} from "@todo/db/embedded";
+import { AUTH_SECRET_FILE, localSecret } from "@todo/db/local-data";
+import { migrate } from "@todo/db/migrate";
+import {
+  BIN,
+  ensureWebBuild,
+  logger,
+  type ManagedProcess,
+  startProcess,
+  WEB_DIR,
+  waitForHttp,
+} from "./lib/stack";
+
+const SECRET_MIN_LENGTH = 32;
+const READY_TIMEOUT_MS = 120_000;
+
+const dev = process.argv.includes("--dev");
+const log = logger("start");
+const env = process.env;
+
+function fail(message: string): never {
+  log(message);
+  process.exit(1);
+}
+
+const port = env.PORT || "3000";
+const apiPort = env.API_PORT || "8000";
+const authUrl = env.BETTER_AUTH_URL || `http://localhost:${port}`;
+const apiUrl = env.API_URL || `http://localhost:${apiPort}`;
+const tokenAlg = env.AUTH_TOKEN_ALG || "HS256";
+// One secret for both processes: the web app signs tokens with it and the API verifies them.
+const secret = env.BETTER_AUTH_SECRET || localSecret(AUTH_SECRET_FILE);
+if (secret.length < SECRET_MIN_LENGTH) {
+  fail(`BETTER_AUTH_SECRET must be at least ${SECRET_MIN_LENGTH} characters long`);
+}
+
+let database: EmbeddedPostgres | undefined;
+const children: ManagedProcess[] = [];
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    log("stopping…");
+    await Promise.all(children.map((child) => child.stop()));
+    if (database) {
+      log("stopping the database…");
+      await database.stop().catch(() => {});
+    }
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+async function main() {
+  const startedAt = Date.now();
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    const dbLog = logger("db");
+    dbLog(
+      `starting embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT || EMBEDDED_DEFAULT_PORT} (data in .data/pg)`,
+    );
+    database = await startEmbeddedPostgres({
+      port: Number(env.EMBEDDED_PG_PORT) || EMBEDDED_DEFAULT_PORT,
+      // PostgreSQL's own chatter stays out; problems and "ready" come through.
+      log: (line) => {
+        if (/ERROR|FATAL|PANIC|WARNING|ready to accept/.test(line)) dbLog(line);
+      },
+    });
+    databaseUrl = database.url;
+  }
+  logger("db")("applying migrations");
+  await migrate(databaseUrl);
+
+  const webLog = logger("web");
+  if (!dev) {
+    const build = await ensureWebBuild(webLog);
+    if (build === "reused") webLog("sources unchanged: reusing the last production build");
+  }
+
+  const shared = {
+    ...env,
+    DATABASE_URL: databaseUrl,
+    BETTER_AUTH_SECRET: secret,
+    BETTER_AUTH_URL: authUrl,
+  };
+  const api = startProcess({
+    name: "api",
+    command: BIN("tsx"),
+    args: [...(dev ? ["watch"] : []), "apps/api/src/server.ts"],
+    env: {
+      ...shared,
+      API_PORT: apiPort,
+      ...(tokenAlg === "EdDSA" ? { AUTH_JWKS_URL: `${authUrl}/api/auth/jwks` } : {}),
+    },
+  });
+  const web = startProcess({
+    name: "web",
+    command: BIN("next"),
+    args: [dev ? "dev" : "start", "--port", port],
+    cwd: WEB_DIR,
+    env: { ...shared, API_URL: apiUrl, AUTH_TOKEN_ALG: tokenAlg, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  children.push(api, web);
+  for (const child of children) {
+    void child.exited.then((code) => {
+      if (stopping) return;
+      log(`${child.name} exited (${code}); stopping the stack`);
+      void shutdown(1);
+    });
+  }
+
+  await Promise.all([
+    waitForHttp(`http://localhost:${apiPort}/readyz`, { timeoutMs: READY_TIMEOUT_MS }),
+    waitForHttp(`http://localhost:${port}/`, { timeoutMs: READY_TIMEOUT_MS }),
+  ]);
+  log(`started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  // Unprefixed: the one line people and scripts look for.
+  process.stdout.write(`Ready: ${authUrl}\n`);
+}
+
+main().catch((error: unknown) => {
+  log(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  void shutdown(1);
+});
