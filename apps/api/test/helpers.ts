@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { Problem } from "@todo/contract/problem";
 import { SignJWT } from "jose";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { type AppOptions, buildApp } from "../src/app";
 
 export const TEST_SECRET = "test-secret-that-is-at-least-32-characters-long";
@@ -57,3 +58,28 @@ export async function authHeader(sub: string): Promise<{ authorization: string }
 
 export const tasksPath = (userId: string) => `/api/${encodeURIComponent(userId)}/tasks`;
 export const taskPath = (userId: string, id: number | string) => `${tasksPath(userId)}/${id}`;
+
+export type TestContext = Awaited<ReturnType<typeof appWithUser>>;
+
+/** An app and a fresh user with a valid token. */
+export async function appWithUser(overrides: Partial<AppOptions> = {}) {
+  const app = await testApp(overrides);
+  const userId = newUserId();
+  return { app, userId, headers: await authHeader(userId) };
+}
+
+interface InjectedResponse {
+  statusCode: number;
+  headers: Record<string, unknown>;
+  json(): unknown;
+}
+
+/** Asserts an RFC 9457 problem document with this status, and returns it. */
+export function expectProblem(response: InjectedResponse, status: number) {
+  expect(response.statusCode).toBe(status);
+  expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
+  const body = response.json() as Problem;
+  expect(body).toMatchObject({ type: "about:blank", status, title: expect.any(String) });
+  expect(typeof body.detail).toBe("string");
+  return body;
+}

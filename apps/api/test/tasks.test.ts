@@ -1,16 +1,18 @@
 import type { Task } from "@todo/contract/task";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../src/app";
-import { authHeader, newUserId, taskPath, tasksPath, testApp } from "./helpers";
+import {
+  appWithUser,
+  authHeader,
+  expectProblem,
+  newUserId,
+  type TestContext,
+  taskPath,
+  tasksPath,
+} from "./helpers";
 
-let app: App;
-let userId: string;
-let headers: { authorization: string };
-
+let { app, userId, headers } = {} as TestContext;
 beforeAll(async () => {
-  app = await testApp();
-  userId = newUserId();
-  headers = await authHeader(userId);
+  ({ app, userId, headers } = await appWithUser());
 });
 afterAll(() => app.close());
 
@@ -27,18 +29,6 @@ async function createTask(body: Record<string, unknown> = { title: "A task" }): 
   const response = await create(body);
   expect(response.statusCode).toBe(201);
   return response.json();
-}
-
-function expectProblem(
-  response: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
-  status: number,
-) {
-  expect(response.statusCode).toBe(status);
-  expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
-  const body = response.json() as { status: number; title: string; type: string };
-  expect(body).toMatchObject({ status, type: "about:blank" });
-  expect(typeof body.title).toBe("string");
-  return body as { status: number; errors?: { path: string; message: string }[]; detail?: string };
 }
 
 describe("POST /api/{user_id}/tasks", () => {

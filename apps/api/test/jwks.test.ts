@@ -1,0 +1,172 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../src/app";
+import { AUTH_URL, newUserId, signToken, tasksPath, testApp } from "./helpers";
+
+type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
+
+/** A stand-in for the web app's /api/auth/jwks, served by this test. */
+class JwksServer {
+  keys: JWK[] = [];
+  hits = 0;
+  up = true;
+  #server: Server = createServer((request, response) => {
+    this.hits++;
+    if (!this.up) {
+      request.socket.destroy();
+      return;
+    }
+    response.setHeader("content-type", "application/json");
+    response.end(JSON.stringify({ keys: this.keys }));
+  });
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.#server.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/api/auth/jwks`;
+  }
+
+  stop(): Promise<void> {
+    this.#server.closeAllConnections();
+    return new Promise((resolve) => this.#server.close(() => resolve()));
+  }
+}
+
+async function edToken(pair: KeyPair, kid: string, sub: string, options: { alg?: string } = {}) {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({})
+    .setProtectedHeader({ alg: options.alg ?? "EdDSA", kid })
+    .setSubject(sub)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 900)
+    .setIssuer(AUTH_URL)
+    .setAudience(AUTH_URL)
+    .sign(pair.privateKey);
+}
+
+async function publicJwk(pair: KeyPair, kid: string): Promise<JWK> {
+  return { ...(await exportJWK(pair.publicKey)), kid, alg: "EdDSA", use: "sig" };
+}
+
+const jwks = new JwksServer();
+let url: string;
+let app: App;
+let first: KeyPair;
+const sub = newUserId();
+
+beforeAll(async () => {
+  url = await jwks.start();
+  first = await generateKeyPair("EdDSA", { crv: "Ed25519" });
+  jwks.keys = [await publicJwk(first, "key-1")];
+  app = await testApp({ jwksUrl: url });
+});
+afterAll(async () => {
+  await app.close();
+  await jwks.stop();
+});
+
+const get = (token: string) =>
+  app.inject({ url: tasksPath(sub), headers: { authorization: `Bearer ${token}` } });
+
+describe("JWKS mode (EdDSA)", () => {
+  it("accepts a token signed by a key of the JWKS", async () => {
+    expect((await get(await edToken(first, "key-1", sub))).statusCode).toBe(200);
+  });
+
+  it("refuses HS256 tokens, even signed with the shared secret", async () => {
+    const response = await get(await signToken(sub));
+    expect(response.statusCode).toBe(401);
+    expect(response.headers["www-authenticate"]).toContain('error="invalid_token"');
+  });
+
+  it("refuses an EdDSA token signed by a key not in the JWKS, and never follows jku", async () => {
+    const stranger = await generateKeyPair("EdDSA", { crv: "Ed25519" });
+    const hits = jwks.hits;
+    const now = Math.floor(Date.now() / 1000);
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: "EdDSA", kid: "key-1", jku: "http://127.0.0.1:1/evil" })
+      .setSubject(sub)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 900)
+      .setIssuer(AUTH_URL)
+      .setAudience(AUTH_URL)
+      .sign(stranger.privateKey);
+    expect((await get(token)).statusCode).toBe(401);
+    expect(jwks.hits).toBe(hits);
+  });
+
+  it("fetches at most once per 30 s for unknown kids, shared by concurrent requests", async () => {
+    const second = await generateKeyPair("EdDSA", { crv: "Ed25519" });
+    const hits = jwks.hits;
+    jwks.keys = [...jwks.keys, await publicJwk(second, "key-2")];
+    const unknown = await Promise.all(
+      Array.from({ length: 5 }, async (_, i) => get(await edToken(second, `nope-${i}`, sub))),
+    );
+    expect(unknown.every((response) => response.statusCode === 401)).toBe(true);
+    expect(jwks.hits - hits).toBeLessThanOrEqual(1);
+  });
+
+  it("keeps verifying cached kids while the JWKS is down; unknown kids get a 401 within 5 s", async () => {
+    const down = new JwksServer();
+    const downUrl = await down.start();
+    down.keys = [await publicJwk(first, "key-1")];
+    const isolated = await testApp({ jwksUrl: downUrl });
+    try {
+      expect(
+        (
+          await isolated.inject({
+            url: tasksPath(sub),
+            headers: { authorization: `Bearer ${await edToken(first, "key-1", sub)}` },
+          })
+        ).statusCode,
+      ).toBe(200);
+      down.up = false;
+      const cached = await isolated.inject({
+        url: tasksPath(sub),
+        headers: { authorization: `Bearer ${await edToken(first, "key-1", sub)}` },
+      });
+      expect(cached.statusCode).toBe(200);
+      const other = await generateKeyPair("EdDSA", { crv: "Ed25519" });
+      const started = Date.now();
+      const unknown = await isolated.inject({
+        url: tasksPath(sub),
+        headers: { authorization: `Bearer ${await edToken(other, "key-9", sub)}` },
+      });
+      expect(unknown.statusCode).toBe(401);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await isolated.close();
+      await down.stop();
+    }
+  });
+
+  it("starts while the JWKS is unreachable and verifies once it is back", async () => {
+    const late = new JwksServer();
+    const lateUrl = await late.start();
+    late.up = false;
+    late.keys = [await publicJwk(first, "key-1")];
+    const started = Date.now();
+    const isolated = await testApp({ jwksUrl: lateUrl });
+    try {
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect((await isolated.inject({ url: "/healthz" })).statusCode).toBe(200);
+      const before = await isolated.inject({
+        url: tasksPath(sub),
+        headers: { authorization: `Bearer ${await edToken(first, "key-1", sub)}` },
+      });
+      expect(before.statusCode).toBe(401);
+      late.up = true;
+      // Failed fetches are retried after a short back-off (5 s), not the 30 s refetch interval.
+      await new Promise((resolve) => setTimeout(resolve, 5_100));
+      const after = await isolated.inject({
+        url: tasksPath(sub),
+        headers: { authorization: `Bearer ${await edToken(first, "key-1", sub)}` },
+      });
+      expect(after.statusCode).toBe(200);
+    } finally {
+      await isolated.close();
+      await late.stop();
+    }
+  });
+});

@@ -1,0 +1,274 @@
+import { Writable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOG_REDACTIONS } from "../src/app";
+import {
+  appWithUser,
+  authHeader,
+  expectProblem,
+  newUserId,
+  signToken,
+  type TestContext,
+  taskPath,
+  tasksPath,
+  testApp,
+  WEB_ORIGIN,
+} from "./helpers";
+
+let { app, userId, headers } = {} as TestContext;
+beforeAll(async () => {
+  ({ app, userId, headers } = await appWithUser());
+});
+afterAll(() => app.close());
+
+describe("framework errors as problem+json", () => {
+  it("400 for a body that is not JSON", async () => {
+    const response = await app.inject({
+      method: "POST",
+      url: tasksPath(userId),
+      headers: { ...headers, "content-type": "application/json" },
+      payload: '{"title": "x",',
+    });
+    expectProblem(response, 400);
+  });
+
+  it("415 for another content type; charset parameters are fine", async () => {
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "application/xml"]) {
+      const response = await app.inject({
+        method: "POST",
+        url: tasksPath(userId),
+        headers: { ...headers, "content-type": type },
+        payload: "title=x",
+      });
+      expectProblem(response, 415);
+    }
+    const withCharset = await app.inject({
+      method: "POST",
+      url: tasksPath(userId),
+      headers: { ...headers, "content-type": "application/json; charset=utf-8" },
+      payload: '{"title":"x"}',
+    });
+    expect(withCharset.statusCode).toBe(201);
+  });
+
+  it("413 for a body over 16 KiB", async () => {
+    const response = await app.inject({
+      method: "POST",
+      url: tasksPath(userId),
+      headers: { ...headers, "content-type": "application/json" },
+      payload: JSON.stringify({ title: "x", description: "d".repeat(17 * 1024) }),
+    });
+    expectProblem(response, 413);
+  });
+
+  it("404 for unknown paths, with or without a token", async () => {
+    for (const url of [
+      "/nope",
+      "/api",
+      "/api/tasks",
+      `/api/${userId}/tasks/1/nope`,
+      `/api/${userId}`,
+    ]) {
+      expectProblem(await app.inject({ url }), 404);
+      expectProblem(await app.inject({ url, headers }), 404);
+      expectProblem(await app.inject({ url, headers: { authorization: "Bearer garbage" } }), 404);
+    }
+  });
+
+  it("404 or 405 for a method a route does not have", async () => {
+    for (const [method, url] of [
+      ["DELETE", tasksPath(userId)],
+      ["PATCH", taskPath(userId, 1)],
+      ["POST", taskPath(userId, 1)],
+      ["GET", `${taskPath(userId, 1)}/complete`],
+    ] as const) {
+      const response = await app.inject({ method, url, headers });
+      expect([404, 405]).toContain(response.statusCode);
+      expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    }
+  });
+});
+
+describe("headers", () => {
+  it("sends nosniff everywhere, no X-Powered-By, and no-store under /api/", async () => {
+    for (const url of ["/healthz", "/openapi.json", "/nope", tasksPath(userId), `/api/nope`]) {
+      const response = await app.inject({ url, headers });
+      expect(response.headers["x-content-type-options"]).toBe("nosniff");
+      expect(response.headers["x-powered-by"]).toBeUndefined();
+      if (url.startsWith("/api/")) expect(response.headers["cache-control"]).toBe("no-store");
+    }
+    const unauthorized = await app.inject({ url: tasksPath(userId) });
+    expect(unauthorized.headers["cache-control"]).toBe("no-store");
+  });
+});
+
+describe("CORS", () => {
+  it("answers a preflight from an allowed origin", async () => {
+    const response = await app.inject({
+      method: "OPTIONS",
+      url: tasksPath(userId),
+      headers: {
+        origin: WEB_ORIGIN,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization, content-type, if-match, idempotency-key",
+      },
+    });
+    expect(response.statusCode).toBe(204);
+    expect(response.headers["access-control-allow-origin"]).toBe(WEB_ORIGIN);
+    const allowed = String(response.headers["access-control-allow-headers"]).toLowerCase();
+    for (const header of ["authorization", "content-type", "if-match", "idempotency-key"]) {
+      expect(allowed).toContain(header);
+    }
+    expect(String(response.headers["access-control-allow-methods"])).toContain("PATCH");
+  });
+
+  it("gives any other origin no Access-Control-Allow-Origin", async () => {
+    const preflight = await app.inject({
+      method: "OPTIONS",
+      url: tasksPath(userId),
+      headers: { origin: "https://evil.example", "access-control-request-method": "GET" },
+    });
+    expect(preflight.headers["access-control-allow-origin"]).toBeUndefined();
+    const simple = await app.inject({
+      url: tasksPath(userId),
+      headers: { ...headers, origin: "https://evil.example" },
+    });
+    expect(simple.headers["access-control-allow-origin"]).toBeUndefined();
+  });
+
+  it("exposes ETag and Location to the allowed origin", async () => {
+    const response = await app.inject({
+      method: "POST",
+      url: tasksPath(userId),
+      headers: { ...headers, origin: WEB_ORIGIN },
+      payload: { title: "cors" },
+    });
+    expect(response.headers["access-control-allow-origin"]).toBe(WEB_ORIGIN);
+    const exposed = String(response.headers["access-control-expose-headers"]).toLowerCase();
+    expect(exposed).toContain("etag");
+    expect(exposed).toContain("location");
+    expect(exposed).toContain("retry-after");
+  });
+});
+
+describe("service routes", () => {
+  it("healthz and readyz answer ok", async () => {
+    expect((await app.inject({ url: "/healthz" })).json()).toEqual({ status: "ok" });
+    const ready = await app.inject({ url: "/readyz" });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: "ok" });
+  });
+
+  it("serves an OpenAPI 3.1 document listing every route", async () => {
+    const response = await app.inject({ url: "/openapi.json" });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toMatch(/^3\.1\./);
+    expect(document.components.securitySchemes.bearer).toMatchObject({
+      type: "http",
+      scheme: "bearer",
+    });
+    const operations = Object.entries(
+      document.paths as Record<string, Record<string, unknown>>,
+    ).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        "GET /api/{user_id}/tasks",
+        "POST /api/{user_id}/tasks",
+        "GET /api/{user_id}/tasks/{id}",
+        "PUT /api/{user_id}/tasks/{id}",
+        "DELETE /api/{user_id}/tasks/{id}",
+        "PATCH /api/{user_id}/tasks/{id}/complete",
+        "GET /healthz",
+        "GET /readyz",
+      ]),
+    );
+    const create = document.paths["/api/{user_id}/tasks"].post;
+    expect(Object.keys(create.responses)).toEqual(
+      expect.arrayContaining(["201", "400", "401", "403", "409", "413", "415", "422", "429"]),
+    );
+    expect(create.security).toEqual([{ bearer: [] }]);
+    expect(JSON.stringify(create.requestBody)).toContain("title");
+  });
+
+  it("serves the interactive reference at /docs with its assets", async () => {
+    const page = await app.inject({ url: "/docs" });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers["content-type"]).toMatch(/^text\/html/);
+    expect(page.body).toContain("swagger-ui");
+    const script = await app.inject({ url: "/docs/static/swagger-ui-bundle.js" });
+    expect(script.statusCode).toBe(200);
+  });
+});
+
+describe("rate limiting", () => {
+  it("counts per sub for valid tokens and per IP otherwise, with Retry-After on 429", async () => {
+    const limited = await testApp({ rateLimitPerMinute: 3 });
+    try {
+      const alice = newUserId();
+      const bob = newUserId();
+      const asAlice = await authHeader(alice);
+      for (let i = 0; i < 3; i++) {
+        expect((await limited.inject({ url: tasksPath(alice), headers: asAlice })).statusCode).toBe(
+          200,
+        );
+      }
+      const over = await limited.inject({ url: tasksPath(alice), headers: asAlice });
+      expect(over.statusCode).toBe(429);
+      expect(Number(over.headers["retry-after"])).toBeGreaterThan(0);
+      expect(over.headers["content-type"]).toMatch(/^application\/problem\+json/);
+      expect(over.json()).toMatchObject({ status: 429 });
+      // Same IP, another user: its own budget.
+      expect(
+        (await limited.inject({ url: tasksPath(bob), headers: await authHeader(bob) })).statusCode,
+      ).toBe(200);
+      // Unauthenticated requests count per IP, separately from the users.
+      const fromIp = (remoteAddress: string) =>
+        limited.inject({ url: tasksPath(alice), remoteAddress });
+      for (let i = 0; i < 3; i++) expect((await fromIp("10.0.0.1")).statusCode).toBe(401);
+      expect((await fromIp("10.0.0.1")).statusCode).toBe(429);
+      expect((await fromIp("10.0.0.2")).statusCode).toBe(401);
+      // Health checks and documentation are never limited.
+      for (let i = 0; i < 5; i++) {
+        expect(
+          (await limited.inject({ url: "/healthz", remoteAddress: "10.0.0.1" })).statusCode,
+        ).toBe(200);
+      }
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe("logs", () => {
+  it("never contain the token", async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, callback) {
+        lines.push(String(chunk));
+        callback();
+      },
+    });
+    const logged = await testApp({
+      logger: { level: "trace", stream, redact: LOG_REDACTIONS },
+    });
+    try {
+      const token = await signToken(userId);
+      await logged.inject({
+        url: tasksPath(userId),
+        headers: { authorization: `Bearer ${token}`, cookie: "session=s3cr3t" },
+      });
+      await logged.inject({
+        url: tasksPath(userId),
+        headers: { authorization: `Bearer ${token}x` },
+      });
+      expect(lines.length).toBeGreaterThan(0);
+      const output = lines.join("");
+      expect(output).not.toContain(token.split(".")[2]);
+      expect(output).not.toContain("s3cr3t");
+    } finally {
+      await logged.close();
+    }
+  });
+});
