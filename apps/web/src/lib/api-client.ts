@@ -1,4 +1,5 @@
-import { type FieldError, PROBLEM_CONTENT_TYPE, type Problem } from "@todo/contract/problem";
+// Types only: a value import would pull zod into every page that talks to the API.
+import type { FieldError, Problem } from "@todo/contract/problem";
 import { createContext, use } from "react";
 
 /** A token is refreshed this long before its `exp`, so a request never leaves with one about to lapse. */
@@ -93,7 +94,8 @@ async function send(input: string, init: RequestInit): Promise<Response> {
 
 async function toApiError(response: Response): Promise<ApiError> {
   const fallback = { status: response.status, title: response.statusText || "Request failed" };
-  if (!response.headers.get("content-type")?.includes(PROBLEM_CONTENT_TYPE)) {
+  // application/problem+json, or plain JSON from a proxy in between.
+  if (!response.headers.get("content-type")?.includes("json")) {
     return new ApiError(fallback);
   }
   try {

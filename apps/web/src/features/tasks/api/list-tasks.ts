@@ -2,7 +2,8 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-qu
 import type { TaskList } from "@todo/contract/list-query";
 import type { ApiClient } from "@/lib/api-client";
 import { tasksPath, useTasksScope } from "../hooks/use-tasks-scope";
-import { type TaskFilters, taskKeys } from "./task-keys";
+import type { TaskFilters } from "./task-filters";
+import { taskKeys } from "./task-keys";
 
 const PAGE_SIZE = 20;
 

@@ -1,12 +1,11 @@
 "use client";
 
-import { createTaskSchema } from "@todo/contract/task";
 import { useId, useRef, useState } from "react";
-import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { showToast } from "@/components/ui/toaster";
 import { useCreateTask } from "../api/create-task";
 import { useTaskForm } from "../hooks/use-task-form";
 import { draftFromTask, TaskDetailFields } from "./task-fields";
@@ -19,11 +18,12 @@ export function AddTaskForm() {
   const id = useId();
   const form = useTaskForm({
     initial: draftFromTask(),
-    schema: createTaskSchema,
+    loadSchema: () => import("@todo/contract/task").then((contract) => contract.createTaskSchema),
     submit: createTask.mutateAsync,
     onSuccess: () => {
       form.setDraft(draftFromTask());
-      toast.success("Task added");
+      setExpanded(false);
+      showToast("success", "Task added");
       titleRef.current?.focus();
     },
   });

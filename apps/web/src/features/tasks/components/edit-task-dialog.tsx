@@ -1,12 +1,12 @@
 "use client";
 
-import { type Task, updateTaskSchema } from "@todo/contract/task";
-import { toast } from "sonner";
+import type { Task } from "@todo/contract/task";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { showToast } from "@/components/ui/toaster";
 import { useUpdateTask } from "../api/update-task";
 import { useTaskForm } from "../hooks/use-task-form";
 import { draftFromTask, TaskDetailFields } from "./task-fields";
@@ -24,10 +24,10 @@ export function EditTaskDialog({ task, onClose }: EditTaskDialogProps) {
   const updateTask = useUpdateTask();
   const form = useTaskForm({
     initial: draftFromTask(task),
-    schema: updateTaskSchema,
+    loadSchema: () => import("@todo/contract/task").then((contract) => contract.updateTaskSchema),
     submit: (changes) => updateTask.mutateAsync({ id: task.id, changes }),
     onSuccess: () => {
-      toast.success("Task saved");
+      showToast("success", "Task saved");
       onClose();
     },
   });

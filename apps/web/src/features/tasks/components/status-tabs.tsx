@@ -1,65 +1,58 @@
 "use client";
 
-import { TASK_STATUSES, type TaskStatus } from "@todo/contract/list-query";
-import type { ReactNode } from "react";
-import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import type { TaskStatus } from "@todo/contract/list-query";
+import { clsx } from "clsx";
 import { useTaskCount } from "../api/list-tasks";
-import type { TaskFilters } from "../api/task-keys";
-
-const STATUS_LABELS: Record<TaskStatus, string> = {
-  all: "All",
-  pending: "Active",
-  completed: "Completed",
-};
+import { STATUS_LABELS, type TaskFilters } from "../api/task-filters";
 
 interface StatusTabsProps {
   filters: TaskFilters;
-  /** The shown list's own `total`, which saves a count request for the selected tab. */
+  /** The shown list's own `total`, which saves a count request for the selected status. */
   currentTotal: number | undefined;
   onSelect: (status: TaskStatus) => void;
-  children: ReactNode;
 }
 
 function StatusCount({
   filters,
   status,
   currentTotal,
-}: {
-  filters: TaskFilters;
-  status: TaskStatus;
-  currentTotal: number | undefined;
-}) {
+}: Omit<StatusTabsProps, "onSelect"> & { status: TaskStatus }) {
   const selected = status === filters.status;
   const count = useTaskCount({ ...filters, status }, !selected);
   const value = selected ? currentTotal : count.data;
   return (
-    <span className="min-w-5 rounded-full bg-muted px-1.5 text-xs tabular-nums">
+    <span className="min-w-5 rounded-full bg-background px-1.5 text-xs tabular-nums">
       {value ?? "–"}
     </span>
   );
 }
 
-/** All / Active / Completed, each with how many tasks match the other filters. */
-export function StatusTabs({ filters, currentTotal, onSelect, children }: StatusTabsProps) {
+/**
+ * All / Active / Completed, each with how many tasks match the other filters. A group of
+ * pressed-state buttons: each is a filter that changes the URL, not a panel switcher.
+ */
+export function StatusTabs({ filters, currentTotal, onSelect }: StatusTabsProps) {
   return (
-    <Tabs
-      value={filters.status}
-      onValueChange={(value) => onSelect(value as TaskStatus)}
-      // Manual activation: arrowing across tabs should not push a history entry per tab.
-      activationMode="manual"
-      className="flex flex-col gap-4"
-    >
-      <TabsList aria-label="Status">
-        {TASK_STATUSES.map((status) => (
-          <TabsTrigger key={status} value={status}>
-            {STATUS_LABELS[status]}
-            <StatusCount filters={filters} status={status} currentTotal={currentTotal} />
-          </TabsTrigger>
-        ))}
-      </TabsList>
-      <TabsContent value={filters.status} className="focus-visible:outline-none">
-        {children}
-      </TabsContent>
-    </Tabs>
+    <fieldset className="flex gap-1 rounded-lg bg-muted p-1">
+      <legend className="sr-only">Status</legend>
+      {(Object.entries(STATUS_LABELS) as [TaskStatus, string][]).map(([status, label]) => (
+        <button
+          key={status}
+          type="button"
+          aria-pressed={status === filters.status}
+          onClick={() => onSelect(status)}
+          className={clsx(
+            "inline-flex h-9 min-w-0 flex-1 items-center justify-center gap-1.5 rounded-md px-2 text-sm font-medium",
+            "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring",
+            status === filters.status
+              ? "bg-surface text-foreground shadow-sm"
+              : "text-muted-foreground hover:text-foreground",
+          )}
+        >
+          {label}
+          <StatusCount filters={filters} status={status} currentTotal={currentTotal} />
+        </button>
+      ))}
+    </fieldset>
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 
 import type { FieldError } from "@todo/contract/problem";
-import { PRIORITIES, type Priority, TAGS_MAX, type Task } from "@todo/contract/task";
+import type { Priority, Task } from "@todo/contract/task";
 import type { ZodError } from "zod";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { PRIORITY_LABELS } from "../api/task-filters";
 
 /** What the form holds: strings as typed, turned into the contract's input on submit. */
 export interface TaskDraft {
@@ -21,12 +22,6 @@ export interface TaskDraft {
 
 export type TaskFieldName = "title" | "description" | "priority" | "due_date" | "tags";
 export type TaskFieldErrors = Partial<Record<TaskFieldName, string>>;
-
-export const PRIORITY_LABELS: Record<Priority, string> = {
-  low: "Low",
-  medium: "Medium",
-  high: "High",
-};
 
 /** ISO instant → `YYYY-MM-DDTHH:mm` in local time, the only format `datetime-local` accepts. */
 function toLocalInput(iso: string): string {
@@ -59,10 +54,11 @@ export function draftToInput(draft: TaskDraft) {
   };
 }
 
-export function PriorityOptions() {
-  return PRIORITIES.map((priority) => (
-    <option key={priority} value={priority}>
-      {PRIORITY_LABELS[priority]}
+/** The `<option>`s of a select over one of the label maps. */
+export function LabelOptions({ labels }: { labels: Record<string, string> }) {
+  return Object.entries(labels).map(([value, label]) => (
+    <option key={value} value={value}>
+      {label}
     </option>
   ));
 }
@@ -112,7 +108,7 @@ export function TaskDetailFields({ draft, errors, onChange, disabled }: TaskFiel
               disabled={disabled}
               onChange={(event) => onChange({ priority: event.target.value as Priority })}
             >
-              <PriorityOptions />
+              <LabelOptions labels={PRIORITY_LABELS} />
             </Select>
           )}
         </FormField>
@@ -128,7 +124,7 @@ export function TaskDetailFields({ draft, errors, onChange, disabled }: TaskFiel
           )}
         </FormField>
       </div>
-      <FormField label="Tags" hint={`Separate with commas; up to ${TAGS_MAX}.`} error={errors.tags}>
+      <FormField label="Tags" hint="Separate with commas." error={errors.tags}>
         {(control) => (
           <Input
             {...control}

@@ -4,7 +4,7 @@ import type { Task } from "@todo/contract/task";
 import { clsx } from "clsx";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
-import { PRIORITY_LABELS } from "./task-fields";
+import { PRIORITY_LABELS } from "../api/task-filters";
 
 const dueFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 

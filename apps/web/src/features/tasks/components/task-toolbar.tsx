@@ -1,21 +1,13 @@
 "use client";
 
-import { type SortOrder, TASK_SORTS, type TaskSort } from "@todo/contract/list-query";
+import type { SortOrder, TaskSort } from "@todo/contract/list-query";
 import type { Priority } from "@todo/contract/task";
 import { useCallback } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { Select } from "@/components/ui/select";
-import type { TaskFilters } from "../api/task-keys";
+import { ORDER_LABELS, PRIORITY_LABELS, SORT_LABELS, type TaskFilters } from "../api/task-filters";
 import { DebouncedTextField } from "./debounced-text-field";
-import { PriorityOptions } from "./task-fields";
-
-const SORT_LABELS: Record<TaskSort, string> = {
-  created_at: "Created",
-  updated_at: "Updated",
-  due_date: "Due date",
-  priority: "Priority",
-  title: "Title",
-};
+import { LabelOptions } from "./task-fields";
 
 interface TaskToolbarProps {
   filters: TaskFilters;
@@ -44,39 +36,34 @@ export function TaskToolbar({ filters, onChange }: TaskToolbarProps) {
             {...control}
             value={filters.priority ?? ""}
             onChange={(event) =>
-              onChange({ priority: (event.target.value || undefined) as Priority })
+              onChange({ priority: (event.target.value || undefined) as Priority | undefined })
             }
           >
             <option value="">Any</option>
-            <PriorityOptions />
+            <LabelOptions labels={PRIORITY_LABELS} />
           </Select>
         )}
       </FormField>
       <DebouncedTextField label="Tag" value={filters.tag ?? ""} onCommit={commitTag} />
-      <FormField label="Sort by" className="col-span-1 flex flex-col gap-1.5 sm:col-span-2">
+      <FormField label="Sort by" className="flex flex-col gap-1.5 sm:col-span-2">
         {(control) => (
           <Select
             {...control}
             value={filters.sort}
             onChange={(event) => onChange({ sort: event.target.value as TaskSort })}
           >
-            {TASK_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {SORT_LABELS[sort]}
-              </option>
-            ))}
+            <LabelOptions labels={SORT_LABELS} />
           </Select>
         )}
       </FormField>
-      <FormField label="Order" className="col-span-1 flex flex-col gap-1.5 sm:col-span-2">
+      <FormField label="Order" className="flex flex-col gap-1.5 sm:col-span-2">
         {(control) => (
           <Select
             {...control}
             value={filters.order}
             onChange={(event) => onChange({ order: event.target.value as SortOrder })}
           >
-            <option value="desc">Descending</option>
-            <option value="asc">Ascending</option>
+            <LabelOptions labels={ORDER_LABELS} />
           </Select>
         )}
       </FormField>

@@ -1,18 +1,22 @@
 "use client";
 
 import type { Task } from "@todo/contract/task";
-import { useCallback, useState } from "react";
-import { toast } from "sonner";
+import { lazy, Suspense, useCallback, useState } from "react";
+import { showToast } from "@/components/ui/toaster";
 import { describeError } from "@/lib/api-client";
 import { useCompleteTask } from "../api/complete-task";
 import { useTasks } from "../api/list-tasks";
 import { useTaskFilters } from "../hooks/use-task-filters";
 import { UNDO_WINDOW_MS, useUndoableDelete } from "../hooks/use-undoable-delete";
 import { AddTaskForm } from "./add-task-form";
-import { EditTaskDialog } from "./edit-task-dialog";
 import { StatusTabs } from "./status-tabs";
 import { TaskList } from "./task-list";
 import { TaskToolbar } from "./task-toolbar";
+
+// The dialog (and Radix's focus and scroll management with it) loads when first opened.
+const EditTaskDialog = lazy(() =>
+  import("./edit-task-dialog").then(({ EditTaskDialog }) => ({ default: EditTaskDialog })),
+);
 
 /** The add form, the filters and the list, wired to the URL and the API. */
 export function TasksBoard() {
@@ -22,7 +26,7 @@ export function TasksBoard() {
   const [editing, setEditing] = useState<Task | null>(null);
 
   const onDeleteError = useCallback((error: Error, task: Task) => {
-    toast.error(`Couldn't delete “${task.title}”`, { description: describeError(error) });
+    showToast("error", `Couldn't delete “${task.title}”`, { description: describeError(error) });
   }, []);
   const { hiddenIds, remove, undo } = useUndoableDelete(onDeleteError);
 
@@ -34,13 +38,15 @@ export function TasksBoard() {
   function toggle(task: Task) {
     // The checkbox flips at once; if the API refuses, the hook puts it back and this says why.
     completeTask({ id: task.id, completed: !task.completed }).catch((error: Error) => {
-      toast.error(`Couldn't update “${task.title}”`, { description: describeError(error) });
+      showToast("error", `Couldn't update “${task.title}”`, {
+        description: describeError(error),
+      });
     });
   }
 
   function deleteWithUndo(task: Task) {
     remove(task);
-    toast(`Deleted “${task.title}”`, {
+    showToast("message", `Deleted “${task.title}”`, {
       duration: UNDO_WINDOW_MS,
       action: { label: "Undo", onClick: () => undo(task.id) },
     });
@@ -58,21 +64,22 @@ export function TasksBoard() {
           filters={filters}
           currentTotal={currentTotal}
           onSelect={(status) => setFilters({ status })}
-        >
-          <TaskList
-            query={query}
-            tasks={tasks}
-            filtered={Boolean(filters.q || filters.tag || filters.priority)}
-            onClearFilters={() => setFilters({ q: undefined, tag: undefined, priority: undefined })}
-            onToggle={toggle}
-            onEdit={setEditing}
-            onDelete={deleteWithUndo}
-            onTagClick={(tag) => setFilters({ tag })}
-          />
-        </StatusTabs>
+        />
+        <TaskList
+          query={query}
+          tasks={tasks}
+          filtered={Boolean(filters.q || filters.tag || filters.priority)}
+          onClearFilters={() => setFilters({ q: undefined, tag: undefined, priority: undefined })}
+          onToggle={toggle}
+          onEdit={setEditing}
+          onDelete={deleteWithUndo}
+          onTagClick={(tag) => setFilters({ tag })}
+        />
       </section>
       {editing ? (
-        <EditTaskDialog key={editing.id} task={editing} onClose={() => setEditing(null)} />
+        <Suspense fallback={null}>
+          <EditTaskDialog key={editing.id} task={editing} onClose={() => setEditing(null)} />
+        </Suspense>
       ) : null}
     </div>
   );

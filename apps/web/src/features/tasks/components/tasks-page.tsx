@@ -1,10 +1,9 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { Suspense, useState } from "react";
-import { Toaster } from "sonner";
+import { lazy, Suspense, useState } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
-import { UserMenu } from "@/components/user-menu";
+import { Toaster } from "@/components/ui/toaster";
 import { ApiClientContext, ApiError, createApiClient, SessionExpiredError } from "@/lib/api-client";
 import { TaskOwnerContext } from "../hooks/use-tasks-scope";
 import { TasksBoard } from "./tasks-board";
@@ -14,6 +13,12 @@ export interface TasksPageProps {
   apiUrl: string;
   user: { id: string; name: string; email: string };
 }
+
+// The account menu brings Radix's dropdown and positioning engine, the heaviest code on the
+// page, and is not needed to read or add tasks: it loads just after the page does.
+const UserMenu = lazy(() =>
+  import("@/components/user-menu").then(({ UserMenu }) => ({ default: UserMenu })),
+);
 
 /** Retrying cannot fix a refusal (4xx) or a finished session; one quick retry covers a blip. */
 function shouldRetry(failureCount: number, error: Error): boolean {
@@ -40,7 +45,9 @@ export function TasksPage({ apiUrl, user }: TasksPageProps) {
           <div className="mx-auto flex min-h-dvh w-full max-w-3xl flex-col px-4 sm:px-6">
             <header className="flex items-center justify-between gap-4 py-4">
               <span className="text-xl font-semibold">Todo</span>
-              <UserMenu name={user.name} email={user.email} />
+              <Suspense fallback={<span className="truncate text-sm">{user.name}</span>}>
+                <UserMenu name={user.name} email={user.email} />
+              </Suspense>
             </header>
             <main id="main" className="flex flex-col gap-6 pb-16">
               <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
@@ -50,7 +57,7 @@ export function TasksPage({ apiUrl, user }: TasksPageProps) {
               </Suspense>
             </main>
           </div>
-          <Toaster theme="system" position="bottom-center" closeButton richColors />
+          <Toaster />
         </TaskOwnerContext>
       </ApiClientContext>
     </QueryClientProvider>

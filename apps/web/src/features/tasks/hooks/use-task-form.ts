@@ -10,8 +10,11 @@ import {
 
 interface UseTaskFormOptions<Schema extends z.ZodType> {
   initial: TaskDraft;
-  /** A contract schema: the form accepts exactly what the API would. */
-  schema: Schema;
+  /**
+   * Loads a contract schema, so the form accepts exactly what the API would. Loaded on submit:
+   * zod is the largest library the page uses and is not needed to show it.
+   */
+  loadSchema: () => Promise<Schema>;
   submit: (input: z.output<Schema>) => Promise<unknown>;
   onSuccess: () => void;
 }
@@ -22,7 +25,7 @@ interface UseTaskFormOptions<Schema extends z.ZodType> {
  */
 export function useTaskForm<Schema extends z.ZodType>({
   initial,
-  schema,
+  loadSchema,
   submit,
   onSuccess,
 }: UseTaskFormOptions<Schema>) {
@@ -38,14 +41,15 @@ export function useTaskForm<Schema extends z.ZodType>({
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(null);
-    const parsed = schema.safeParse(draftToInput(draft));
-    if (!parsed.success) {
-      setErrors(toFieldErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
     setSubmitting(true);
     try {
+      const schema = await loadSchema();
+      const parsed = schema.safeParse(draftToInput(draft));
+      if (!parsed.success) {
+        setErrors(toFieldErrors(parsed.error.issues));
+        return;
+      }
+      setErrors({});
       await submit(parsed.data);
       onSuccess();
     } catch (error) {

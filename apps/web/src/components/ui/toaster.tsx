@@ -1,0 +1,30 @@
+"use client";
+
+import { lazy, Suspense, useEffect, useState } from "react";
+import type { ExternalToast } from "sonner";
+
+// Toasts only ever follow a user action, so sonner is fetched after the page is interactive
+// instead of weighing on its first load.
+const loadSonner = () => import("sonner");
+const SonnerToaster = lazy(() => loadSonner().then(({ Toaster }) => ({ default: Toaster })));
+
+/** Mount once per page; it renders nothing on the server and loads after hydration. */
+export function Toaster() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  if (!hydrated) return null;
+  return (
+    <Suspense fallback={null}>
+      <SonnerToaster theme="system" position="bottom-center" closeButton richColors />
+    </Suspense>
+  );
+}
+
+export type ToastKind = "message" | "success" | "error";
+
+export function showToast(kind: ToastKind, message: string, options?: ExternalToast): void {
+  void loadSonner().then(({ toast }) => {
+    if (kind === "message") toast(message, options);
+    else toast[kind](message, options);
+  });
+}

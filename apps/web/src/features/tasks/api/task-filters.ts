@@ -1,0 +1,56 @@
+import type { SortOrder, TaskSort, TaskStatus } from "@todo/contract/list-query";
+import type { Priority } from "@todo/contract/task";
+
+/** What the list shows; mirrors the URL search params and the API's list query. */
+export interface TaskFilters {
+  status: TaskStatus;
+  priority?: Priority;
+  tag?: string;
+  q?: string;
+  sort: TaskSort;
+  order: SortOrder;
+}
+
+// Keyed by the contract's types, so a value added there fails to compile here until it has a
+// label. The URL is checked against these keys rather than the contract's zod schema, which
+// would put zod into the page's first load; the API validates again anyway.
+export const STATUS_LABELS: Record<TaskStatus, string> = {
+  all: "All",
+  pending: "Active",
+  completed: "Completed",
+};
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+};
+export const SORT_LABELS: Record<TaskSort, string> = {
+  created_at: "Created",
+  updated_at: "Updated",
+  due_date: "Due date",
+  priority: "Priority",
+  title: "Title",
+};
+export const ORDER_LABELS: Record<SortOrder, string> = {
+  desc: "Descending",
+  asc: "Ascending",
+};
+
+/** The API's defaults; kept out of the URL so plain /tasks is the canonical address. */
+export const DEFAULT_FILTERS: TaskFilters = { status: "all", sort: "created_at", order: "desc" };
+
+function oneOf<Key extends string>(labels: Record<Key, string>, value: string | null) {
+  return value !== null && Object.hasOwn(labels, value) ? (value as Key) : undefined;
+}
+
+/** An unknown value (an old bookmark, a typo) falls back to its default; the rest are kept. */
+export function parseFilters(params: URLSearchParams): TaskFilters {
+  return {
+    status: oneOf(STATUS_LABELS, params.get("status")) ?? DEFAULT_FILTERS.status,
+    priority: oneOf(PRIORITY_LABELS, params.get("priority")),
+    tag: params.get("tag")?.trim() || undefined,
+    q: params.get("q")?.trim() || undefined,
+    sort: oneOf(SORT_LABELS, params.get("sort")) ?? DEFAULT_FILTERS.sort,
+    order: oneOf(ORDER_LABELS, params.get("order")) ?? DEFAULT_FILTERS.order,
+  };
+}
