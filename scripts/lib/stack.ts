@@ -38,7 +38,7 @@ export interface StartOptions {
   command: string;
   args: string[];
   cwd?: string;
-  env: NodeJS.ProcessEnv;
+  env: Record<string, string | undefined>;
   /** Where output lines go; defaults to the prefixed logger. */
   log?: (line: string) => void;
 }
@@ -48,7 +48,7 @@ export function startProcess(options: StartOptions): ManagedProcess {
   // Own process group: tsx and next start children of their own, and all of them must stop.
   const child = spawn(options.command, options.args, {
     cwd: options.cwd ?? REPO_ROOT,
-    env: options.env,
+    env: options.env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

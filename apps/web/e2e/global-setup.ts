@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { createTestDatabase, startTestServer } from "@todo/db/test-database";
+import { ensureWebBuild, logger } from "../../../scripts/lib/stack";
+import { LOG_DIR, startStack } from "./support/servers";
+
+/**
+ * One throw-away PostgreSQL database, a production build of the web app (reused when the sources
+ * are unchanged) and one API + web app pair on free ports. Specs read the addresses from the
+ * E2E_* variables set here (Playwright passes them on to its workers). Returns the teardown.
+ */
+export default async function globalSetup() {
+  const log = logger("test");
+  rmSync(LOG_DIR, { recursive: true, force: true });
+  const server = await startTestServer(process.env.TEST_DATABASE_URL);
+  const stops: Array<() => Promise<void>> = [server.stop];
+  const teardown = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+  };
+  try {
+    const database = await createTestDatabase(server.url);
+    stops.push(database.drop);
+    await ensureWebBuild(log);
+    const settings = { databaseUrl: database.url, secret: randomBytes(36).toString("base64url") };
+    const stack = await startStack(settings, { name: "main" });
+    stops.push(stack.stop);
+    process.env.E2E_WEB_URL = stack.webUrl;
+    process.env.E2E_API_URL = stack.apiUrl;
+    process.env.E2E_DATABASE_URL = settings.databaseUrl;
+    process.env.E2E_SECRET = settings.secret;
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}

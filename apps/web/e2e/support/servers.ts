@@ -1,0 +1,151 @@
+/**
+ * Starts the API and the web app (production build) for browser tests, on free ports, with
+ * logs under .data/e2e-logs/. Used by global setup and by specs that need a differently
+ * configured instance (short token lifetime, unreachable API).
+ */
+import { createWriteStream, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import {
+  BIN,
+  type ManagedProcess,
+  REPO_ROOT,
+  startProcess,
+  WEB_DIR,
+  waitForHttp,
+} from "../../../../scripts/lib/stack";
+
+export const LOG_DIR = join(REPO_ROOT, ".data/e2e-logs");
+const START_TIMEOUT_MS = 60_000;
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+function fileLog(name: string): (line: string) => void {
+  mkdirSync(LOG_DIR, { recursive: true });
+  const stream = createWriteStream(join(LOG_DIR, `${name}.log`), { flags: "a" });
+  return (line) => stream.write(`${line}\n`);
+}
+
+/** What every server of one test run shares. */
+export interface StackSettings {
+  databaseUrl: string;
+  secret: string;
+}
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function started(process: ManagedProcess, readyUrl: string): Promise<RunningServer> {
+  let alive = true;
+  void process.exited.then(() => {
+    alive = false;
+  });
+  try {
+    await waitForHttp(readyUrl, { timeoutMs: START_TIMEOUT_MS, alive: () => alive });
+  } catch (error) {
+    await process.stop();
+    throw new Error(`${process.name} did not start (see ${LOG_DIR}): ${String(error)}`);
+  }
+  return { url: new URL(readyUrl).origin, stop: () => process.stop() };
+}
+
+export async function startApi(
+  settings: StackSettings,
+  options: { name: string; webUrl: string; corsOrigins?: string[] },
+): Promise<RunningServer> {
+  const port = await freePort();
+  const api = startProcess({
+    name: options.name,
+    command: BIN("tsx"),
+    args: ["apps/api/src/server.ts"],
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATABASE_URL: settings.databaseUrl,
+      BETTER_AUTH_SECRET: settings.secret,
+      BETTER_AUTH_URL: options.webUrl,
+      CORS_ORIGINS: (options.corsOrigins ?? [options.webUrl]).join(","),
+      API_HOST: "127.0.0.1",
+      API_PORT: String(port),
+      RATE_LIMIT_PER_MINUTE: "100000",
+      LOG_LEVEL: "warn",
+    },
+    log: fileLog(options.name),
+  });
+  return started(api, `http://127.0.0.1:${port}/readyz`);
+}
+
+export interface WebOptions {
+  name: string;
+  port: number;
+  apiUrl: string;
+  tokenTtlSeconds?: number;
+}
+
+/** `next start` on the existing production build; the origin is http://localhost:<port>. */
+export async function startWeb(
+  settings: StackSettings,
+  options: WebOptions,
+): Promise<RunningServer> {
+  const url = `http://localhost:${options.port}`;
+  const web = startProcess({
+    name: options.name,
+    command: BIN("next"),
+    args: ["start", "--port", String(options.port)],
+    cwd: WEB_DIR,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATABASE_URL: settings.databaseUrl,
+      BETTER_AUTH_SECRET: settings.secret,
+      BETTER_AUTH_URL: url,
+      API_URL: options.apiUrl,
+      // Many sign-ups from one IP; the limit itself is Better Auth's, exercised in its own test.
+      AUTH_RATE_LIMIT_PER_MINUTE: "100000",
+      ...(options.tokenTtlSeconds
+        ? { AUTH_TOKEN_TTL_SECONDS: String(options.tokenTtlSeconds) }
+        : {}),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    log: fileLog(options.name),
+  });
+  return started(web, `${url}/`);
+}
+
+/** A web app with its own API (the API only accepts tokens whose `iss` is its web app). */
+export async function startStack(
+  settings: StackSettings,
+  options: { name: string; tokenTtlSeconds?: number },
+): Promise<{ webUrl: string; apiUrl: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const webUrl = `http://localhost:${port}`;
+  const api = await startApi(settings, { name: `${options.name}-api`, webUrl });
+  const web = await startWeb(settings, {
+    name: `${options.name}-web`,
+    port,
+    apiUrl: api.url,
+    ...(options.tokenTtlSeconds ? { tokenTtlSeconds: options.tokenTtlSeconds } : {}),
+  }).catch(async (error: unknown) => {
+    await api.stop();
+    throw error;
+  });
+  return {
+    webUrl,
+    apiUrl: api.url,
+    stop: async () => {
+      await web.stop();
+      await api.stop();
+    },
+  };
+}
