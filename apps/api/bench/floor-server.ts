@@ -1,0 +1,34 @@
+/**
+ * The floor for the list benchmark: bare node:http and the same SQL the API sends for
+ * `GET /api/{user}/tasks?limit=50` (page and count, concurrently, same pool settings),
+ * without framework, authentication, validation or schema serialization.
+ */
+import { createServer } from "node:http";
+import { listQuerySchema } from "@todo/contract/list-query";
+import { createDb, createPool } from "@todo/db/client";
+import { CursorCodec } from "../src/lib/cursor";
+import { TasksRepository } from "../src/repositories/tasks-repository";
+
+const [databaseUrl, userId, port] = process.argv.slice(2);
+if (!databaseUrl || !userId || !port) throw new Error("usage: floor-server <db-url> <user> <port>");
+
+const pool = createPool(databaseUrl, { applicationName: "todo-floor" });
+const repository = new TasksRepository(createDb(pool), new CursorCodec("floor"));
+const queries = repository.listQueries(userId, listQuerySchema.parse({ limit: "50" }));
+const page = queries.page.toSQL();
+const total = queries.total.toSQL();
+
+createServer(async (_request, response) => {
+  const [rows, counted] = await Promise.all([
+    pool.query(page.sql, page.params),
+    pool.query(total.sql, total.params),
+  ]);
+  response.setHeader("content-type", "application/json");
+  response.end(
+    JSON.stringify({
+      items: rows.rows.slice(0, 50),
+      total: Number(counted.rows[0]?.count ?? 0),
+      next_cursor: null,
+    }),
+  );
+}).listen(Number(port), "127.0.0.1", () => process.send?.("ready"));
