@@ -1,6 +1,6 @@
 /**
  * The floor for the list benchmark: bare node:http and the same SQL the API sends for
- * `GET /api/{user}/tasks?limit=50` (page and count, concurrently, same pool settings),
+ * `GET /api/{user}/tasks?limit=50` (one statement: the page with its total; same pool settings),
  * without framework, authentication, validation or schema serialization.
  */
 import { createServer } from "node:http";
@@ -14,20 +14,17 @@ if (!databaseUrl || !userId || !port) throw new Error("usage: floor-server <db-u
 
 const pool = createPool(databaseUrl, { applicationName: "todo-floor" });
 const repository = new TasksRepository(createDb(pool), new CursorCodec("floor"));
-const queries = repository.listQueries(userId, listQuerySchema.parse({ limit: "50" }));
-const page = queries.page.toSQL();
-const total = queries.total.toSQL();
+const { sql, params } = repository
+  .listQuery(userId, listQuerySchema.parse({ limit: "50" }))
+  .toSQL();
 
 createServer(async (_request, response) => {
-  const [rows, counted] = await Promise.all([
-    pool.query(page.sql, page.params),
-    pool.query(total.sql, total.params),
-  ]);
+  const { rows } = await pool.query(sql, params);
   response.setHeader("content-type", "application/json");
   response.end(
     JSON.stringify({
-      items: rows.rows.slice(0, 50),
-      total: Number(counted.rows[0]?.count ?? 0),
+      items: rows.slice(0, 50),
+      total: Number(rows[0]?.total ?? 0),
       next_cursor: null,
     }),
   );

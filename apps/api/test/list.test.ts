@@ -153,6 +153,28 @@ describe("GET /api/{user_id}/tasks", () => {
     expect(second.items).toHaveLength(5);
   });
 
+  it("still counts on a page past the end (the rest was deleted meanwhile)", async () => {
+    const owner = newUserId();
+    const auth = await authHeader(owner);
+    const ids: number[] = [];
+    for (const title of ["first", "second"]) {
+      const response = await app.inject({
+        method: "POST",
+        url: tasksPath(owner),
+        headers: auth,
+        payload: { title },
+      });
+      ids.push(response.json<Task>().id);
+    }
+    const page = (await app.inject({ url: `${tasksPath(owner)}?limit=1`, headers: auth })).json();
+    await app.inject({ method: "DELETE", url: taskPath(owner, ids[0] as number), headers: auth });
+    const next = await app.inject({
+      url: `${tasksPath(owner)}?limit=1&cursor=${encodeURIComponent(page.next_cursor)}`,
+      headers: auth,
+    });
+    expect(next.json()).toEqual({ items: [], total: 1, next_cursor: null });
+  });
+
   it.each([
     "status=done",
     "priority=urgent",

@@ -27,7 +27,6 @@ async function corsPolicy(app: FastifyInstance, options: { origins: string[] }) 
     allowedHeaders: CORS_ALLOWED_HEADERS,
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 600,
-    strictPreflight: true,
   });
 }
 
