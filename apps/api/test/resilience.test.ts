@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createServer, type Server, Socket } from "node:net";
+import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { App } from "../src/app";
@@ -42,12 +43,19 @@ describe("database outage", () => {
   const database = new URL(inject("databaseUrl"));
   const proxy = new TcpProxy({ host: database.hostname, port: Number(database.port) });
   let app: App;
+  const logs: string[] = [];
 
   beforeAll(async () => {
     await proxy.up();
     const url = new URL(database);
     url.port = String(proxy.port);
-    app = await testApp({ databaseUrl: url.toString() });
+    const stream = new Writable({
+      write(chunk, _encoding, callback) {
+        logs.push(String(chunk));
+        callback();
+      },
+    });
+    app = await testApp({ databaseUrl: url.toString(), logger: { level: "info", stream } });
   });
   afterAll(async () => {
     await app.close();
@@ -70,6 +78,16 @@ describe("database outage", () => {
       expect(response.body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres|Error:/i);
     }
     expect((await app.inject({ url: "/healthz" })).statusCode).toBe(200);
+    const write = await app.inject({
+      method: "POST",
+      url: tasksPath(userId),
+      headers,
+      payload: { title: "private-title-1234" },
+    });
+    expect(write.statusCode).toBe(503);
+    // The failure is logged, without the query's parameters (user data).
+    expect(logs.join("")).toContain("database unavailable");
+    expect(logs.join("")).not.toContain("private-title-1234");
 
     await proxy.up();
     expect((await app.inject({ url: "/readyz" })).statusCode).toBe(200);

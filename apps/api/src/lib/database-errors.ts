@@ -41,3 +41,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * What may be logged of an error: the database driver's code and message, never the query's
+ * parameters (user data) that drizzle puts in its own message, nor a row's `detail`.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (typeof error !== "object" || error === null) return { message: String(error) };
+  const { name, code, message, stack, cause } = error as Record<string, unknown>;
+  if (
+    name === "DrizzleQueryError" ||
+    (typeof message === "string" && message.startsWith("Failed query:"))
+  ) {
+    return { name, cause: loggableError(cause) };
+  }
+  return { name, code, message, stack };
+}

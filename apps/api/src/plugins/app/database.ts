@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import type pg from "pg";
 import { CursorCodec } from "../../lib/cursor";
+import { loggableError } from "../../lib/database-errors";
 import { TasksRepository } from "../../repositories/tasks-repository";
 
 declare module "fastify" {
@@ -29,7 +30,7 @@ async function database(app: FastifyInstance, options: DatabaseOptions) {
 
   const sweep = () =>
     repository.sweepIdempotencyKeys().catch((error: unknown) => {
-      app.log.warn({ err: error }, "idempotency key sweep failed");
+      app.log.warn({ err: loggableError(error) }, "idempotency key sweep failed");
     });
   const timer = setInterval(sweep, IDEMPOTENCY_SWEEP_INTERVAL_MS).unref();
   app.addHook("onReady", async () => {

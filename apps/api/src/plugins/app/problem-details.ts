@@ -2,7 +2,7 @@ import type { FieldError } from "@todo/contract/problem";
 import type { FastifyError, FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import secureJson from "secure-json-parse";
-import { isDatabaseUnavailable } from "../../lib/database-errors";
+import { isDatabaseUnavailable, loggableError } from "../../lib/database-errors";
 import {
   HttpProblem,
   problem,
@@ -114,7 +114,7 @@ async function problemDetails(app: FastifyInstance) {
         return sendProblem(reply, problem(400, "The body is not valid JSON."));
     }
     if (isDatabaseUnavailable(error)) {
-      request.log.error({ err: error }, "database unavailable");
+      request.log.error({ err: loggableError(error) }, "database unavailable");
       reply.header("retry-after", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
       return sendProblem(reply, problem(503, "The service is temporarily unavailable."));
     }
@@ -122,7 +122,7 @@ async function problemDetails(app: FastifyInstance) {
     if (status >= 400 && status < 500) {
       return sendProblem(reply, problem(status, "The request cannot be processed."));
     }
-    request.log.error({ err: error }, "request failed");
+    request.log.error({ err: loggableError(error) }, "request failed");
     return sendProblem(reply, problem(500, "An unexpected error occurred."));
   });
 }

@@ -2,6 +2,7 @@ import { problemSchema } from "@todo/contract/problem";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { loggableError } from "../../lib/database-errors";
 import { HttpProblem, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../../lib/problem";
 
 const statusSchema = z.object({ status: z.literal("ok") });
@@ -36,7 +37,7 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
       try {
         await app.pool.query("select 1");
       } catch (error) {
-        app.log.warn({ err: error }, "readiness check failed");
+        app.log.warn({ err: loggableError(error) }, "readiness check failed");
         throw new HttpProblem(503, "The database is not reachable.", undefined, {
           "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS),
         });
