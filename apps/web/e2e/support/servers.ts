@@ -62,7 +62,7 @@ async function started(process: ManagedProcess, readyUrl: string): Promise<Runni
 
 export async function startApi(
   settings: StackSettings,
-  options: { name: string; webUrl: string; corsOrigins?: string[] },
+  options: { name: string; webUrl: string; jwksUrl?: string },
 ): Promise<RunningServer> {
   const port = await freePort();
   const api = startProcess({
@@ -75,7 +75,8 @@ export async function startApi(
       DATABASE_URL: settings.databaseUrl,
       BETTER_AUTH_SECRET: settings.secret,
       BETTER_AUTH_URL: options.webUrl,
-      CORS_ORIGINS: (options.corsOrigins ?? [options.webUrl]).join(","),
+      CORS_ORIGINS: options.webUrl,
+      ...(options.jwksUrl ? { AUTH_JWKS_URL: options.jwksUrl } : {}),
       API_HOST: "127.0.0.1",
       API_PORT: String(port),
       RATE_LIMIT_PER_MINUTE: "100000",
@@ -86,11 +87,18 @@ export async function startApi(
   return started(api, `http://127.0.0.1:${port}/readyz`);
 }
 
-export interface WebOptions {
+/** Settings a spec may change; the rest is fixed for the run. */
+export interface WebTuning {
+  tokenTtlSeconds?: number;
+  /** Default: high enough never to trip in tests. */
+  authRateLimitPerMinute?: number;
+  tokenAlg?: "HS256" | "EdDSA";
+}
+
+export interface WebOptions extends WebTuning {
   name: string;
   port: number;
   apiUrl: string;
-  tokenTtlSeconds?: number;
 }
 
 /** `next start` on the existing production build; the origin is http://localhost:<port>. */
@@ -111,8 +119,9 @@ export async function startWeb(
       BETTER_AUTH_SECRET: settings.secret,
       BETTER_AUTH_URL: url,
       API_URL: options.apiUrl,
-      // Many sign-ups from one IP; the limit itself is Better Auth's, exercised in its own test.
-      AUTH_RATE_LIMIT_PER_MINUTE: "100000",
+      // Many sign-ups come from one IP; the limit has its own test.
+      AUTH_RATE_LIMIT_PER_MINUTE: String(options.authRateLimitPerMinute ?? 100_000),
+      AUTH_TOKEN_ALG: options.tokenAlg ?? "HS256",
       ...(options.tokenTtlSeconds
         ? { AUTH_TOKEN_TTL_SECONDS: String(options.tokenTtlSeconds) }
         : {}),
@@ -126,16 +135,21 @@ export async function startWeb(
 /** A web app with its own API (the API only accepts tokens whose `iss` is its web app). */
 export async function startStack(
   settings: StackSettings,
-  options: { name: string; tokenTtlSeconds?: number },
+  options: WebTuning & { name: string },
 ): Promise<{ webUrl: string; apiUrl: string; stop(): Promise<void> }> {
+  const { name, ...tuning } = options;
   const port = await freePort();
   const webUrl = `http://localhost:${port}`;
-  const api = await startApi(settings, { name: `${options.name}-api`, webUrl });
+  const api = await startApi(settings, {
+    name: `${name}-api`,
+    webUrl,
+    ...(tuning.tokenAlg === "EdDSA" ? { jwksUrl: `${webUrl}/api/auth/jwks` } : {}),
+  });
   const web = await startWeb(settings, {
-    name: `${options.name}-web`,
+    ...tuning,
+    name: `${name}-web`,
     port,
     apiUrl: api.url,
-    ...(options.tokenTtlSeconds ? { tokenTtlSeconds: options.tokenTtlSeconds } : {}),
   }).catch(async (error: unknown) => {
     await api.stop();
     throw error;

@@ -28,10 +28,7 @@ export function UserMenu({ name, email }: UserMenuProps) {
 
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        aria-label={`Account menu for ${name}`}
-        className="inline-flex h-10 max-w-48 items-center gap-2 rounded-full border border-border bg-surface pr-3 pl-1 text-sm hover:bg-muted focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-      >
+      <DropdownMenu.Trigger className="inline-flex h-10 max-w-48 items-center gap-2 rounded-full border border-border bg-surface pr-3 pl-1 text-sm hover:bg-muted focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring">
         <span
           aria-hidden="true"
           className="grid size-8 shrink-0 place-items-center rounded-full bg-primary font-semibold text-primary-foreground"
@@ -39,6 +36,7 @@ export function UserMenu({ name, email }: UserMenuProps) {
           {name.trim().charAt(0).toUpperCase() || "?"}
         </span>
         <span className="truncate">{name}</span>
+        <span className="sr-only">, account menu</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content

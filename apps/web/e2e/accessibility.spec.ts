@@ -1,0 +1,81 @@
+import { createRequire } from "node:module";
+import type { Page } from "@playwright/test";
+import { expect, saveScreenshot, test } from "./fixtures";
+
+const AXE_PATH = createRequire(import.meta.url).resolve("axe-core");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown }>;
+}
+
+/** Runs axe-core (WCAG 2.x A/AA rules and best practices) in the page; serious and critical only. */
+async function seriousViolations(page: Page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
+      .axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      targets: nodes.map((n) => n.target),
+    }));
+}
+
+const PAGES = [
+  { name: "landing", path: "/", heading: /calm list/ },
+  { name: "sign-in", path: "/sign-in", heading: "Sign in" },
+  { name: "sign-up", path: "/sign-up", heading: "Create your account" },
+  { name: "tasks", path: "/tasks", heading: "Tasks" },
+] as const;
+
+const VIEWPORTS = [
+  { name: "desktop", width: 1280, height: 800 },
+  { name: "mobile", width: 360, height: 740 },
+] as const;
+
+for (const target of PAGES) {
+  test(`${target.name}: no serious or critical axe violation, light and dark, desktop and 360 px`, async ({
+    page,
+    context,
+    user,
+  }, testInfo) => {
+    if (target.name !== "tasks") await context.clearCookies();
+    else {
+      // A few tasks, so the list (not only its empty state) is checked and pictured.
+      await page.goto("/tasks");
+      for (const title of ["Buy milk", "Renew passport", "Call the plumber"]) {
+        await page.getByLabel("New task").fill(title);
+        await page.getByRole("button", { name: "Add", exact: true }).click();
+        await expect(page.getByText(title)).toBeVisible();
+      }
+    }
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const viewport of VIEWPORTS) {
+        await page.setViewportSize(viewport);
+        await page.goto(target.path);
+        await expect(page.getByRole("heading", { level: 1, name: target.heading })).toBeVisible();
+        // Let client-side content settle (lazy menus, loaded lists) before scanning.
+        await page.waitForLoadState("networkidle");
+        expect(await seriousViolations(page), `${scheme}, ${viewport.name}`).toEqual([]);
+        await saveScreenshot(page, testInfo, `${target.name}-${viewport.name}-${scheme}`);
+      }
+    }
+    // No horizontal scrolling at 360 px.
+    await page.setViewportSize(VIEWPORTS[1]);
+    await page.goto(target.path);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(user.email).toBeTruthy();
+  });
+}
