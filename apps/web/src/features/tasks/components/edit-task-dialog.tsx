@@ -1,6 +1,7 @@
 "use client";
 
 import type { Task } from "@todo/contract/task";
+import { useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
@@ -22,6 +23,7 @@ interface EditTaskDialogProps {
  */
 export function EditTaskDialog({ task, onClose }: EditTaskDialogProps) {
   const updateTask = useUpdateTask();
+  const titleRef = useRef<HTMLInputElement>(null);
   const form = useTaskForm({
     initial: draftFromTask(task),
     loadSchema: () => import("@todo/contract/task").then((contract) => contract.updateTaskSchema),
@@ -34,12 +36,20 @@ export function EditTaskDialog({ task, onClose }: EditTaskDialogProps) {
 
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent title="Edit task">
+      <DialogContent
+        title="Edit task"
+        // Start on the title rather than the close button, the first focusable element.
+        onOpenAutoFocus={(event) => {
+          event.preventDefault();
+          titleRef.current?.focus();
+        }}
+      >
         <form noValidate onSubmit={form.handleSubmit} className="flex flex-col gap-4">
           <FormField label="Title" error={form.errors.title}>
             {(control) => (
               <Input
                 {...control}
+                ref={titleRef}
                 value={form.draft.title}
                 autoComplete="off"
                 onChange={(event) => form.change({ title: event.target.value })}

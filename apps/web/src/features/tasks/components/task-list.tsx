@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
-import { describeError, NetworkError } from "@/lib/api-client";
+import { describeError } from "@/lib/api-client";
 import type { useTasks } from "../api/list-tasks";
 import { TaskItem } from "./task-item";
 
@@ -23,7 +23,7 @@ interface TaskListProps {
 function LoadError({ error, onRetry }: { error: Error; onRetry: () => void }) {
   return (
     <Alert
-      title={error instanceof NetworkError ? "Can't reach the server" : "Couldn't load your tasks"}
+      title="Couldn't load your tasks"
       action={
         <Button variant="secondary" size="sm" onClick={onRetry}>
           Retry

@@ -1,0 +1,382 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import type { CreateTaskInput, Task } from "@todo/contract/task";
+// Tests that only need a signed-in page request the `user` fixture as `_signedIn`: asking for it
+// is what signs the default page in.
+import {
+  expect,
+  newUserData,
+  saveScreenshot,
+  signUpThroughApi,
+  stackSettings,
+  test,
+} from "./fixtures";
+import { freePort, startApi, startWeb } from "./support/servers";
+
+/** The API started by global setup; specs call it directly only to arrange or to interfere. */
+function apiUrl(): string {
+  const url = process.env.E2E_API_URL;
+  if (!url) throw new Error("E2E_API_URL is not set: run the tests with Playwright (global setup)");
+  return url;
+}
+
+interface ApiSession {
+  request: APIRequestContext;
+  token: string;
+  userId: string;
+}
+
+/** A token from the web app for the context's signed-in user, as the browser would get it. */
+async function apiSession(request: APIRequestContext): Promise<ApiSession> {
+  const response = await request.get("/api/auth/token");
+  expect(response.status()).toBe(200);
+  const { token } = (await response.json()) as { token: string };
+  const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString());
+  return { request, token, userId: payload.sub };
+}
+
+function tasksUrl({ userId }: ApiSession, id?: number): string {
+  return `${apiUrl()}/api/${encodeURIComponent(userId)}/tasks${id === undefined ? "" : `/${id}`}`;
+}
+
+async function createThroughApi(session: ApiSession, input: CreateTaskInput): Promise<Task> {
+  const response = await session.request.post(tasksUrl(session), {
+    data: input,
+    headers: { Authorization: `Bearer ${session.token}` },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as Task;
+}
+
+async function deleteThroughApi(session: ApiSession, id: number): Promise<void> {
+  const response = await session.request.delete(tasksUrl(session, id), {
+    headers: { Authorization: `Bearer ${session.token}` },
+  });
+  expect(response.status()).toBe(204);
+}
+
+/** Opens /tasks and waits until the list (or its empty state) shows, i.e. the page is live. */
+async function openTasks(page: Page, path = "/tasks"): Promise<void> {
+  await page.goto(path);
+  await expect(
+    page.getByRole("list", { name: "Tasks" }).or(page.getByText(/^No tasks (here yet|match)/)),
+  ).toBeVisible();
+}
+
+function taskItem(page: Page, title: string) {
+  return page.getByTestId("task-item").filter({ has: page.getByText(title, { exact: true }) });
+}
+
+function statusFilter(page: Page, label: "All" | "Active" | "Completed") {
+  return page.getByRole("button", { name: new RegExp(`^${label}\\b`) });
+}
+
+function taskTitles(page: Page) {
+  return page.getByTestId("task-item").locator("p[id]");
+}
+
+async function addTask(
+  page: Page,
+  title: string,
+  details?: { description?: string; priority?: string; due?: string; tags?: string },
+): Promise<void> {
+  const form = page.getByRole("form", { name: "Add a task" });
+  await form.getByLabel("New task").fill(title);
+  if (details) {
+    await form.getByRole("button", { name: "More options" }).click();
+    if (details.description) await form.getByLabel("Description").fill(details.description);
+    if (details.priority) await form.getByLabel("Priority").selectOption(details.priority);
+    if (details.due) await form.getByLabel("Due date").fill(details.due);
+    if (details.tags) await form.getByLabel("Tags").fill(details.tags);
+  }
+  await form.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(taskItem(page, title)).toBeVisible();
+  await expect(form.getByLabel("New task")).toHaveValue("");
+}
+
+test("add, edit, complete, delete and undo tasks; everything persists across a reload", async ({
+  page,
+  user,
+}) => {
+  await openTasks(page);
+  await expect(page.getByText("No tasks here yet.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /account menu/i })).toContainText(user.name);
+
+  await addTask(page, "Buy milk");
+  await addTask(page, "Write report", {
+    description: "Quarterly numbers",
+    priority: "high",
+    due: "2099-03-01T09:30",
+    tags: "work, Q4, work",
+  });
+  await addTask(page, "Pay rent", { due: "2020-01-01T08:00" });
+
+  const report = taskItem(page, "Write report");
+  await expect(report).toContainText("High priority");
+  await expect(report).toContainText("Quarterly numbers");
+  await expect(report.getByRole("button", { name: /tag #work/ })).toBeVisible();
+  await expect(report.getByRole("button", { name: /tag #Q4/ })).toBeVisible();
+  await expect(report).not.toContainText("Overdue");
+  await expect(taskItem(page, "Pay rent")).toContainText("Overdue");
+  await expect(statusFilter(page, "All")).toHaveText("All 3");
+
+  // A title the contract refuses is caught on the form, with the field marked.
+  const form = page.getByRole("form", { name: "Add a task" });
+  await form.getByLabel("New task").fill("   ");
+  await form.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(form.getByLabel("New task")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByText("Must not be empty")).toBeVisible();
+
+  // Edit every field.
+  await taskItem(page, "Buy milk").getByRole("button", { name: "Edit “Buy milk”" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit task" });
+  await expect(dialog.getByLabel("Title")).toBeFocused();
+  await dialog.getByLabel("Title").fill("Buy oat milk");
+  await dialog.getByLabel("Description").fill("From the corner shop");
+  await dialog.getByLabel("Priority").selectOption("low");
+  await dialog.getByLabel("Due date").fill("2099-12-24T18:00");
+  await dialog.getByLabel("Tags").fill("errands");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  const milk = taskItem(page, "Buy oat milk");
+  await expect(milk).toContainText("From the corner shop");
+  await expect(milk).toContainText("Low priority");
+  await expect(milk).toContainText("#errands");
+  await expect(milk.locator("time")).toHaveAttribute("datetime", /^2099-12-2[45]T/);
+
+  // Complete.
+  await milk.getByRole("checkbox", { name: "Buy oat milk", exact: true }).check();
+  await expect(statusFilter(page, "Completed")).toHaveText("Completed 1");
+  await expect(statusFilter(page, "Active")).toHaveText("Active 2");
+
+  // Delete, then undo: the task comes back unchanged.
+  await taskItem(page, "Pay rent").getByRole("button", { name: "Delete “Pay rent”" }).click();
+  await expect(taskItem(page, "Pay rent")).toBeHidden();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(taskItem(page, "Pay rent")).toContainText("Overdue");
+
+  // Delete for good: the request leaves once the undo window has passed.
+  const deleted = page.waitForResponse(
+    (response) => response.request().method() === "DELETE" && response.status() === 204,
+  );
+  await report.getByRole("button", { name: "Delete “Write report”" }).click();
+  await expect(report).toBeHidden();
+  await deleted;
+
+  await page.reload();
+  await expect(page.getByRole("list", { name: "Tasks" })).toBeVisible();
+  await expect(taskTitles(page)).toHaveText(["Pay rent", "Buy oat milk"]);
+  await expect(page.getByRole("checkbox", { name: "Buy oat milk", exact: true })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Pay rent", exact: true })).not.toBeChecked();
+  await expect(taskItem(page, "Buy oat milk")).toContainText("From the corner shop");
+  await expect(taskItem(page, "Pay rent")).toContainText("Overdue");
+  await expect(statusFilter(page, "All")).toHaveText("All 2");
+});
+
+test("filters and sort live in the URL: reload and the back button restore them", async ({
+  page,
+  user: _signedIn,
+}) => {
+  const session = await apiSession(page.request);
+  await createThroughApi(session, { title: "Alpha report", priority: "high", tags: ["work"] });
+  await createThroughApi(session, { title: "Beta groceries", priority: "low", tags: ["home"] });
+  await createThroughApi(session, {
+    title: "Gamma taxes",
+    priority: "high",
+    tags: ["home"],
+    completed: true,
+  });
+  await openTasks(page);
+  await expect(taskTitles(page)).toHaveText(["Gamma taxes", "Beta groceries", "Alpha report"]);
+
+  const toolbar = page.getByRole("search");
+  await toolbar.getByLabel("Priority").selectOption("high");
+  await expect(page).toHaveURL(/[?&]priority=high/);
+  await toolbar.getByLabel("Sort by").selectOption("title");
+  await toolbar.getByLabel("Order").selectOption("asc");
+  await expect(page).toHaveURL(/sort=title/);
+  await expect(page).toHaveURL(/order=asc/);
+  await expect(taskTitles(page)).toHaveText(["Alpha report", "Gamma taxes"]);
+
+  await statusFilter(page, "Active").click();
+  await expect(page).toHaveURL(/status=pending/);
+  await expect(taskTitles(page)).toHaveText(["Alpha report"]);
+  await expect(statusFilter(page, "Completed")).toHaveText("Completed 1");
+
+  await toolbar.getByLabel("Search").fill("alp");
+  await expect(page).toHaveURL(/q=alp/);
+
+  await page.reload();
+  await expect(taskTitles(page)).toHaveText(["Alpha report"]);
+  await expect(toolbar.getByLabel("Priority")).toHaveValue("high");
+  await expect(toolbar.getByLabel("Sort by")).toHaveValue("title");
+  await expect(toolbar.getByLabel("Order")).toHaveValue("asc");
+  await expect(toolbar.getByLabel("Search")).toHaveValue("alp");
+  await expect(statusFilter(page, "Active")).toHaveAttribute("aria-pressed", "true");
+
+  // Typing replaced the history entry, so Back undoes the status filter, search and all.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/status=|q=/);
+  await expect(statusFilter(page, "All")).toHaveAttribute("aria-pressed", "true");
+  await expect(toolbar.getByLabel("Search")).toHaveValue("");
+  await expect(taskTitles(page)).toHaveText(["Alpha report", "Gamma taxes"]);
+
+  // A tag on a task filters by it.
+  await taskItem(page, "Gamma taxes")
+    .getByRole("button", { name: /tag #home/ })
+    .click();
+  await expect(page).toHaveURL(/tag=home/);
+  await expect(toolbar.getByLabel("Tag")).toHaveValue("home");
+  await expect(taskTitles(page)).toHaveText(["Gamma taxes"]);
+
+  await toolbar.getByLabel("Search").fill("no such task");
+  await expect(page.getByText("No tasks match these filters.")).toBeVisible();
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page).not.toHaveURL(/tag=|q=|priority=/);
+  await expect(taskTitles(page)).toHaveText(["Alpha report", "Beta groceries", "Gamma taxes"]);
+});
+
+test("load more fetches the next page by cursor", async ({ page, user: _signedIn }) => {
+  const session = await apiSession(page.request);
+  for (let n = 1; n <= 23; n++) {
+    await createThroughApi(session, { title: `Task ${String(n).padStart(2, "0")}` });
+  }
+  await openTasks(page, "/tasks?sort=title&order=asc");
+  await expect(statusFilter(page, "All")).toHaveText("All 23");
+  await expect(page.getByTestId("task-item")).toHaveCount(20);
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(page.getByTestId("task-item")).toHaveCount(23);
+  await expect(taskTitles(page).last()).toHaveText("Task 23");
+  await expect(page.getByRole("button", { name: "Load more" })).toBeHidden();
+});
+
+test("two users in two browsers never see each other's tasks", async ({
+  page,
+  user,
+  secondUser,
+}) => {
+  await openTasks(page);
+  await addTask(page, "First user's secret");
+
+  const other = secondUser.page;
+  await openTasks(other);
+  await expect(other.getByRole("button", { name: /account menu/i })).toContainText(
+    secondUser.user.name,
+  );
+  await expect(other.getByRole("button", { name: /account menu/i })).not.toContainText(user.name);
+  await expect(other.getByText("No tasks here yet.")).toBeVisible();
+  await addTask(other, "Second user's plan");
+  await expect(taskTitles(other)).toHaveText(["Second user's plan"]);
+
+  await page.reload();
+  await expect(taskTitles(page)).toHaveText(["First user's secret"]);
+
+  // Nor can the second user's token read the first user's list.
+  const first = await apiSession(page.request);
+  const second = await apiSession(secondUser.context.request);
+  const response = await other.request.get(tasksUrl(first), {
+    headers: { Authorization: `Bearer ${second.token}` },
+  });
+  expect(response.status()).toBe(403);
+});
+
+test("a change the API refuses is undone on screen and explained", async ({
+  page,
+  user: _signedIn,
+}) => {
+  const session = await apiSession(page.request);
+  const doomed = await createThroughApi(session, { title: "Deleted elsewhere" });
+  const edited = await createThroughApi(session, { title: "Also deleted elsewhere" });
+  await openTasks(page);
+
+  // Another device deletes a task this page still shows: completing it gets a 404.
+  await deleteThroughApi(session, doomed.id);
+  const refused = page.waitForResponse(
+    (response) =>
+      response.url().endsWith(`/tasks/${doomed.id}/complete`) && response.status() === 404,
+  );
+  await page.getByRole("checkbox", { name: "Deleted elsewhere", exact: true }).check();
+  await refused;
+  await expect(page.getByText("Couldn't update “Deleted elsewhere”")).toBeVisible();
+  await expect(statusFilter(page, "Completed")).toHaveText("Completed 0");
+  await expect(taskItem(page, "Deleted elsewhere")).toBeHidden();
+
+  // The edit dialog shows the refusal on the form and keeps what was typed.
+  await deleteThroughApi(session, edited.id);
+  await page.getByRole("button", { name: "Edit “Also deleted elsewhere”" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit task" });
+  await dialog.getByLabel("Title").fill("A new title");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("Couldn't save the task");
+  await expect(dialog.getByLabel("Title")).toHaveValue("A new title");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByTestId("task-item").filter({ hasText: "A new title" })).toHaveCount(0);
+});
+
+test("when the API goes away, an optimistic toggle is rolled back and the task kept", async ({
+  browser,
+}) => {
+  // A stack of our own, so its API can be stopped without disturbing the other tests.
+  const settings = stackSettings();
+  const port = await freePort();
+  const webUrl = `http://localhost:${port}`;
+  const api = await startApi(settings, { name: "rollback-api", webUrl });
+  const web = await startWeb(settings, { name: "rollback-web", port, apiUrl: api.url });
+  const context = await browser.newContext({ baseURL: webUrl });
+  try {
+    await signUpThroughApi(context.request, webUrl, newUserData("rollback"));
+    const page = await context.newPage();
+    await openTasks(page);
+    await addTask(page, "Survives an outage");
+
+    await api.stop();
+    const checkbox = page.getByRole("checkbox", { name: "Survives an outage", exact: true });
+    await checkbox.click();
+    await expect(page.getByText("Couldn't update “Survives an outage”")).toBeVisible();
+    await expect(page.getByText(/can't reach the server/i).first()).toBeVisible();
+    await expect(checkbox).not.toBeChecked();
+    await expect(taskItem(page, "Survives an outage")).toBeVisible();
+  } finally {
+    await context.close();
+    await web.stop();
+    await api.stop();
+  }
+});
+
+test("the page fits 360 px without horizontal scrolling, in light and dark", async ({
+  page,
+  user: _signedIn,
+}, testInfo) => {
+  const session = await apiSession(page.request);
+  await createThroughApi(session, {
+    title: "Renew the passport before the summer holidays start, and book the photo booth",
+    description: "Take the old passport, two photos and the form.",
+    priority: "high",
+    due_date: "2020-06-01T09:00:00Z",
+    tags: ["admin", "travel", "family"],
+  });
+  await createThroughApi(session, { title: "Water the plants", tags: ["home"], completed: true });
+  await createThroughApi(session, {
+    title: "Call the dentist",
+    priority: "low",
+    due_date: "2099-01-15T14:30:00Z",
+  });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const [name, width] of [
+      ["desktop", 1280],
+      ["360", 360],
+    ] as const) {
+      await page.setViewportSize({ width, height: 800 });
+      await openTasks(page);
+      await expect(page.getByTestId("task-item")).toHaveCount(3);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `horizontal overflow at ${width} px (${colorScheme})`).toBeLessThanOrEqual(
+        0,
+      );
+      await saveScreenshot(page, testInfo, `tasks-${name}-${colorScheme}`);
+    }
+  }
+});
