@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { Writable } from "node:stream";
 import type { Problem } from "@todo/contract/problem";
 import { SignJWT } from "jose";
 import { expect, inject } from "vitest";
@@ -82,4 +83,16 @@ export function expectProblem(response: InjectedResponse, status: number) {
   expect(body).toMatchObject({ type: "about:blank", status, title: expect.any(String) });
   expect(typeof body.detail).toBe("string");
   return body;
+}
+
+/** A pino destination that keeps every line, to assert what the logs contain. */
+export function captureLogs(): { stream: Writable; text(): string } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      lines.push(String(chunk));
+      callback();
+    },
+  });
+  return { stream, text: () => lines.join("") };
 }

@@ -3,11 +3,10 @@ import { once } from "node:events";
 import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createServer, type Server, Socket } from "node:net";
-import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { App } from "../src/app";
-import { authHeader, newUserId, TEST_SECRET, tasksPath, testApp } from "./helpers";
+import { authHeader, captureLogs, newUserId, TEST_SECRET, tasksPath, testApp } from "./helpers";
 
 const API_DIR = fileURLToPath(new URL("..", import.meta.url));
 
@@ -43,19 +42,16 @@ describe("database outage", () => {
   const database = new URL(inject("databaseUrl"));
   const proxy = new TcpProxy({ host: database.hostname, port: Number(database.port) });
   let app: App;
-  const logs: string[] = [];
+  const logs = captureLogs();
 
   beforeAll(async () => {
     await proxy.up();
     const url = new URL(database);
     url.port = String(proxy.port);
-    const stream = new Writable({
-      write(chunk, _encoding, callback) {
-        logs.push(String(chunk));
-        callback();
-      },
+    app = await testApp({
+      databaseUrl: url.toString(),
+      logger: { level: "info", stream: logs.stream },
     });
-    app = await testApp({ databaseUrl: url.toString(), logger: { level: "info", stream } });
   });
   afterAll(async () => {
     await app.close();
@@ -86,8 +82,8 @@ describe("database outage", () => {
     });
     expect(write.statusCode).toBe(503);
     // The failure is logged, without the query's parameters (user data).
-    expect(logs.join("")).toContain("database unavailable");
-    expect(logs.join("")).not.toContain("private-title-1234");
+    expect(logs.text()).toContain("database unavailable");
+    expect(logs.text()).not.toContain("private-title-1234");
 
     await proxy.up();
     expect((await app.inject({ url: "/readyz" })).statusCode).toBe(200);
