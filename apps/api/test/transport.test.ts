@@ -1,3 +1,4 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOG_REDACTIONS } from "../src/app";
 import {
@@ -163,6 +164,9 @@ describe("service routes", () => {
     expect(response.statusCode).toBe(200);
     const document = response.json();
     expect(document.openapi).toMatch(/^3\.1\./);
+    const validation = await new Validator().validate(document);
+    expect(validation.errors).toBeUndefined();
+    expect(validation.valid).toBe(true);
     expect(document.components.securitySchemes.bearer).toMatchObject({
       type: "http",
       scheme: "bearer",
@@ -189,6 +193,10 @@ describe("service routes", () => {
       expect.arrayContaining(["201", "400", "401", "403", "409", "413", "415", "422", "429"]),
     );
     expect(create.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(create.responses["422"].content)).toEqual(["application/problem+json"]);
+    expect(Object.keys(create.responses["201"].headers)).toEqual(
+      expect.arrayContaining(["Location", "ETag"]),
+    );
     expect(JSON.stringify(create.requestBody)).toContain("title");
   });
 

@@ -1,6 +1,6 @@
 import { listQuerySchema, taskListSchema } from "@todo/contract/list-query";
 import { taskListParamsSchema, taskParamsSchema } from "@todo/contract/params";
-import { problemSchema } from "@todo/contract/problem";
+import { PROBLEM_CONTENT_TYPE, problemSchema } from "@todo/contract/problem";
 import {
   createTaskSchema,
   setCompletedSchema,
@@ -22,9 +22,13 @@ import {
 const REALM = 'Bearer realm="todo"';
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/;
 
+/** Problem documents, under their own media type, for the statuses a route can answer. */
 const errorResponses = (...statuses: number[]) =>
   Object.fromEntries(
-    [401, 403, 429, 500, 503, ...statuses].map((status) => [status, problemSchema]),
+    [401, 403, 429, 500, 503, ...statuses].map((status) => [
+      status,
+      { content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } } },
+    ]),
   );
 
 const ifMatchHeaders = z.object({
