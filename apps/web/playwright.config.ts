@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/support/chromium";
 
-/** Debian's Chromium (`apt-get install chromium`); a downloaded browser cannot run here. */
-export const CHROMIUM_PATH = "/usr/bin/chromium";
 if (!existsSync(CHROMIUM_PATH)) {
   throw new Error(
     `End-to-end tests need Chromium at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`,
@@ -29,17 +28,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: CHROMIUM_PATH,
-      // Playwright gives each launch a fresh user-data-dir.
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 });
