@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from "./env";
 
 /** How long in-flight requests may take to finish after SIGTERM/SIGINT. */
 const SHUTDOWN_GRACE_MS = 10_000;
+const DUPLICATE_SIGNAL_WINDOW_MS = 1_000;
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -30,7 +31,19 @@ async function main() {
   }
 
   const app = await buildApp({ ...config, databaseUrl, logger });
-  closeWithGrace({ delay: SHUTDOWN_GRACE_MS, logger: app.log }, async ({ signal, err }) => {
+  let closingSince = 0;
+  const options = {
+    delay: SHUTDOWN_GRACE_MS,
+    logger: app.log,
+    // Ctrl-C reaches us twice: from the terminal's process group and relayed by tsx.
+    onSecondSignal: (signal: string) => {
+      if (Date.now() - closingSince < DUPLICATE_SIGNAL_WINDOW_MS) return;
+      app.log.error({ signal }, "second signal, exiting now");
+      process.exit(1);
+    },
+  };
+  closeWithGrace(options, async ({ signal, err }) => {
+    closingSince = Date.now();
     if (err) app.log.error({ err }, "shutting down after an error");
     else app.log.info({ signal }, "shutting down");
     // Stops accepting, lets in-flight requests finish, then closes the pool (onClose).
