@@ -10,7 +10,7 @@ const positiveInt = z.coerce.number().int().positive();
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string({ error: "DATABASE_URL is required" }).min(1, "DATABASE_URL is required"),
+  DATABASE_URL: z.string({ error: "DATABASE_URL is required" }),
   BETTER_AUTH_SECRET: z
     .string()
     .min(
@@ -18,7 +18,11 @@ const envSchema = z.object({
       `BETTER_AUTH_SECRET must be at least ${SECRET_MIN_LENGTH} characters long`,
     )
     .optional(),
-  BETTER_AUTH_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  // Without a trailing slash, as the API compares it with the tokens' `iss` and `aud`.
+  BETTER_AUTH_URL: z
+    .url({ protocol: /^https?$/ })
+    .default("http://localhost:3000")
+    .transform((url) => url.replace(/\/+$/, "")),
   API_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:8000"),
   AUTH_RATE_LIMIT_PER_MINUTE: positiveInt.default(10),
   AUTH_TOKEN_ALG: z.enum(["HS256", "EdDSA"]).default("HS256"),
@@ -37,7 +41,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const result = envSchema.safeParse(present);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `- ${issue.message}`).join("\n");
+    const problems = result.error.issues
+      .map(({ path, message }) => {
+        const name = String(path[0]);
+        return `- ${message.startsWith(name) ? message : `${name}: ${message}`}`;
+      })
+      .join("\n");
     throw new Error(`Invalid environment for the web app:\n${problems}`);
   }
   const { BETTER_AUTH_SECRET, ...env } = result.data;

@@ -1,0 +1,74 @@
+import { AUTH_SECRET_FILE, localSecret } from "@todo/db/local-data";
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+const DATABASE_URL = "postgres://user:pw@localhost:5432/todo";
+const SECRET = "s".repeat(32);
+
+describe("parseEnv", () => {
+  it("applies the contract's defaults", () => {
+    expect(parseEnv({ DATABASE_URL, BETTER_AUTH_SECRET: SECRET })).toEqual({
+      NODE_ENV: "development",
+      DATABASE_URL,
+      BETTER_AUTH_SECRET: SECRET,
+      BETTER_AUTH_URL: "http://localhost:3000",
+      API_URL: "http://localhost:8000",
+      AUTH_RATE_LIMIT_PER_MINUTE: 10,
+      AUTH_TOKEN_ALG: "HS256",
+      AUTH_TOKEN_TTL_SECONDS: 900,
+    });
+  });
+
+  it("refuses a secret shorter than 32 characters, saying so", () => {
+    expect(() => parseEnv({ DATABASE_URL, BETTER_AUTH_SECRET: "x".repeat(31) })).toThrow(
+      "BETTER_AUTH_SECRET must be at least 32 characters long",
+    );
+  });
+
+  it("requires the secret in production", () => {
+    expect(() => parseEnv({ DATABASE_URL, NODE_ENV: "production" })).toThrow(
+      "BETTER_AUTH_SECRET is required when NODE_ENV=production",
+    );
+  });
+
+  it("uses the shared development secret from .data/ when none is given", () => {
+    expect(parseEnv({ DATABASE_URL }).BETTER_AUTH_SECRET).toBe(localSecret(AUTH_SECRET_FILE));
+  });
+
+  it("lists every problem at once", () => {
+    const attempt = () =>
+      parseEnv({
+        BETTER_AUTH_SECRET: SECRET,
+        BETTER_AUTH_URL: "not a url",
+        AUTH_TOKEN_ALG: "RS256",
+        AUTH_RATE_LIMIT_PER_MINUTE: "0",
+      });
+    expect(attempt).toThrow(/DATABASE_URL is required/);
+    expect(attempt).toThrow(/BETTER_AUTH_URL/);
+    expect(attempt).toThrow(/AUTH_TOKEN_ALG/);
+    expect(attempt).toThrow(/AUTH_RATE_LIMIT_PER_MINUTE/);
+  });
+
+  it("reads numbers and the EdDSA mode, and drops a trailing slash from BETTER_AUTH_URL", () => {
+    const env = parseEnv({
+      DATABASE_URL,
+      BETTER_AUTH_SECRET: SECRET,
+      BETTER_AUTH_URL: "https://todo.example.com/",
+      AUTH_TOKEN_ALG: "EdDSA",
+      AUTH_RATE_LIMIT_PER_MINUTE: "1000",
+      AUTH_TOKEN_TTL_SECONDS: "2",
+    });
+    expect(env).toMatchObject({
+      BETTER_AUTH_URL: "https://todo.example.com",
+      AUTH_TOKEN_ALG: "EdDSA",
+      AUTH_RATE_LIMIT_PER_MINUTE: 1000,
+      AUTH_TOKEN_TTL_SECONDS: 2,
+    });
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ DATABASE_URL, BETTER_AUTH_SECRET: SECRET, API_URL: "" }).API_URL).toBe(
+      "http://localhost:8000",
+    );
+  });
+});
