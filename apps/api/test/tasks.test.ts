@@ -191,6 +191,30 @@ describe("Idempotency-Key", () => {
     expect(list.json().total).toBe(1);
   });
 
+  it("forgets keys after 24 hours: the key is free again, and the sweep deletes old rows", async () => {
+    const key = `old-${Date.now()}`;
+    expect((await create({ title: "Day one" }, { "idempotency-key": key })).statusCode).toBe(201);
+    await app.pool.query(
+      "update idempotency_keys set created_at = now() - interval '25 hours' where user_id = $1 and key = $2",
+      [userId, key],
+    );
+    const later = await create({ title: "Day two" }, { "idempotency-key": key });
+    expect(later.statusCode).toBe(201);
+    expect(later.json<Task>().title).toBe("Day two");
+    expect(later.headers["idempotent-replayed"]).toBeUndefined();
+
+    await app.pool.query(
+      "update idempotency_keys set created_at = now() - interval '25 hours' where user_id = $1 and key = $2",
+      [userId, key],
+    );
+    expect(await app.tasks.sweepIdempotencyKeys()).toBeGreaterThanOrEqual(1);
+    const { rows } = await app.pool.query(
+      "select 1 from idempotency_keys where user_id = $1 and key = $2",
+      [userId, key],
+    );
+    expect(rows).toHaveLength(0);
+  });
+
   it("keeps keys per user", async () => {
     const key = `shared-${Date.now()}`;
     const otherUser = newUserId();
