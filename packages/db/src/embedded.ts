@@ -20,7 +20,8 @@ export interface EmbeddedPostgres {
 export const EMBEDDED_DEFAULT_PORT = 54329;
 const USER = "postgres";
 
-function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

@@ -4,8 +4,8 @@
  * configured instance (short token lifetime, unreachable API).
  */
 import { createWriteStream, mkdirSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
+import { freePort } from "@todo/db/embedded";
 import {
   BIN,
   type ManagedProcess,
@@ -15,19 +15,11 @@ import {
   waitForHttp,
 } from "../../../../scripts/lib/stack";
 
+/** Specs pick ports for their own instances with it. */
+export { freePort };
+
 export const LOG_DIR = join(REPO_ROOT, ".data/e2e-logs");
 const START_TIMEOUT_MS = 60_000;
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 function fileLog(name: string): (line: string) => void {
   mkdirSync(LOG_DIR, { recursive: true });
