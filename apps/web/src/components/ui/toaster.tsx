@@ -1,7 +1,8 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense } from "react";
 import type { ExternalToast } from "sonner";
+import { useHydrated } from "@/lib/use-hydrated";
 
 // Toasts only ever follow a user action, so sonner is fetched after the page is interactive
 // instead of weighing on its first load.
@@ -10,9 +11,7 @@ const SonnerToaster = lazy(() => loadSonner().then(({ Toaster }) => ({ default: 
 
 /** Mount once per page; it renders nothing on the server and loads after hydration. */
 export function Toaster() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  if (!hydrated) return null;
+  if (!useHydrated()) return null;
   return (
     <Suspense fallback={null}>
       <SonnerToaster theme="system" position="bottom-center" closeButton richColors />

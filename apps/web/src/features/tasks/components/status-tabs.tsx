@@ -49,8 +49,7 @@ export function StatusTabs({ filters, currentTotal, onSelect }: StatusTabsProps)
               : "text-muted-foreground hover:text-foreground",
           )}
         >
-          {label}{" "}
-          <StatusCount filters={filters} status={status} currentTotal={currentTotal} />
+          {label} <StatusCount filters={filters} status={status} currentTotal={currentTotal} />
         </button>
       ))}
     </fieldset>

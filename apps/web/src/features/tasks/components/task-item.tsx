@@ -2,7 +2,7 @@
 
 import type { Task } from "@todo/contract/task";
 import { clsx } from "clsx";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { PRIORITY_LABELS } from "../api/task-filters";
 
@@ -41,7 +41,8 @@ function IconButton({
 
 interface TaskItemProps {
   task: Task;
-  onToggle: (task: Task) => void;
+  /** Settles once the server has answered (either way). */
+  onToggle: (task: Task, completed: boolean) => Promise<void>;
   onEdit: (task: Task) => void;
   onDelete: (task: Task) => void;
   onTagClick: (tag: string) => void;
@@ -49,6 +50,10 @@ interface TaskItemProps {
 
 export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskItemProps) {
   const titleId = useId();
+  // The box flips within the click itself; the cache's optimistic update only lands after
+  // in-flight refetches are cancelled, a beat later.
+  const [pendingCompleted, setPendingCompleted] = useState<boolean | null>(null);
+  const completed = pendingCompleted ?? task.completed;
   const overdue =
     !task.completed && task.due_date !== null && Date.parse(task.due_date) < Date.now();
 
@@ -59,9 +64,12 @@ export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskI
     >
       <input
         type="checkbox"
-        checked={task.completed}
+        checked={completed}
         aria-labelledby={titleId}
-        onChange={() => onToggle(task)}
+        onChange={() => {
+          setPendingCompleted(!completed);
+          void onToggle(task, !completed).finally(() => setPendingCompleted(null));
+        }}
         className="mt-0.5 size-5 shrink-0 cursor-pointer accent-primary focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
       />
       <div className="flex min-w-0 flex-1 flex-col gap-1">

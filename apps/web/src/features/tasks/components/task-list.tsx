@@ -14,10 +14,20 @@ interface TaskListProps {
   tasks: Task[];
   filtered: boolean;
   onClearFilters: () => void;
-  onToggle: (task: Task) => void;
+  onToggle: (task: Task, completed: boolean) => Promise<void>;
   onEdit: (task: Task) => void;
   onDelete: (task: Task) => void;
   onTagClick: (tag: string) => void;
+}
+
+export function TaskListSkeleton() {
+  return (
+    <div role="status" aria-label="Loading tasks" className="flex flex-col gap-2">
+      {[0, 1, 2].map((row) => (
+        <Skeleton key={row} className="h-20 w-full" />
+      ))}
+    </div>
+  );
 }
 
 function LoadError({ error, onRetry }: { error: Error; onRetry: () => void }) {
@@ -42,15 +52,7 @@ export function TaskList({
   onClearFilters,
   ...itemHandlers
 }: TaskListProps) {
-  if (query.isPending) {
-    return (
-      <div role="status" aria-label="Loading tasks" className="flex flex-col gap-2">
-        {[0, 1, 2].map((row) => (
-          <Skeleton key={row} className="h-20 w-full" />
-        ))}
-      </div>
-    );
-  }
+  if (query.isPending) return <TaskListSkeleton />;
 
   if (query.isError && !query.data) {
     return <LoadError error={query.error} onRetry={() => query.refetch()} />;

@@ -2,6 +2,7 @@
 
 import type { Task } from "@todo/contract/task";
 import { lazy, Suspense, useCallback, useState } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
 import { showToast } from "@/components/ui/toaster";
 import { describeError } from "@/lib/api-client";
 import { useCompleteTask } from "../api/complete-task";
@@ -10,13 +11,24 @@ import { useTaskFilters } from "../hooks/use-task-filters";
 import { UNDO_WINDOW_MS, useUndoableDelete } from "../hooks/use-undoable-delete";
 import { AddTaskForm } from "./add-task-form";
 import { StatusTabs } from "./status-tabs";
-import { TaskList } from "./task-list";
+import { TaskList, TaskListSkeleton } from "./task-list";
 import { TaskToolbar } from "./task-toolbar";
 
 // The dialog (and Radix's focus and scroll management with it) loads when first opened.
 const EditTaskDialog = lazy(() =>
   import("./edit-task-dialog").then(({ EditTaskDialog }) => ({ default: EditTaskDialog })),
 );
+
+/** The board's outline while the client takes over, sized like it to avoid layout shift. */
+export function TasksBoardSkeleton() {
+  return (
+    <div className="flex flex-col gap-6">
+      <Skeleton className="h-[138px] w-full" />
+      <Skeleton className="h-[216px] w-full sm:h-[146px]" />
+      <TaskListSkeleton />
+    </div>
+  );
+}
 
 /** The add form, the filters and the list, wired to the URL and the API. */
 export function TasksBoard() {
@@ -35,13 +47,16 @@ export function TasksBoard() {
   const total = query.data?.pages[0]?.total;
   const currentTotal = total === undefined ? undefined : total - (loaded.length - tasks.length);
 
-  function toggle(task: Task) {
+  function toggle(task: Task, completed: boolean): Promise<void> {
     // The checkbox flips at once; if the API refuses, the hook puts it back and this says why.
-    completeTask({ id: task.id, completed: !task.completed }).catch((error: Error) => {
-      showToast("error", `Couldn't update “${task.title}”`, {
-        description: describeError(error),
-      });
-    });
+    return completeTask({ id: task.id, completed }).then(
+      () => {},
+      (error: Error) => {
+        showToast("error", `Couldn't update “${task.title}”`, {
+          description: describeError(error),
+        });
+      },
+    );
   }
 
   function deleteWithUndo(task: Task) {
