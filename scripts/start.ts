@@ -94,36 +94,43 @@ async function main() {
     BETTER_AUTH_SECRET: secret,
     BETTER_AUTH_URL: authUrl,
   };
-  const api = startProcess({
-    name: "api",
-    command: BIN("tsx"),
-    args: [...(dev ? ["watch"] : []), "apps/api/src/server.ts"],
-    env: {
-      ...shared,
-      API_PORT: apiPort,
-      ...(tokenAlg === "EdDSA" ? { AUTH_JWKS_URL: `${authUrl}/api/auth/jwks` } : {}),
-    },
-  });
-  const web = startProcess({
-    name: "web",
-    command: BIN("next"),
-    args: [dev ? "dev" : "start", "--port", port],
-    cwd: WEB_DIR,
-    env: { ...shared, API_URL: apiUrl, AUTH_TOKEN_ALG: tokenAlg, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  children.push(api, web);
-  for (const child of children) {
+  const watch = (child: ManagedProcess) => {
+    children.push(child);
     void child.exited.then((code) => {
       if (stopping) return;
       log(`${child.name} exited (${code}); stopping the stack`);
       void shutdown(1);
     });
-  }
-
-  await Promise.all([
-    waitForHttp(`http://localhost:${apiPort}/readyz`, { timeoutMs: READY_TIMEOUT_MS }),
-    waitForHttp(`http://localhost:${port}/`, { timeoutMs: READY_TIMEOUT_MS }),
-  ]);
+    return child;
+  };
+  const startApi = () =>
+    watch(
+      startProcess({
+        name: "api",
+        command: BIN("tsx"),
+        args: [...(dev ? ["watch"] : []), "apps/api/src/server.ts"],
+        env: {
+          ...shared,
+          API_PORT: apiPort,
+          ...(tokenAlg === "EdDSA" ? { AUTH_JWKS_URL: `${authUrl}/api/auth/jwks` } : {}),
+        },
+      }),
+    );
+  // In EdDSA mode the API fetches the web app's JWKS (and refetches at most every 30 s), so the
+  // web app goes first; otherwise both start at once.
+  if (tokenAlg !== "EdDSA") startApi();
+  watch(
+    startProcess({
+      name: "web",
+      command: BIN("next"),
+      args: [dev ? "dev" : "start", "--port", port],
+      cwd: WEB_DIR,
+      env: { ...shared, API_URL: apiUrl, AUTH_TOKEN_ALG: tokenAlg, NEXT_TELEMETRY_DISABLED: "1" },
+    }),
+  );
+  await waitForHttp(`http://localhost:${port}/`, { timeoutMs: READY_TIMEOUT_MS });
+  if (tokenAlg === "EdDSA") startApi();
+  await waitForHttp(`http://localhost:${apiPort}/readyz`, { timeoutMs: READY_TIMEOUT_MS });
   log(`started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   // Unprefixed: the one line people and scripts look for.
   process.stdout.write(`Ready: ${authUrl}\n`);

@@ -54,9 +54,9 @@ async function started(process: ManagedProcess, readyUrl: string): Promise<Runni
 
 export async function startApi(
   settings: StackSettings,
-  options: { name: string; webUrl: string; jwksUrl?: string },
+  options: { name: string; webUrl: string; jwksUrl?: string; port?: number },
 ): Promise<RunningServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const api = startProcess({
     name: options.name,
     command: BIN("tsx"),
@@ -124,31 +124,30 @@ export async function startWeb(
   return started(web, `${url}/`);
 }
 
-/** A web app with its own API (the API only accepts tokens whose `iss` is its web app). */
+/**
+ * A web app with its own API (the API only accepts tokens whose `iss` is its web app). The web
+ * app starts first: in EdDSA mode the API fetches its JWKS, and refetches at most every 30 s.
+ */
 export async function startStack(
   settings: StackSettings,
   options: WebTuning & { name: string },
 ): Promise<{ webUrl: string; apiUrl: string; stop(): Promise<void> }> {
   const { name, ...tuning } = options;
-  const port = await freePort();
-  const webUrl = `http://localhost:${port}`;
+  const [webPort, apiPort] = [await freePort(), await freePort()];
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const web = await startWeb(settings, { ...tuning, name: `${name}-web`, port: webPort, apiUrl });
   const api = await startApi(settings, {
     name: `${name}-api`,
-    webUrl,
-    ...(tuning.tokenAlg === "EdDSA" ? { jwksUrl: `${webUrl}/api/auth/jwks` } : {}),
-  });
-  const web = await startWeb(settings, {
-    ...tuning,
-    name: `${name}-web`,
-    port,
-    apiUrl: api.url,
+    webUrl: web.url,
+    port: apiPort,
+    ...(tuning.tokenAlg === "EdDSA" ? { jwksUrl: `${web.url}/api/auth/jwks` } : {}),
   }).catch(async (error: unknown) => {
-    await api.stop();
+    await web.stop();
     throw error;
   });
   return {
-    webUrl,
-    apiUrl: api.url,
+    webUrl: web.url,
+    apiUrl,
     stop: async () => {
       await web.stop();
       await api.stop();
