@@ -172,6 +172,51 @@ test("add, edit, complete, delete and undo tasks; everything persists across a r
   await expect(statusFilter(page, "All")).toHaveText("All 2");
 });
 
+/** Presses Tab until `target` has focus, as a keyboard user would; fails if it never does. */
+async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>, maxPresses = 30) {
+  for (let presses = 0; presses < maxPresses; presses++) {
+    await page.keyboard.press("Tab");
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+test("the whole flow works from the keyboard alone", async ({ page, user: _signedIn }) => {
+  await openTasks(page);
+  await tabTo(page, page.getByRole("textbox", { name: "New task" }));
+  await page.keyboard.type("Typed, not clicked");
+  await page.keyboard.press("Enter");
+  await expect(taskItem(page, "Typed, not clicked")).toBeVisible();
+
+  const checkbox = page.getByRole("checkbox", { name: "Typed, not clicked", exact: true });
+  await tabTo(page, checkbox);
+  await page.keyboard.press("Space");
+  await expect(checkbox).toBeChecked();
+  await expect(statusFilter(page, "Completed")).toHaveText("Completed 1");
+
+  const edit = page.getByRole("button", { name: "Edit “Typed, not clicked”" });
+  await tabTo(page, edit);
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Edit task" });
+  await expect(dialog.getByLabel("Title")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(edit).toBeFocused();
+
+  await page.keyboard.press("Enter");
+  await expect(dialog.getByLabel("Title")).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("Renamed by keyboard");
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeHidden();
+  await expect(taskItem(page, "Renamed by keyboard")).toBeVisible();
+
+  await tabTo(page, page.getByRole("button", { name: /^Active/ }));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/status=pending/);
+  await expect(page.getByText("No tasks here yet.")).toBeVisible();
+});
+
 test("filters and sort live in the URL: reload and the back button restore them", async ({
   page,
   user: _signedIn,

@@ -2,7 +2,7 @@
 
 import { clsx } from "clsx";
 import { Dialog as DialogPrimitive } from "radix-ui";
-import type { ComponentProps, ReactNode } from "react";
+import { type ComponentProps, type ReactNode, useState } from "react";
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogClose = DialogPrimitive.Close;
@@ -19,8 +19,14 @@ export function DialogContent({
   description,
   className,
   children,
+  onCloseAutoFocus,
   ...props
 }: DialogContentProps) {
+  // Radix returns focus to its own Trigger; a dialog opened from elsewhere (a list row's button)
+  // would leave focus on <body>, so remember what had focus when the dialog mounted.
+  const [opener] = useState(() =>
+    typeof document === "undefined" ? null : document.activeElement,
+  );
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-black/50" />
@@ -34,6 +40,12 @@ export function DialogContent({
         // Without a description Radix warns unless told there is none on purpose.
         {...(description ? {} : { "aria-describedby": undefined })}
         {...props}
+        onCloseAutoFocus={(event) => {
+          onCloseAutoFocus?.(event);
+          if (event.defaultPrevented || !(opener instanceof HTMLElement)) return;
+          event.preventDefault();
+          opener.focus();
+        }}
       >
         <div className="flex items-start justify-between gap-4">
           <div className="flex flex-col gap-1">
