@@ -18,8 +18,8 @@
  * - `signOutViaUi(page)`: opens the account menu and signs out; waits for /sign-in.
  * - `stackSettings()`: the database URL and secret of this run, to start extra servers with
  *   `startStack` / `startWeb` from `./support/servers`.
- * - `saveScreenshot(page, testInfo, name)`: a full-page screenshot attached to the test and
- *   kept in test-results/.
+ * - `saveScreenshot(page, testInfo, name)`: a full-page screenshot saved as
+ *   test-results/<test>/<name>.png.
  */
 import { randomBytes } from "node:crypto";
 import {
@@ -103,9 +103,7 @@ export async function signOutViaUi(page: Page): Promise<void> {
 }
 
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: "image/png" });
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 }
 
 interface Fixtures {
