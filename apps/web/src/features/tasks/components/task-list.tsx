@@ -20,7 +20,7 @@ interface TaskListProps {
   onTagClick: (tag: string) => void;
 }
 
-export function TaskListSkeleton() {
+function TaskListSkeleton() {
   return (
     <div role="status" aria-label="Loading tasks" className="flex flex-col gap-2">
       {[0, 1, 2].map((row) => (

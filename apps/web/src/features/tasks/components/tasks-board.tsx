@@ -2,16 +2,16 @@
 
 import type { Task } from "@todo/contract/task";
 import { lazy, Suspense, useCallback, useState } from "react";
-import { Skeleton } from "@/components/ui/skeleton";
 import { showToast } from "@/components/ui/toaster";
 import { describeError } from "@/lib/api-client";
+import { useHydrated } from "@/lib/use-hydrated";
 import { useCompleteTask } from "../api/complete-task";
 import { useTasks } from "../api/list-tasks";
 import { useTaskFilters } from "../hooks/use-task-filters";
 import { UNDO_WINDOW_MS, useUndoableDelete } from "../hooks/use-undoable-delete";
 import { AddTaskForm } from "./add-task-form";
 import { StatusTabs } from "./status-tabs";
-import { TaskList, TaskListSkeleton } from "./task-list";
+import { TaskList } from "./task-list";
 import { TaskToolbar } from "./task-toolbar";
 
 // The dialog (and Radix's focus and scroll management with it) loads when first opened.
@@ -19,20 +19,10 @@ const EditTaskDialog = lazy(() =>
   import("./edit-task-dialog").then(({ EditTaskDialog }) => ({ default: EditTaskDialog })),
 );
 
-/** The board's outline while the client takes over, sized like it to avoid layout shift. */
-export function TasksBoardSkeleton() {
-  return (
-    <div className="flex flex-col gap-6">
-      <Skeleton className="h-[138px] w-full" />
-      <Skeleton className="h-[216px] w-full sm:h-[146px]" />
-      <TaskListSkeleton />
-    </div>
-  );
-}
-
 /** The add form, the filters and the list, wired to the URL and the API. */
 export function TasksBoard() {
   const { filters, setFilters } = useTaskFilters();
+  const hydrated = useHydrated();
   const query = useTasks(filters);
   const { mutateAsync: completeTask } = useCompleteTask();
   const [editing, setEditing] = useState<Task | null>(null);
@@ -68,7 +58,9 @@ export function TasksBoard() {
   }
 
   return (
-    <div className="flex flex-col gap-6">
+    // Served disabled and enabled by hydration: a control used before then would submit
+    // natively or be reset by React, losing what was typed.
+    <fieldset disabled={!hydrated} className="m-0 flex min-w-0 flex-col gap-6 border-0 p-0">
       <AddTaskForm />
       <section aria-labelledby="task-list-heading" className="flex flex-col gap-4">
         <h2 id="task-list-heading" className="sr-only">
@@ -96,6 +88,6 @@ export function TasksBoard() {
           <EditTaskDialog key={editing.id} task={editing} onClose={() => setEditing(null)} />
         </Suspense>
       ) : null}
-    </div>
+    </fieldset>
   );
 }

@@ -4,9 +4,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { Toaster } from "@/components/ui/toaster";
 import { ApiClientContext, ApiError, createApiClient, SessionExpiredError } from "@/lib/api-client";
-import { useHydrated } from "@/lib/use-hydrated";
 import { TaskOwnerContext } from "../hooks/use-tasks-scope";
-import { TasksBoard, TasksBoardSkeleton } from "./tasks-board";
+import { TasksBoard } from "./tasks-board";
 
 export interface TasksPageProps {
   /** The API's public origin, passed from the server so the client bundle holds no build-time URL. */
@@ -37,7 +36,6 @@ export function TasksPage({ apiUrl, user }: TasksPageProps) {
       new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, staleTime: 15_000 } } }),
   );
   const [apiClient] = useState(() => createApiClient({ apiUrl }));
-  const hydrated = useHydrated();
 
   return (
     <QueryClientProvider client={queryClient}>
@@ -52,9 +50,7 @@ export function TasksPage({ apiUrl, user }: TasksPageProps) {
             </header>
             <main id="main" className="flex flex-col gap-6 pb-16">
               <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
-              {/* Client-only: everything in it needs the in-memory token, and a form served
-                  before hydration would submit natively and drop what was typed. */}
-              {hydrated ? <TasksBoard /> : <TasksBoardSkeleton />}
+              <TasksBoard />
             </main>
           </div>
           <Toaster />
