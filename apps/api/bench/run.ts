@@ -8,7 +8,7 @@ import { createHmac } from "node:crypto";
 import { once } from "node:events";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Task } from "@todo/contract/task";
 import { createTestDatabase, startTestServer } from "@todo/db/test-database";
@@ -21,6 +21,8 @@ const AUTH_URL = "http://localhost:3000";
 const CONNECTIONS = 32;
 const DURATION_S = 10;
 const TASKS = 50;
+/** Alternating rounds of the list and its floor (each DURATION_S / 2 long). */
+const ROUNDS = 3;
 const API_DIR = fileURLToPath(new URL("..", import.meta.url));
 const BENCHMARKS_FILE = fileURLToPath(new URL("../../../docs/benchmarks.md", import.meta.url));
 
@@ -90,25 +92,79 @@ interface LoadResult {
   non2xx: number;
 }
 
-async function load(
-  name: string,
-  options: autocannon.Options,
-  duration = DURATION_S,
-): Promise<LoadResult> {
-  // A short warm-up lets the JIT and the pool settle before measuring.
-  await autocannon({ ...options, connections: CONNECTIONS, duration: 2 });
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function print(figures: LoadResult) {
+  console.log(
+    `${figures.name.padEnd(34)} ${String(figures.rps).padStart(7)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms${figures.non2xx ? `  (${figures.non2xx} non-2xx/errors!)` : ""}`,
+  );
+}
+
+async function measure(name: string, options: autocannon.Options, duration: number) {
   const result = await autocannon({ ...options, connections: CONNECTIONS, duration });
-  const figures = {
+  return {
     name,
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx + result.errors,
   };
-  console.log(
-    `${name.padEnd(34)} ${String(figures.rps).padStart(7)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms${figures.non2xx ? `  (${figures.non2xx} non-2xx/errors!)` : ""}`,
-  );
+}
+
+async function load(name: string, options: autocannon.Options): Promise<LoadResult> {
+  // A short warm-up lets the JIT and the pool settle before measuring.
+  await autocannon({ ...options, connections: CONNECTIONS, duration: 2 });
+  const figures = await measure(name, options, DURATION_S);
+  print(figures);
   return figures;
+}
+
+/**
+ * The API and the floor in alternating rounds, each figure the median of its rounds, so a
+ * change in background load hits both sides alike.
+ */
+async function compare(
+  a: { name: string; options: autocannon.Options },
+  b: { name: string; options: autocannon.Options },
+): Promise<[LoadResult, LoadResult]> {
+  for (const side of [a, b])
+    await autocannon({ ...side.options, connections: CONNECTIONS, duration: 2 });
+  const rounds: [LoadResult[], LoadResult[]] = [[], []];
+  for (let round = 0; round < ROUNDS; round++) {
+    rounds[0].push(await measure(a.name, a.options, DURATION_S / 2));
+    rounds[1].push(await measure(b.name, b.options, DURATION_S / 2));
+  }
+  const combine = (results: LoadResult[], name: string): LoadResult => ({
+    name,
+    rps: median(results.map((r) => r.rps)),
+    p50: median(results.map((r) => r.p50)),
+    p99: median(results.map((r) => r.p99)),
+    non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+  });
+  const result: [LoadResult, LoadResult] = [combine(rounds[0], a.name), combine(rounds[1], b.name)];
+  result.forEach(print);
+  return result;
+}
+
+/** CPU time (user + system, ms) a child process has used so far, from /proc. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  const msPerTick = 10; // USER_HZ is 100 on Linux
+  return (Number(fields[11]) + Number(fields[12])) * msPerTick;
+}
+
+/**
+ * Server CPU per request over a fixed number of requests: unlike requests/s, it does not
+ * depend on what else runs on the machine.
+ */
+async function cpuPerRequest(pid: number, options: autocannon.Options): Promise<number> {
+  const amount = 3000;
+  const before = cpuMs(pid);
+  await autocannon({ ...options, connections: 8, amount });
+  return (cpuMs(pid) - before) / amount;
 }
 
 /** Verifications per second on this thread for `seconds`, cycling through distinct tokens. */
@@ -179,7 +235,9 @@ function writeReport(section: string) {
 }
 
 async function main() {
-  // First, while nothing else runs on the machine.
+  // Other processes on the machine skew every figure; the report says how busy it was.
+  const loadAtStart = loadavg()[0]?.toFixed(2);
+  // First, while none of our servers run.
   const tokens = await tokenBenchmark();
   const pgServer = await startTestServer(process.env.TEST_DATABASE_URL);
   const database = await createTestDatabase(pgServer.url);
@@ -209,7 +267,8 @@ async function main() {
       ids.push(((await response.json()) as Task).id);
     }
     const floorPort = await freePort();
-    children.push(await startFloor(database.url, userId, floorPort));
+    const floorServer = await startFloor(database.url, userId, floorPort);
+    children.push(floorServer);
 
     console.log(
       `${availableParallelism()} cores, ${CONNECTIONS} connections, ${DURATION_S} s per run, ${TASKS} tasks`,
@@ -217,13 +276,20 @@ async function main() {
     const headers = { authorization };
     let cycle = 0;
     const nextTask = () => ids[cycle++ % ids.length];
-    const list = await load("GET list (limit 50)", {
-      url: `${base}/api/${userId}/tasks?limit=50`,
-      headers,
-    });
-    const floor = await load("floor: same list query, bare http", {
-      url: `http://127.0.0.1:${floorPort}/`,
-    });
+    const list = {
+      name: "GET list (limit 50)",
+      options: { url: `${base}/api/${userId}/tasks?limit=50`, headers },
+    };
+    const floor = {
+      name: "floor: same list query, bare http",
+      options: { url: `http://127.0.0.1:${floorPort}/` },
+    };
+    const [listResult, floorResult] = await compare(list, floor);
+    const apiCpu = await cpuPerRequest(api.pid as number, list.options);
+    const floorCpu = await cpuPerRequest(floorServer.pid as number, floor.options);
+    console.log(
+      `server CPU per list request: API ${apiCpu.toFixed(3)} ms, floor ${floorCpu.toFixed(3)} ms`,
+    );
     const getOne = await load("GET one", {
       url: base,
       headers,
@@ -251,7 +317,7 @@ async function main() {
       headers: { ...headers, "content-type": "application/json" },
       body: JSON.stringify({ title: "Load test task", priority: "high", tags: ["load"] }),
     });
-    const ratio = list.rps / floor.rps;
+    const ratio = listResult.rps / floorResult.rps;
     console.log(`list / floor throughput ratio: ${ratio.toFixed(2)} (target ≥ 0.80)`);
 
     const row = (r: LoadResult) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} |`;
@@ -260,20 +326,28 @@ async function main() {
         "## API",
         "",
         `Measured by \`npm run bench:api\` on ${new Date().toISOString().slice(0, 10)}: ${availableParallelism()} cores, ` +
-          `autocannon with ${CONNECTIONS} connections for ${DURATION_S} s per run (after a 2 s warm-up), ` +
+          `autocannon with ${CONNECTIONS} connections for ${DURATION_S} s per run (after a 2 s warm-up; the ` +
+          `list and its floor alternate in ${ROUNDS} rounds of ${DURATION_S / 2} s, medians shown), ` +
           `in its own process; the API (\`NODE_ENV=production\`, \`LOG_LEVEL=warn\`) and the floor ` +
-          `server as child processes; embedded PostgreSQL on the same machine; one user with ${TASKS} tasks.`,
+          `server as child processes; embedded PostgreSQL on the same machine; one user with ${TASKS} tasks. ` +
+          `Load average when the run started: ${loadAtStart}.`,
         "",
         "| run | requests/s | p50 ms | p99 ms | non-2xx |",
         "|---|---|---|---|---|",
-        row(list),
-        row(floor),
+        row(listResult),
+        row(floorResult),
         row(getOne),
         row(complete),
         row(post),
         "",
         `- List throughput against the floor: **${ratio.toFixed(2)}×** (target ≥ 0.80×); ` +
-          `list p99 **${list.p99} ms** (target ≤ 20 ms).`,
+          `list p99 **${listResult.p99} ms** (target ≤ 20 ms). With ${CONNECTIONS} connections the mean ` +
+          `latency is connections / throughput (Little's law): the floor itself averages ` +
+          `${Math.round((CONNECTIONS / floorResult.rps) * 1000)} ms here, so no server in front of this database ` +
+          `on this machine meets the p99 target at this concurrency.`,
+        `- Server CPU per list request (fixed 3,000 requests at 8 connections, independent of ` +
+          `background load): API **${apiCpu.toFixed(3)} ms**, floor ${floorCpu.toFixed(3)} ms ` +
+          `(floor/API = **${(floorCpu / apiCpu).toFixed(2)}×**).`,
         `- HS256 token verification on one core: **${tokens.fastJwt.toLocaleString("en-US")}/s** with fast-jwt ` +
           `(target ≥ 100,000/s); jose \`jwtVerify\` ${tokens.jose.toLocaleString("en-US")}/s; ` +
           `a bare HMAC-SHA256 check ${tokens.bareHmac.toLocaleString("en-US")}/s.`,

@@ -42,7 +42,7 @@ export async function buildApp(options: AppOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // External layer: headers, CORS, docs; then the app layer: errors, identity, limits, data.
+  // External layer: headers, CORS, docs; then the app layer: errors, identity, data, limits.
   await app.register(helmet);
   await app.register(cors, { origins: options.corsOrigins });
   await app.register(problemDetails);
@@ -51,11 +51,11 @@ export async function buildApp(options: AppOptions) {
     issuer: options.authUrl,
     jwksUrl: options.jwksUrl,
   });
+  await app.register(database, { url: options.databaseUrl, secret: options.authSecret });
   await app.register(rateLimit, {
     perMinute: options.rateLimitPerMinute,
     exempt: (url) => UNLIMITED_ROUTES.has(url) || url.startsWith(DOCS_PREFIX),
   });
-  await app.register(database, { url: options.databaseUrl, secret: options.authSecret });
   await app.register(swagger, { authUrl: options.authUrl });
 
   await app.register(serviceRoutes);
