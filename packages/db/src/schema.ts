@@ -70,3 +70,17 @@ export const idempotencyKeys = pgTable(
 );
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
+
+/**
+ * Counters of the rate limiter shared by every API process: one row per key (`sub:…` or
+ * `ip:…`) holding the start of its current fixed window and the requests counted in it.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    windowStart: timestampMs("window_start").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [index("rate_limits_window_start_idx").on(t.windowStart)],
+);
