@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import type { Problem } from "@todo/contract/problem";
-import { SignJWT } from "jose";
 import { expect, inject } from "vitest";
 import { type AppOptions, buildApp } from "../src/app";
+import { AUTH_URL, signToken, TEST_SECRET } from "./support/tokens";
 
-export const TEST_SECRET = "test-secret-that-is-at-least-32-characters-long";
-export const AUTH_URL = "http://localhost:3000";
+export { AUTH_URL, signToken, TEST_SECRET } from "./support/tokens";
+
 export const WEB_ORIGIN = "http://localhost:3000";
 
 export function testOptions(overrides: Partial<AppOptions> = {}): AppOptions {
@@ -29,28 +29,6 @@ export async function testApp(overrides: Partial<AppOptions> = {}) {
 /** A fresh user id, so tests never see each other's tasks. */
 export function newUserId(): string {
   return `user-${randomUUID()}`;
-}
-
-export interface TokenOptions {
-  sub?: string | undefined;
-  secret?: string;
-  issuer?: string;
-  audience?: string | string[];
-  expiresIn?: number;
-  claims?: Record<string, unknown>;
-}
-
-/** An HS256 token as the web app (Better Auth's jwt plugin) issues it. */
-export function signToken(sub: string, options: TokenOptions = {}): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  const jwt = new SignJWT({ ...options.claims })
-    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-    .setIssuedAt(now)
-    .setExpirationTime(now + (options.expiresIn ?? 900))
-    .setIssuer(options.issuer ?? AUTH_URL)
-    .setAudience(options.audience ?? AUTH_URL)
-    .setSubject(sub);
-  return jwt.sign(new TextEncoder().encode(options.secret ?? TEST_SECRET));
 }
 
 export async function authHeader(sub: string): Promise<{ authorization: string }> {

@@ -181,7 +181,7 @@ describe("process", () => {
       setTimeout(() => {
         child.kill("SIGTERM");
         setTimeout(() => request.end('"finished after SIGTERM"}'), 300);
-      }, 200);
+      }, 1_000);
     });
     const response = await inFlight;
     expect(response.status).toBe(201);

@@ -1,11 +1,10 @@
 import type { ListQuery, SortOrder, TaskSort } from "@todo/contract/list-query";
 import type { NewTask, Task, TaskChanges } from "@todo/contract/task";
 import type { Db } from "@todo/db/client";
-import { IDEMPOTENCY_TTL_HOURS, idempotencyKeys, tasks } from "@todo/db/schema";
+import { IDEMPOTENCY_TTL_HOURS, idempotencyKeys, taskCounts, tasks } from "@todo/db/schema";
 import {
   and,
   asc,
-  count,
   desc,
   eq,
   getTableColumns,
@@ -146,6 +145,23 @@ function filters(userId: string, query: ListQuery): SQL[] {
   return conditions;
 }
 
+/**
+ * How many tasks match the filters. Filtered by status at most, it is one row of the per-user
+ * counts that triggers keep exact (ADR 0011); other filters count the matching rows.
+ */
+function matchingTotal(userId: string, query: ListQuery): SQL<number> {
+  if (query.priority !== undefined || query.tag !== undefined || query.q !== undefined) {
+    // The inner "tasks" shadows an outer one: the count ignores any cursor.
+    return sql<number>`(select count(*) from ${tasks} where ${and(...filters(userId, query))})`;
+  }
+  const counted = {
+    all: sql`${taskCounts.total}`,
+    completed: sql`${taskCounts.completed}`,
+    pending: sql`${taskCounts.total} - ${taskCounts.completed}`,
+  }[query.status];
+  return sql<number>`coalesce((select ${counted} from ${taskCounts} where ${eq(taskCounts.userId, userId)}), 0)`;
+}
+
 function whereTask(userId: string, id: number): SQL {
   // Every statement names the owner: another user's task is indistinguishable from none.
   return and(eq(tasks.userId, userId), eq(tasks.id, id)) as SQL;
@@ -181,10 +197,7 @@ export class TasksRepository {
     return this.db
       .select({
         ...getTableColumns(tasks),
-        // The inner "tasks" shadows the outer one: the count ignores the cursor.
-        total: sql<number>`(select count(*) from ${tasks} where ${and(...conditions)})`.mapWith(
-          Number,
-        ),
+        total: matchingTotal(userId, query).mapWith(Number),
       })
       .from(tasks)
       .where(and(...pageConditions))
@@ -209,11 +222,10 @@ export class TasksRepository {
   }
 
   async #count(userId: string, query: ListQuery): Promise<number> {
-    const [counted] = await this.db
-      .select({ total: count() })
-      .from(tasks)
-      .where(and(...filters(userId, query)));
-    return counted?.total ?? 0;
+    const { rows } = await this.db.execute<{ total: string }>(
+      sql`select ${matchingTotal(userId, query)} as total`,
+    );
+    return Number(rows[0]?.total ?? 0);
   }
 
   async get(userId: string, id: number): Promise<TaskRecord | null> {

@@ -1,0 +1,141 @@
+import { request } from "node:http";
+import { tasksPath } from "../helpers";
+
+/** One HTTP exchange of the load: a status, or the network error's code. */
+export interface Attempt {
+  key: string;
+  startedAt: number;
+  endedAt: number;
+  status: number | null;
+  /** The created task's id, on a 201. */
+  taskId: number | null;
+  error: string | null;
+  retryAfter: string | undefined;
+  contentType: string | undefined;
+}
+
+export interface LoadResult {
+  /** Idempotency key → id of the task, for every create answered 201. */
+  acknowledged: Map<string, number>;
+  attempts: Attempt[];
+}
+
+export interface CreateLoadOptions {
+  origin: string;
+  userId: string;
+  authorization: string;
+  clients: number;
+  /** Repeat a create answered 503 or lost to a network error, with the same key. */
+  retry: boolean;
+}
+
+export const loadTitle = (key: string) => `load ${key}`;
+
+/** POST one create on its own connection, so that a refused connection is seen as such. */
+function post(options: CreateLoadOptions, key: string): Promise<Attempt> {
+  const startedAt = Date.now();
+  const body = JSON.stringify({ title: loadTitle(key) });
+  return new Promise((resolve) => {
+    const done = (fields: Partial<Attempt>) =>
+      resolve({
+        key,
+        startedAt,
+        endedAt: Date.now(),
+        status: null,
+        taskId: null,
+        error: null,
+        retryAfter: undefined,
+        contentType: undefined,
+        ...fields,
+      });
+    const url = new URL(tasksPath(options.userId), options.origin);
+    const outgoing = request(url, {
+      method: "POST",
+      agent: false,
+      timeout: 15_000,
+      headers: {
+        authorization: options.authorization,
+        "content-type": "application/json",
+        "idempotency-key": key,
+      },
+    });
+    outgoing.on("timeout", () => outgoing.destroy(new Error("client timeout")));
+    outgoing.on("error", (error: NodeJS.ErrnoException) =>
+      done({ error: error.code ?? error.message }),
+    );
+    outgoing.on("response", (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk) => {
+        text += chunk;
+      });
+      response.on("error", (error: NodeJS.ErrnoException) =>
+        done({ error: error.code ?? error.message }),
+      );
+      response.on("end", () => {
+        const status = response.statusCode ?? 0;
+        done({
+          status,
+          taskId: status === 201 ? (JSON.parse(text) as { id: number }).id : null,
+          retryAfter: response.headers["retry-after"],
+          contentType: response.headers["content-type"],
+        });
+      });
+    });
+    outgoing.end(body);
+  });
+}
+
+/**
+ * Creates tasks with an `Idempotency-Key` from `clients` concurrent loops, one key at a time
+ * each, until `stop()`; a client retrying a key finishes it (bounded) before it stops.
+ */
+export function startCreateLoad(options: CreateLoadOptions) {
+  const acknowledged = new Map<string, number>();
+  const attempts: Attempt[] = [];
+  let stopping = false;
+  let stopDeadline = Number.POSITIVE_INFINITY;
+
+  async function client(index: number) {
+    for (let n = 0; !stopping; n++) {
+      const key = `${options.userId}-${index}-${n}`;
+      for (;;) {
+        const attempt = await post(options, key);
+        attempts.push(attempt);
+        if (attempt.taskId !== null) {
+          acknowledged.set(key, attempt.taskId);
+          break;
+        }
+        const retryable = attempt.status === 503 || attempt.error !== null;
+        if (!options.retry || !retryable || Date.now() > stopDeadline) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  }
+
+  const clients = Array.from({ length: options.clients }, (_, index) => client(index));
+  return {
+    acknowledged,
+    attempts,
+    /** Stops the loops; pending retries get `graceMs` more to succeed. */
+    async stop(graceMs = 10_000): Promise<LoadResult> {
+      stopping = true;
+      stopDeadline = Date.now() + graceMs;
+      await Promise.all(clients);
+      return { acknowledged, attempts };
+    },
+  };
+}
+
+/** Resolves once `condition()` holds; throws after `timeoutMs`. */
+export async function waitUntil(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -1,0 +1,49 @@
+import type { FieldError, Problem } from "@todo/contract/problem";
+import { PROBLEM_CONTENT_TYPE } from "@todo/contract/problem";
+import type { FastifyReply } from "fastify";
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  412: "Precondition Failed",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+export function problem(status: number, detail: string, errors?: FieldError[]): Problem {
+  return {
+    type: "about:blank",
+    title: TITLES[status] ?? "Error",
+    status,
+    detail,
+    ...(errors ? { errors } : {}),
+  };
+}
+
+/** An error that the error handler turns into exactly this problem document. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly statusCode: number,
+    detail: string,
+    readonly errors?: FieldError[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+    this.name = "HttpProblem";
+  }
+}
+
+export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
+}

@@ -1,0 +1,45 @@
+import { createDb, createPool } from "@todo/db/client";
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+import type pg from "pg";
+import { CursorCodec } from "../../lib/cursor";
+import { loggableError } from "../../lib/database-errors";
+import { TasksRepository } from "../../repositories/tasks-repository";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    pool: pg.Pool;
+    tasks: TasksRepository;
+  }
+}
+
+export interface DatabaseOptions {
+  url: string;
+  /** Keys signing list cursors. */
+  secret: string;
+}
+
+const IDEMPOTENCY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+
+/** The bounded pool, the tasks repository, and the sweep of expired idempotency keys. */
+async function database(app: FastifyInstance, options: DatabaseOptions) {
+  const pool = createPool(options.url, { applicationName: "todo-api" });
+  const repository = new TasksRepository(createDb(pool), new CursorCodec(options.secret));
+  app.decorate("pool", pool);
+  app.decorate("tasks", repository);
+
+  const sweep = () =>
+    repository.sweepIdempotencyKeys().catch((error: unknown) => {
+      app.log.warn({ err: loggableError(error) }, "idempotency key sweep failed");
+    });
+  const timer = setInterval(sweep, IDEMPOTENCY_SWEEP_INTERVAL_MS).unref();
+  app.addHook("onReady", async () => {
+    void sweep();
+  });
+  app.addHook("onClose", async () => {
+    clearInterval(timer);
+    await pool.end();
+  });
+}
+
+export default fp(database, { name: "database" });

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+import { JwksCache } from "../../auth/jwks-cache";
+import {
+  createHs256Verifier,
+  createJwksVerifier,
+  type Principal,
+  type TokenVerifier,
+} from "../../auth/token-verifier";
+
+export type Authentication = { state: "invalid" } | { state: "valid"; principal: Principal };
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** null: no Authorization header was sent. */
+    authentication: Authentication | null;
+  }
+}
+
+export interface IdentifyOptions {
+  secret: string;
+  issuer: string;
+  jwksUrl: string | undefined;
+}
+
+const INVALID: Authentication = { state: "invalid" };
+const BEARER = /^Bearer +([^ ]+) *$/i;
+
+/**
+ * Verifies the bearer token of every request, without rejecting any: the rate limiter
+ * keys by the resulting `sub`, and the tasks routes' guard decides on 401/403.
+ */
+async function identify(app: FastifyInstance, options: IdentifyOptions) {
+  let verify: TokenVerifier;
+  if (options.jwksUrl) {
+    const jwks = new JwksCache({
+      url: options.jwksUrl,
+      issuer: options.issuer,
+      onError: (error) => app.log.warn({ err: error }, "JWKS fetch failed"),
+    });
+    jwks.prime();
+    verify = createJwksVerifier(jwks);
+  } else {
+    verify = createHs256Verifier(options.secret, options.issuer);
+  }
+
+  app.decorateRequest("authentication", null);
+  app.addHook("onRequest", async (request) => {
+    const header = request.headers.authorization;
+    if (header === undefined) return;
+    const token = BEARER.exec(header)?.[1];
+    const principal = token ? await verify(token) : null;
+    request.authentication = principal ? { state: "valid", principal } : INVALID;
+  });
+}
+
+export default fp(identify, { name: "identify" });

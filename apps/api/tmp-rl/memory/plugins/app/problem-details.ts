@@ -1,0 +1,130 @@
+import type { FieldError } from "@todo/contract/problem";
+import type { FastifyError, FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+import secureJson from "secure-json-parse";
+import { isDatabaseUnavailable, loggableError } from "../../lib/database-errors";
+import {
+  HttpProblem,
+  problem,
+  sendProblem,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+} from "../../lib/problem";
+
+const CONTEXT_NAMES: Record<string, string> = {
+  body: "body",
+  querystring: "query",
+  params: "path",
+  headers: "headers",
+};
+
+interface ValidationIssue {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params?: { keys?: unknown };
+}
+
+/** Zod issues as `{path, message}`: dotted paths, one entry per unknown key. */
+function fieldErrors(issues: ValidationIssue[], context: string | undefined): FieldError[] {
+  return issues.flatMap((issue) => {
+    const path = issue.instancePath.split("/").filter(Boolean).join(".");
+    const message = issue.message ?? "Invalid value";
+    const keys = issue.params?.keys;
+    if (issue.keyword === "unrecognized_keys" && Array.isArray(keys)) {
+      return keys.map((key) => ({
+        path: path ? `${path}.${String(key)}` : String(key),
+        message: "Unknown field",
+      }));
+    }
+    return [{ path: path || CONTEXT_NAMES[context ?? ""] || "body", message }];
+  });
+}
+
+function parseJson(body: string): unknown {
+  // An empty body is no body: `PATCH …/complete` without one toggles.
+  if (body.trim() === "") return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    throw new HttpProblem(400, "The body is not valid JSON.");
+  }
+  // Fastify represents "no body" as null, so a literal null must not pass for one.
+  if (value === null) {
+    throw new HttpProblem(422, "The request is not valid.", [
+      { path: "body", message: "Must be a JSON object" },
+    ]);
+  }
+  try {
+    secureJson.scan(value as object, { protoAction: "error", constructorAction: "error" });
+  } catch {
+    throw new HttpProblem(422, "The body has fields that are not allowed.", [
+      { path: "body", message: "__proto__ and constructor.prototype are not allowed" },
+    ]);
+  }
+  return value;
+}
+
+/**
+ * Every error, the framework's own included, leaves as an RFC 9457 problem document;
+ * 5xx responses never carry the error's message.
+ */
+async function problemDetails(app: FastifyInstance) {
+  // Only JSON bodies are accepted (anything else is a 415), parsed without prototype pollution.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => {
+    try {
+      done(null, parseJson(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  app.addHook("onSend", async (request, reply) => {
+    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problem(404, `No route ${request.method} ${request.url.split("?")[0]}.`)),
+  );
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HttpProblem) {
+      reply.headers(error.headers);
+      return sendProblem(reply, problem(error.statusCode, error.message, error.errors));
+    }
+    if (error.validation) {
+      return sendProblem(
+        reply,
+        problem(
+          422,
+          "The request is not valid.",
+          fieldErrors(error.validation as ValidationIssue[], error.validationContext),
+        ),
+      );
+    }
+    switch (error.code) {
+      case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+        return sendProblem(reply, problem(415, "The body must be application/json."));
+      case "FST_ERR_CTP_BODY_TOO_LARGE":
+        return sendProblem(reply, problem(413, "The body is larger than 16 KiB."));
+      case "FST_ERR_CTP_INVALID_JSON_BODY":
+      case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+        return sendProblem(reply, problem(400, "The body is not valid JSON."));
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.error({ err: loggableError(error) }, "database unavailable");
+      reply.header("retry-after", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      return sendProblem(reply, problem(503, "The service is temporarily unavailable."));
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return sendProblem(reply, problem(status, "The request cannot be processed."));
+    }
+    request.log.error({ err: loggableError(error) }, "request failed");
+    return sendProblem(reply, problem(500, "An unexpected error occurred."));
+  });
+}
+
+export default fp(problemDetails, { name: "problem-details" });

@@ -1,0 +1,279 @@
+import { listQuerySchema, taskListSchema } from "@todo/contract/list-query";
+import { taskListParamsSchema, taskParamsSchema } from "@todo/contract/params";
+import { PROBLEM_CONTENT_TYPE, problemSchema } from "@todo/contract/problem";
+import {
+  createTaskSchema,
+  setCompletedSchema,
+  taskSchema,
+  updateTaskSchema,
+} from "@todo/contract/task";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { canonicalJson, sha256Hex } from "../../lib/canonical-json";
+import { noneMatch, parseIfMatch } from "../../lib/etag";
+import { HttpProblem } from "../../lib/problem";
+import {
+  InvalidCursorError,
+  type MutationResult,
+  type TaskRecord,
+} from "../../repositories/tasks-repository";
+
+const REALM = 'Bearer realm="todo"';
+const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/;
+
+/** Problem documents, under their own media type, for the statuses a route can answer. */
+const errorResponses = (...statuses: number[]) =>
+  Object.fromEntries(
+    [401, 403, 429, 500, 503, ...statuses].map((status) => [
+      status,
+      { content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } } },
+    ]),
+  );
+
+const ifMatchHeaders = z.object({
+  "if-match": z
+    .string()
+    .optional()
+    .describe("An ETag of the task, a list of them, or *; a stale one is a 412."),
+});
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** `{user_id}`, already checked against the token's `sub`. */
+    ownerId: string;
+    /** SHA-256 of the create body as sent (before validation transforms it). */
+    bodyHash: string | undefined;
+  }
+}
+
+/** 401 without a valid token, 403 when its `sub` is not `{user_id}` — before the body is read. */
+async function requireOwner(request: FastifyRequest) {
+  const { authentication } = request;
+  if (authentication?.state !== "valid") {
+    const sent = authentication !== null;
+    throw new HttpProblem(
+      401,
+      sent ? "The bearer token is invalid or expired." : "A bearer token is required.",
+      undefined,
+      { "www-authenticate": sent ? `${REALM}, error="invalid_token"` : REALM },
+    );
+  }
+  const { user_id: userId } = request.params as { user_id?: string };
+  if (authentication.principal.sub !== userId) {
+    throw new HttpProblem(403, "The token does not grant access to this user's tasks.");
+  }
+  request.ownerId = userId;
+}
+
+function taskLocation(record: TaskRecord): string {
+  return `/api/${encodeURIComponent(record.task.user_id)}/tasks/${record.task.id}`;
+}
+
+function notFound(): HttpProblem {
+  return new HttpProblem(404, "No such task.");
+}
+
+/** Ids beyond the safe integer range name no task. */
+function existingId(id: number): number {
+  if (!Number.isSafeInteger(id)) throw notFound();
+  return id;
+}
+
+function mutated(result: MutationResult, reply: FastifyReply) {
+  if (result.outcome === "not_found") throw notFound();
+  if (result.outcome === "precondition_failed") {
+    throw new HttpProblem(412, "The task has changed since the given ETag.");
+  }
+  reply.header("etag", result.record.etag);
+  return result.record.task;
+}
+
+export default async function taskRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.decorateRequest("ownerId", "");
+  app.decorateRequest("bodyHash", undefined);
+  app.addHook("onRequest", requireOwner);
+
+  const tags = ["tasks"];
+  const security = [{ bearer: [] }];
+
+  app.get(
+    "/api/:user_id/tasks",
+    {
+      schema: {
+        summary: "List tasks",
+        description: "Filtered, sorted, keyset-paginated; `total` counts every matching task.",
+        tags,
+        security,
+        params: taskListParamsSchema,
+        querystring: listQuerySchema,
+        response: { 200: taskListSchema, ...errorResponses(422) },
+      },
+    },
+    async (request) => {
+      try {
+        return await app.tasks.list(request.ownerId, request.query);
+      } catch (error) {
+        if (error instanceof InvalidCursorError) {
+          throw new HttpProblem(422, "The request is not valid.", [
+            { path: "cursor", message: error.message },
+          ]);
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.post(
+    "/api/:user_id/tasks",
+    {
+      schema: {
+        summary: "Create a task",
+        description:
+          "With `Idempotency-Key`, a repeat of the same body within 24 hours returns the first " +
+          "response (with `Idempotent-Replayed: true`); the same key with another body is a 409.",
+        tags,
+        security,
+        params: taskListParamsSchema,
+        headers: z.object({
+          "idempotency-key": z
+            .string()
+            .optional()
+            .describe("1 to 255 visible ASCII characters, unique per request."),
+        }),
+        body: createTaskSchema,
+        response: { 201: taskSchema, ...errorResponses(400, 409, 413, 415, 422) },
+      },
+      // The hash covers the JSON value as sent, so defaults and trimming cannot mask a difference.
+      preValidation: async (request) => {
+        if (request.headers["idempotency-key"] !== undefined) {
+          request.bodyHash = sha256Hex(canonicalJson(request.body));
+        }
+      },
+    },
+    async (request, reply) => {
+      const key = request.headers["idempotency-key"];
+      if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+        throw new HttpProblem(422, "The request is not valid.", [
+          { path: "Idempotency-Key", message: "Must be 1 to 255 visible ASCII characters" },
+        ]);
+      }
+      const result = await app.tasks.create(
+        request.ownerId,
+        request.body,
+        key === undefined ? undefined : { key, requestHash: request.bodyHash ?? "" },
+      );
+      if (result.outcome === "key_reused") {
+        throw new HttpProblem(409, "This Idempotency-Key was used with a different body.");
+      }
+      if (result.outcome === "replayed") reply.header("idempotent-replayed", "true");
+      const { record } = result;
+      return reply
+        .code(201)
+        .header("location", taskLocation(record))
+        .header("etag", record.etag)
+        .send(record.task);
+    },
+  );
+
+  app.get(
+    "/api/:user_id/tasks/:id",
+    {
+      schema: {
+        summary: "Read a task",
+        description: "`If-None-Match` with the current ETag answers 304.",
+        tags,
+        security,
+        params: taskParamsSchema,
+        response: { 200: taskSchema, 304: z.void(), ...errorResponses(404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const record = await app.tasks.get(request.ownerId, existingId(request.params.id));
+      if (!record) throw notFound();
+      reply.header("etag", record.etag);
+      if (noneMatch(request.headers["if-none-match"], record.etag)) {
+        return reply.code(304).send();
+      }
+      return record.task;
+    },
+  );
+
+  app.put(
+    "/api/:user_id/tasks/:id",
+    {
+      schema: {
+        summary: "Update a task",
+        description: "Changes only the given fields; `null` clears `description` or `due_date`.",
+        tags,
+        security,
+        params: taskParamsSchema,
+        headers: ifMatchHeaders,
+        body: updateTaskSchema,
+        response: { 200: taskSchema, ...errorResponses(400, 404, 412, 413, 415, 422) },
+      },
+    },
+    async (request, reply) => {
+      const id = existingId(request.params.id);
+      const precondition = parseIfMatch(request.headers["if-match"], id);
+      return mutated(
+        await app.tasks.update(request.ownerId, id, request.body, precondition),
+        reply,
+      );
+    },
+  );
+
+  app.delete(
+    "/api/:user_id/tasks/:id",
+    {
+      schema: {
+        summary: "Delete a task",
+        tags,
+        security,
+        params: taskParamsSchema,
+        headers: ifMatchHeaders,
+        response: { 204: z.void(), ...errorResponses(404, 412, 422) },
+      },
+    },
+    async (request, reply) => {
+      const id = existingId(request.params.id);
+      const precondition = parseIfMatch(request.headers["if-match"], id);
+      const result = await app.tasks.delete(request.ownerId, id, precondition);
+      if (result.outcome === "not_found") throw notFound();
+      if (result.outcome === "precondition_failed") {
+        throw new HttpProblem(412, "The task has changed since the given ETag.");
+      }
+      return reply.code(204).send();
+    },
+  );
+
+  app.patch(
+    "/api/:user_id/tasks/:id/complete",
+    {
+      schema: {
+        summary: "Complete or reopen a task",
+        description:
+          'No body (or an empty one) toggles `completed`; `{"completed": true|false}` sets it.',
+        tags,
+        security,
+        params: taskParamsSchema,
+        headers: ifMatchHeaders,
+        // Fastify validates a missing body as null (a literal null body is refused when parsed).
+        body: setCompletedSchema.nullable(),
+        response: { 200: taskSchema, ...errorResponses(400, 404, 412, 413, 415, 422) },
+      },
+    },
+    async (request, reply) => {
+      const id = existingId(request.params.id);
+      const precondition = parseIfMatch(request.headers["if-match"], id);
+      const result = await app.tasks.setCompleted(
+        request.ownerId,
+        id,
+        request.body?.completed,
+        precondition,
+      );
+      return mutated(result, reply);
+    },
+  );
+}
