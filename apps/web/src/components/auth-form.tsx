@@ -28,8 +28,9 @@ const FORMS = {
 } as const;
 
 function validate(mode: Mode, form: HTMLFormElement) {
+  const data = new FormData(form);
   const values = Object.fromEntries(
-    FORMS[mode].fields.map((field) => [field, String(new FormData(form).get(field) ?? "")]),
+    FORMS[mode].fields.map((field) => [field, String(data.get(field) ?? "")]),
   );
   const result = FORMS[mode].schema.safeParse(values);
   const errors: FieldErrors = {};

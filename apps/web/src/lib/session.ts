@@ -2,9 +2,6 @@ import "server-only";
 import { headers } from "next/headers";
 import { getAuth } from "./auth";
 
-/** Session cookie name as Better Auth sets it (with `__Secure-` over HTTPS). */
-export const SESSION_COOKIE = "better-auth.session_token";
-
 /** The signed-in user of this request, checked against the database; null without a session. */
 export async function currentUser() {
   // headers() first: it marks the page dynamic before anything reads the configuration.
