@@ -229,7 +229,8 @@ function writeReport(section: string) {
     current = `${current.trimEnd()}\n\n${section}`;
   } else {
     if (next === -1) next = current.length;
-    current = `${current.slice(0, start + 1)}${section}${current.slice(next + 1)}`;
+    const rest = current.slice(next + 1);
+    current = `${current.slice(0, start + 1)}${section.trimEnd()}\n${rest ? `\n${rest}` : ""}`;
   }
   writeFileSync(BENCHMARKS_FILE, `${current.trimEnd()}\n`);
 }
