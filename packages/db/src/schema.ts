@@ -72,6 +72,16 @@ export const idempotencyKeys = pgTable(
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
 /**
+ * Each user's task counts, kept exact by statement-level triggers on `tasks` (migration
+ * 0003), so an unfiltered list's `total` is one row read instead of a count of every task.
+ */
+export const taskCounts = pgTable("task_counts", {
+  userId: text("user_id").primaryKey(),
+  total: bigint("total", { mode: "number" }).notNull(),
+  completed: bigint("completed", { mode: "number" }).notNull(),
+});
+
+/**
  * Counters of the rate limiter shared by every API process: one row per key (`sub:…` or
  * `ip:…`) holding the start of its current fixed window and the requests counted in it.
  */

@@ -2,17 +2,7 @@ import type { ListQuery, SortOrder, TaskSort } from "@todo/contract/list-query";
 import type { NewTask, Task, TaskChanges } from "@todo/contract/task";
 import type { Db } from "@todo/db/client";
 import { IDEMPOTENCY_TTL_HOURS, idempotencyKeys, taskCounts, tasks } from "@todo/db/schema";
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  getTableColumns,
-  inArray,
-  lt,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { CursorCodec, CursorPosition } from "../lib/cursor";
 import type { Precondition } from "../lib/etag";
 import { taskEtag } from "../lib/etag";

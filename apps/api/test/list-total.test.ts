@@ -1,0 +1,202 @@
+import type { TaskList } from "@todo/contract/list-query";
+import type { Task } from "@todo/contract/task";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { App } from "../src/app";
+import { authHeader, newUserId, taskPath, tasksPath, testApp } from "./helpers";
+
+/**
+ * `total` of an unfiltered (or status-only) list comes from per-user counts kept by triggers
+ * (ADR 0011); whatever happens to the tasks, it must equal the tasks actually listed.
+ */
+let app: App;
+beforeAll(async () => {
+  app = await testApp();
+});
+afterAll(() => app.close());
+
+async function user() {
+  const userId = newUserId();
+  const headers = await authHeader(userId);
+  const create = async (payload: Record<string, unknown>, extra: Record<string, string> = {}) => {
+    const response = await app.inject({
+      method: "POST",
+      url: tasksPath(userId),
+      headers: { ...headers, ...extra },
+      payload,
+    });
+    expect(response.statusCode).toBe(201);
+    return response.json<Task>();
+  };
+  /** `total` of the first page, and the tasks found by walking every page. */
+  const walk = async (query: string) => {
+    let cursor: string | null = null;
+    let total: number | undefined;
+    const ids: number[] = [];
+    do {
+      const after: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+      const response = await app.inject({
+        url: `${tasksPath(userId)}?${query}&limit=7${after}`,
+        headers,
+      });
+      expect(response.statusCode).toBe(200);
+      const page: TaskList = response.json();
+      total ??= page.total;
+      expect(page.total).toBe(total);
+      ids.push(...page.items.map((task) => task.id));
+      cursor = page.next_cursor;
+    } while (cursor);
+    return { total, listed: ids.length };
+  };
+  /** Every status total equals what its pages list. */
+  const expectExact = async (expected: { all: number; completed: number }) => {
+    const totals: Record<string, number | undefined> = {};
+    for (const status of ["all", "pending", "completed"]) {
+      const { total, listed } = await walk(`status=${status}`);
+      expect(total).toBe(listed);
+      totals[status] = total;
+    }
+    expect(totals).toEqual({
+      all: expected.all,
+      completed: expected.completed,
+      pending: expected.all - expected.completed,
+    });
+  };
+  return { userId, headers, create, walk, expectExact };
+}
+
+describe("list total", () => {
+  it("stays exact through creates, updates, toggles, deletes and idempotent replays", async () => {
+    const { userId, headers, create, expectExact } = await user();
+    await expectExact({ all: 0, completed: 0 });
+
+    const tasks: Task[] = [];
+    for (let i = 0; i < 12; i++) tasks.push(await create({ title: `t${i}`, completed: i < 3 }));
+    await expectExact({ all: 12, completed: 3 });
+
+    // Updates that do not touch `completed`, and ones that set it to its current value.
+    const [first, second, third, fourth] = tasks as [Task, Task, Task, Task];
+    for (const payload of [{ title: "renamed" }, { completed: true }, { priority: "high" }]) {
+      const response = await app.inject({
+        method: "PUT",
+        url: taskPath(userId, first.id),
+        headers,
+        payload,
+      });
+      expect(response.statusCode).toBe(200);
+    }
+    await expectExact({ all: 12, completed: 3 });
+
+    // PUT to completed, two toggles, an explicit set.
+    await app.inject({
+      method: "PUT",
+      url: taskPath(userId, fourth.id),
+      headers,
+      payload: { completed: true },
+    });
+    await expectExact({ all: 12, completed: 4 });
+    const toggle = () =>
+      app.inject({ method: "PATCH", url: `${taskPath(userId, second.id)}/complete`, headers });
+    expect((await toggle()).json<Task>().completed).toBe(false);
+    await expectExact({ all: 12, completed: 3 });
+    expect((await toggle()).json<Task>().completed).toBe(true);
+    await expectExact({ all: 12, completed: 4 });
+
+    // Deletes of a completed and a pending task; a second delete changes nothing.
+    for (const task of [third, tasks[10] as Task, third]) {
+      await app.inject({ method: "DELETE", url: taskPath(userId, task.id), headers });
+    }
+    await expectExact({ all: 10, completed: 3 });
+
+    // A replayed create counts once; a stale If-Match changes nothing.
+    const key = { "idempotency-key": `total-${userId}` };
+    await create({ title: "once", completed: true }, key);
+    await create({ title: "once", completed: true }, key);
+    const stale = await app.inject({
+      method: "DELETE",
+      url: taskPath(userId, fourth.id),
+      headers: { ...headers, "if-match": `"${fourth.id}-1"` },
+    });
+    expect(stale.statusCode).toBe(412);
+    await expectExact({ all: 11, completed: 4 });
+  });
+
+  it("stays exact under concurrent creates, toggles and deletes of one user", async () => {
+    const { userId, headers, create, expectExact } = await user();
+    const tasks = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => create({ title: `c${i}`, completed: i % 2 === 0 })),
+    );
+    await Promise.all([
+      ...tasks
+        .slice(0, 10)
+        .map((task) => app.inject({ method: "DELETE", url: taskPath(userId, task.id), headers })),
+      ...tasks
+        .slice(10, 20)
+        .map((task) =>
+          app.inject({ method: "PATCH", url: `${taskPath(userId, task.id)}/complete`, headers }),
+        ),
+      ...Array.from({ length: 10 }, (_, i) => create({ title: `d${i}` })),
+    ]);
+    // 30 - 10 + 10 tasks; completed: the even ones of 20..29, and the odd ones of 10..19 (toggled).
+    await expectExact({ all: 30, completed: 10 });
+  });
+
+  it("counts each user apart, and filtered totals still count the matching tasks", async () => {
+    const one = await user();
+    const two = await user();
+    for (let i = 0; i < 5; i++) {
+      await one.create({ title: `one ${i}`, priority: i < 2 ? "high" : "low", tags: ["x"] });
+    }
+    await two.create({ title: "two", priority: "high" });
+    await one.expectExact({ all: 5, completed: 0 });
+    await two.expectExact({ all: 1, completed: 0 });
+    expect(await one.walk("priority=high")).toEqual({ total: 2, listed: 2 });
+    expect(await one.walk("tag=X&status=pending")).toEqual({ total: 5, listed: 5 });
+    expect(await one.walk("q=one%203")).toEqual({ total: 1, listed: 1 });
+  });
+
+  it("gives a page past the end the exact total", async () => {
+    const { userId, headers, create } = await user();
+    for (let i = 0; i < 3; i++) await create({ title: `p${i}` });
+    const first = await app.inject({ url: `${tasksPath(userId)}?limit=2`, headers });
+    const { next_cursor: cursor, items } = first.json<TaskList>();
+    // Delete what remains after the cursor: the next page is empty but still counts.
+    const rest = (
+      await app.inject({ url: `${tasksPath(userId)}?limit=100`, headers })
+    ).json<TaskList>();
+    for (const task of rest.items.filter((task) => !items.some((item) => item.id === task.id))) {
+      await app.inject({ method: "DELETE", url: taskPath(userId, task.id), headers });
+    }
+    const past = await app.inject({
+      url: `${tasksPath(userId)}?limit=2&cursor=${encodeURIComponent(cursor ?? "")}`,
+      headers,
+    });
+    expect(past.json<TaskList>()).toMatchObject({ items: [], total: 2, next_cursor: null });
+  });
+
+  it("agrees with a count of the stored rows after tasks are written straight to the table", async () => {
+    const { userId, expectExact } = await user();
+    const client = new pg.Client({ connectionString: inject("databaseUrl") });
+    await client.connect();
+    try {
+      // One multi-row statement, as a bulk import would write it.
+      await client.query(
+        `insert into tasks (user_id, title, completed)
+         select $1, 'bulk ' || g, g % 4 = 0 from generate_series(1, 40) g`,
+        [userId],
+      );
+      await client.query(`update tasks set completed = not completed where user_id = $1`, [userId]);
+      await client.query(`delete from tasks where user_id = $1 and title like 'bulk 1%'`, [userId]);
+    } finally {
+      await client.end();
+    }
+    // 40 rows, minus bulk 1 and bulk 10..19 (11); completed after the flip: g % 4 != 0.
+    const remaining = Array.from({ length: 40 }, (_, i) => i + 1).filter(
+      (g) => !String(g).startsWith("1"),
+    );
+    await expectExact({
+      all: remaining.length,
+      completed: remaining.filter((g) => g % 4 !== 0).length,
+    });
+  });
+});
