@@ -1,5 +1,6 @@
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
+import { problem, sendProblem } from "./lib/problem";
 import { serializerCompiler } from "./lib/serializer";
 import database from "./plugins/app/database";
 import identify from "./plugins/app/identify";
@@ -37,7 +38,18 @@ export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
-    routerOptions: { ignoreTrailingSlash: false },
+    routerOptions: {
+      ignoreTrailingSlash: false,
+      // A `{user_id}` may be 255 code points, 12 characters each when percent-encoded.
+      maxParamLength: 255 * 12,
+    },
+    // The router refuses an undecodable or overlong path before any hook runs: the headers
+    // that hooks would add are set here.
+    frameworkErrors: (_error, _request, reply) =>
+      sendProblem(
+        reply.headers({ "x-content-type-options": "nosniff", "cache-control": "no-store" }),
+        problem(404, "No such route."),
+      ),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,5 +1,5 @@
 import type { FieldError } from "@todo/contract/problem";
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import secureJson from "secure-json-parse";
 import { isDatabaseUnavailable, loggableError } from "../../lib/database-errors";
@@ -84,11 +84,13 @@ async function problemDetails(app: FastifyInstance) {
     if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem(404, `No route ${request.method} ${request.url.split("?")[0]}.`)),
-  );
+  const noRoute = (request: FastifyRequest, reply: FastifyReply) =>
+    sendProblem(reply, problem(404, `No route ${request.method} ${request.url.split("?")[0]}.`));
+  app.setNotFoundHandler(noRoute);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // A path or method that no route has is a 404, whatever its body or content type.
+    if (request.is404) return noRoute(request, reply);
     if (error instanceof HttpProblem) {
       reply.headers(error.headers);
       return sendProblem(reply, problem(error.statusCode, error.message, error.errors));

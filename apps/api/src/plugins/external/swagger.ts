@@ -65,6 +65,8 @@ const transform: typeof jsonSchemaTransform = (input) => {
     response.description ??= DESCRIPTIONS[status];
     const headers = responseHeaders(output.url, status);
     if (headers) response.headers = headers;
+    // 204 and 304 carry no body; @fastify/swagger documents no content for a null schema.
+    if (status === "204" || status === "304") response.type = "null";
   }
   return output;
 };

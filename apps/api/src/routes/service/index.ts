@@ -1,4 +1,4 @@
-import { problemSchema } from "@todo/contract/problem";
+import { PROBLEM_CONTENT_TYPE, problemSchema } from "@todo/contract/problem";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -30,7 +30,10 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
       schema: {
         summary: "Readiness: the database answers",
         tags,
-        response: { 200: statusSchema, 503: problemSchema },
+        response: {
+          200: statusSchema,
+          503: { content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } } },
+        },
       },
     },
     async () => {

@@ -48,7 +48,11 @@ declare module "fastify" {
 }
 
 /** 401 without a valid token, 403 when its `sub` is not `{user_id}` — before the body is read. */
-async function requireOwner(request: FastifyRequest) {
+async function requireOwner(request: FastifyRequest, reply: FastifyReply) {
+  // An empty segment (`/api//tasks`, `…/tasks/`) names no route, whatever the token.
+  if (Object.values(request.params as Record<string, string>).includes("")) {
+    return reply.callNotFound();
+  }
   const { authentication } = request;
   if (authentication?.state !== "valid") {
     const sent = authentication !== null;
@@ -233,7 +237,8 @@ export default async function taskRoutes(fastify: FastifyInstance) {
         security,
         params: taskParamsSchema,
         headers: ifMatchHeaders,
-        response: { 204: z.void(), ...errorResponses(404, 412, 422) },
+        // A body is not expected, but one that is sent is parsed like any other.
+        response: { 204: z.void(), ...errorResponses(400, 404, 412, 413, 415, 422) },
       },
     },
     async (request, reply) => {
