@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fuzz } from "./support/fuzz";
 import { TEST_SECRET, testApp } from "./helpers";
+import { fuzz } from "./support/fuzz";
 
 /** A small seeded run; `npm run bench` runs the same fuzzer with at least 10,000 requests. */
 describe("fuzzing every endpoint", () => {

@@ -6,8 +6,9 @@
  * status, content type, body and headers as the API's own `/openapi.json` documents them;
  * 401 before 403 before anything else; another user's task indistinguishable from none.
  */
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+
 import fc from "fast-check";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { OpenApiResponses } from "./openapi-responses";
 import { signToken } from "./tokens";
 
@@ -565,7 +566,8 @@ export async function fuzz(app: FastifyInstance, options: FuzzOptions): Promise<
       }
     }
     if (documented?.startsWith("/api/")) {
-      if (request.sub === undefined && status !== 401) found.push(`${status} without a valid token`);
+      if (request.sub === undefined && status !== 401)
+        found.push(`${status} without a valid token`);
       if (request.sub !== undefined && request.sub !== request.pathUserId && status !== 403) {
         found.push(`${status} for another user's path`);
       }
