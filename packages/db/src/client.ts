@@ -28,8 +28,11 @@ export function createPool(connectionString: string, options: PoolOptions): pg.P
     idleTimeoutMillis: 30_000,
     keepAlive: true,
   });
-  // An idle client whose server went away emits here; without a listener the process dies.
+  // A client whose server went away emits "error": an idle one through the pool, one checked
+  // out between two statements (inside a transaction) on itself. Without a listener the process
+  // dies; with one, its next query fails (a 503) and the pool drops it on release.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   return pool;
 }
 
