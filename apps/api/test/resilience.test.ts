@@ -1,55 +1,21 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { request as httpRequest } from "node:http";
-import type { AddressInfo } from "node:net";
-import { createServer, type Server, Socket } from "node:net";
-import { fileURLToPath } from "node:url";
+import { freePort } from "@todo/db/embedded";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { App } from "../src/app";
 import { authHeader, captureLogs, newUserId, TEST_SECRET, tasksPath, testApp } from "./helpers";
-
-const API_DIR = fileURLToPath(new URL("..", import.meta.url));
-
-/** A TCP proxy in front of PostgreSQL that the test can cut and restore. */
-class TcpProxy {
-  #sockets = new Set<Socket>();
-  #server: Server | null = null;
-  port = 0;
-
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  async up(): Promise<void> {
-    this.#server = createServer((client) => {
-      const upstream = new Socket().connect(this.target.port, this.target.host);
-      for (const socket of [client, upstream]) {
-        this.#sockets.add(socket);
-        socket.on("close", () => this.#sockets.delete(socket));
-        socket.on("error", () => {});
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.#server?.listen(this.port, "127.0.0.1", resolve));
-    this.port = (this.#server.address() as AddressInfo).port;
-  }
-
-  async down(): Promise<void> {
-    for (const socket of this.#sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.#server?.close(() => resolve()));
-  }
-}
+import { output, startServer, waitForOk } from "./support/api-process";
+import { TcpProxy } from "./support/tcp-proxy";
 
 describe("database outage", () => {
-  const database = new URL(inject("databaseUrl"));
-  const proxy = new TcpProxy({ host: database.hostname, port: Number(database.port) });
+  let proxy: TcpProxy;
   let app: App;
   const logs = captureLogs();
 
   beforeAll(async () => {
-    await proxy.up();
-    const url = new URL(database);
-    url.port = String(proxy.port);
+    const front = await TcpProxy.inFrontOf(inject("databaseUrl"));
+    proxy = front.proxy;
     app = await testApp({
-      databaseUrl: url.toString(),
+      databaseUrl: front.url,
       logger: { level: "info", stream: logs.stream },
     });
   });
@@ -91,42 +57,6 @@ describe("database outage", () => {
   });
 });
 
-function startServer(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    cwd: API_DIR,
-    env: { PATH: process.env.PATH, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-}
-
-async function output(child: ChildProcess): Promise<{ code: number | null; stderr: string }> {
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const [code] = await once(child, "exit");
-  return { code, stderr };
-}
-
-async function waitForHealthy(port: number): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("server did not start");
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe("process", () => {
   it("refuses to start with a secret shorter than 32 characters, saying so", async () => {
     const child = startServer({
@@ -155,7 +85,7 @@ describe("process", () => {
       API_HOST: "127.0.0.1",
     });
     const exited = output(child);
-    await waitForHealthy(port);
+    await waitForOk(`http://127.0.0.1:${port}/healthz`);
     const userId = newUserId();
     const headers = await authHeader(userId);
     // A slow upload keeps a request in flight across the signal.

@@ -1,4 +1,5 @@
-CREATE TABLE "rate_limits" (
+-- Unlogged: counters need no crash safety, and skipping the WAL keeps the per-request write cheap.
+CREATE UNLOGGED TABLE "rate_limits" (
 	"key" text PRIMARY KEY NOT NULL,
 	"window_start" timestamp (3) with time zone NOT NULL,
 	"count" integer NOT NULL

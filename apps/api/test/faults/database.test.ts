@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { authHeader, newUserId, tasksPath } from "../helpers";
 import { type ApiProcess, kill, startApi } from "../support/api-process";
-import { type Attempt, loadTitle, startCreateLoad, waitUntil } from "../support/create-load";
+import { type Attempt, loadTitle, startLoadOfNewUser, waitUntil } from "../support/create-load";
 import { TcpProxy } from "../support/tcp-proxy";
 
 /** The contract's bound for a 503 and for recovery, plus slack for a loaded 2-core machine. */
@@ -30,7 +30,11 @@ async function probe(url: string, init: RequestInit = {}): Promise<Probe> {
   };
 }
 
-function expectUnavailable(response: Pick<Probe, "status" | "retryAfter" | "contentType">) {
+function expectUnavailable(response: {
+  status: number | null;
+  retryAfter?: string | null | undefined;
+  contentType?: string | null | undefined;
+}) {
   expect(response.status).toBe(503);
   expect(Number(response.retryAfter)).toBeGreaterThan(0);
   expect(response.contentType).toMatch(PROBLEM);
@@ -63,15 +67,7 @@ describe("database faults", () => {
   }
 
   it("answers 503 while the database is gone, recovers without a restart, and stores every acknowledged create exactly once", async () => {
-    const userId = newUserId();
-    const { authorization } = await authHeader(userId);
-    const load = startCreateLoad({
-      origin: api.origin,
-      userId,
-      authorization,
-      clients: 6,
-      retry: true,
-    });
+    const { userId, authorization, load } = await startLoadOfNewUser(api.origin, true);
     await waitUntil(() => load.acknowledged.size >= 20, 30_000, "creates before the outage");
 
     await proxy.down();
@@ -133,9 +129,7 @@ describe("database faults", () => {
     expect((await probe(url, { headers })).status).toBe(200);
 
     proxy.latencyMs = 6_000;
-    const responses = await Promise.all(
-      Array.from({ length: 200 }, () => probe(url, { headers })),
-    );
+    const responses = await Promise.all(Array.from({ length: 200 }, () => probe(url, { headers })));
     proxy.latencyMs = 0;
 
     const slowest = Math.max(...responses.map((r) => r.ms));

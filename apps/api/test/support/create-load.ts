@@ -1,5 +1,5 @@
 import { request } from "node:http";
-import { tasksPath } from "../helpers";
+import { authHeader, newUserId, tasksPath } from "../helpers";
 
 /** One HTTP exchange of the load: a status, or the network error's code. */
 export interface Attempt {
@@ -106,9 +106,9 @@ export function startCreateLoad(options: CreateLoadOptions) {
           acknowledged.set(key, attempt.taskId);
           break;
         }
+        await new Promise((resolve) => setTimeout(resolve, 50));
         const retryable = attempt.status === 503 || attempt.error !== null;
         if (!options.retry || !retryable || Date.now() > stopDeadline) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
   }
@@ -125,6 +125,14 @@ export function startCreateLoad(options: CreateLoadOptions) {
       return { acknowledged, attempts };
     },
   };
+}
+
+/** A fresh user, and a load of creates by six clients on their behalf. */
+export async function startLoadOfNewUser(origin: string, retry: boolean) {
+  const userId = newUserId();
+  const { authorization } = await authHeader(userId);
+  const load = startCreateLoad({ origin, userId, authorization, clients: 6, retry });
+  return { userId, authorization, load };
 }
 
 /** Resolves once `condition()` holds; throws after `timeoutMs`. */

@@ -1,0 +1,113 @@
+import { request } from "node:http";
+import pg from "pg";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { tasksPath } from "../helpers";
+import { type ApiProcess, kill, startApi } from "../support/api-process";
+import { type LoadResult, loadTitle, startLoadOfNewUser, waitUntil } from "../support/create-load";
+
+const direct = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
+afterAll(() => direct.end());
+
+/** Every acknowledged create is in the database exactly once, under its own title. */
+async function expectStoredOnce(userId: string, { acknowledged }: LoadResult) {
+  const { rows } = await direct.query<{ id: string; title: string }>(
+    "select id, title from tasks where user_id = $1",
+    [userId],
+  );
+  const stored = new Map<string, number[]>();
+  for (const row of rows) stored.set(row.title, [...(stored.get(row.title) ?? []), Number(row.id)]);
+  for (const [key, id] of acknowledged) expect(stored.get(loadTitle(key))).toEqual([id]);
+}
+
+/** A create whose body is still being sent, held open on its own connection. */
+function slowCreate(api: ApiProcess, userId: string, authorization: string) {
+  let status = 0;
+  let body = "";
+  const outgoing = request(new URL(tasksPath(userId), api.origin), {
+    method: "POST",
+    agent: false,
+    headers: { authorization, "content-type": "application/json" },
+  });
+  const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    outgoing.on("error", reject);
+    outgoing.on("response", (response) => {
+      status = response.statusCode ?? 0;
+      response.setEncoding("utf8");
+      response.on("data", (chunk) => {
+        body += chunk;
+      });
+      response.on("end", () => resolve({ status, body }));
+    });
+  });
+  outgoing.flushHeaders();
+  outgoing.write('{"title":');
+  return { answered, finish: () => outgoing.end('"finished after SIGTERM"}') };
+}
+
+/** A fresh connection's create: its status, or the network error's code. */
+async function freshCreate(api: ApiProcess, userId: string, authorization: string) {
+  try {
+    const response = await fetch(new URL(tasksPath(userId), api.origin), {
+      method: "POST",
+      headers: { authorization, "content-type": "application/json", connection: "close" },
+      body: JSON.stringify({ title: "after SIGTERM" }),
+      signal: AbortSignal.timeout(5_000),
+    });
+    return String(response.status);
+  } catch (error) {
+    return String((error as { cause?: { code?: string } }).cause?.code ?? error);
+  }
+}
+
+describe("the API process under load", () => {
+  let api: ApiProcess | undefined;
+  afterAll(() => kill(api));
+
+  it("on SIGTERM finishes requests in flight, refuses new ones, and exits 0", async () => {
+    api = await startApi({ DATABASE_URL: inject("databaseUrl") });
+    const { userId, authorization, load } = await startLoadOfNewUser(api.origin, false);
+    await waitUntil(() => load.acknowledged.size >= 20, 30_000, "creates before SIGTERM");
+
+    const inFlight = slowCreate(api, userId, authorization);
+    // A full round trip after the slow request's headers: the server has read them.
+    expect((await fetch(`${api.origin}/healthz`)).status).toBe(200);
+    api.child.kill("SIGTERM");
+
+    // While the slow request is still open, new connections are refused (or answered 503).
+    let outcome = "";
+    await waitUntil(
+      async () => {
+        outcome = await freshCreate(api as ApiProcess, userId, authorization);
+        return outcome === "ECONNREFUSED" || outcome === "503";
+      },
+      10_000,
+      "new requests to be refused",
+    );
+    inFlight.finish();
+    const answered = await inFlight.answered;
+    expect(answered.status).toBe(201);
+    expect(JSON.parse(answered.body)).toMatchObject({ title: "finished after SIGTERM" });
+
+    const { code } = await api.exited;
+    expect(code).toBe(0);
+    const result = await load.stop();
+    // Only 201, 503 while closing, or a connection the server no longer accepted.
+    const statuses = new Set(result.attempts.flatMap((a) => (a.status === null ? [] : [a.status])));
+    expect([...statuses].filter((status) => status !== 201 && status !== 503)).toEqual([]);
+    await expectStoredOnce(userId, result);
+  });
+
+  it("after kill -9 every acknowledged create is in the database", async () => {
+    api = await startApi({ DATABASE_URL: inject("databaseUrl") });
+    const { userId, load } = await startLoadOfNewUser(api.origin, false);
+    await waitUntil(() => load.acknowledged.size >= 30, 30_000, "creates before the kill");
+
+    api.child.kill("SIGKILL");
+    const { signal } = await api.exited;
+    expect(signal).toBe("SIGKILL");
+    const result = await load.stop();
+
+    expect(result.acknowledged.size).toBeGreaterThanOrEqual(30);
+    await expectStoredOnce(userId, result);
+  });
+});
