@@ -1,6 +1,5 @@
 "use client";
 
-import { signInSchema, signUpSchema } from "@todo/contract/auth-forms";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -14,25 +13,35 @@ type FieldErrors = Partial<Record<Field, string>>;
 
 const FORMS = {
   "sign-in": {
-    schema: signInSchema,
+    schema: "signInSchema",
     fields: ["email", "password"],
     submit: "Sign in",
     pending: "Signing in…",
   },
   "sign-up": {
-    schema: signUpSchema,
+    schema: "signUpSchema",
     fields: ["name", "email", "password"],
     submit: "Create account",
     pending: "Creating account…",
   },
 } as const;
 
-function validate(mode: Mode, form: HTMLFormElement) {
+let schemas: Promise<typeof import("@todo/contract/auth-forms")> | undefined;
+/**
+ * The validation rules load on first use (the form gets focus), not with the page: they are
+ * the largest part of this page's own script.
+ */
+function loadSchemas() {
+  schemas ??= import("@todo/contract/auth-forms");
+  return schemas;
+}
+
+async function validate(mode: Mode, form: HTMLFormElement) {
   const data = new FormData(form);
   const values = Object.fromEntries(
     FORMS[mode].fields.map((field) => [field, String(data.get(field) ?? "")]),
   );
-  const result = FORMS[mode].schema.safeParse(values);
+  const result = (await loadSchemas())[FORMS[mode].schema].safeParse(values);
   const errors: FieldErrors = {};
   for (const issue of result.error?.issues ?? []) {
     const field = issue.path[0] as Field;
@@ -66,16 +75,16 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
   const { fields } = FORMS[mode];
 
   // After a first submit, or once a field was left, errors follow the input as it changes.
-  const revalidate = (field: Field) => {
+  const revalidate = async (field: Field) => {
     if (!formRef.current) return;
-    const message = validate(mode, formRef.current).errors[field];
+    const message = (await validate(mode, formRef.current)).errors[field];
     setErrors((current) => ({ ...current, [field]: message }));
   };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const { data, errors: found } = validate(mode, form);
+    const { data, errors: found } = await validate(mode, form);
     setErrors(found);
     setFormError(null);
     if (!data) {
@@ -103,14 +112,20 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
 
   const fieldProps = (field: Field) => ({
     name: field,
-    onBlur: () => revalidate(field),
+    onBlur: () => void revalidate(field),
     onChange: () => {
-      if (errors[field]) revalidate(field);
+      if (errors[field]) void revalidate(field);
     },
   });
 
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={onSubmit}
+      onFocus={() => void loadSchemas()}
+      className="flex flex-col gap-4"
+    >
       {formError ? <Alert>{formError}</Alert> : null}
       {mode === "sign-up" ? (
         <FormField label="Name" error={errors.name}>
