@@ -1,0 +1,139 @@
+/** What every benchmark part shares: the API child process, tokens, autocannon runs, /proc. */
+import { type ChildProcess, fork } from "node:child_process";
+import { once } from "node:events";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { signToken } from "../test/support/tokens";
+
+export const SECRET = "benchmark-secret-with-at-least-32-characters";
+export const AUTH_URL = "http://localhost:3000";
+export const API_DIR = fileURLToPath(new URL("..", import.meta.url));
+/** `BENCH_QUICK=1`: every run shortened, for development; the report says so. */
+export const QUICK = process.env.BENCH_QUICK === "1";
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === "object" && address ? address.port : 0;
+}
+
+/** A bearer header for `sub`, valid for the longest run. */
+export async function bearer(sub: string): Promise<string> {
+  return `Bearer ${await signToken(sub, { secret: SECRET, expiresIn: 6 * 3600 })}`;
+}
+
+export async function waitForHealthy(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not become healthy`);
+}
+
+/** The API as in production (`src/server.ts`), listening on loopback only. */
+export async function startApi(
+  databaseUrl: string,
+): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const child = fork("src/server.ts", [], {
+    cwd: API_DIR,
+    execArgv: ["--import", "tsx"],
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      BETTER_AUTH_SECRET: SECRET,
+      BETTER_AUTH_URL: AUTH_URL,
+      API_PORT: String(port),
+      API_HOST: "127.0.0.1",
+      RATE_LIMIT_PER_MINUTE: "100000000",
+      LOG_LEVEL: "warn",
+    },
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealthy(`${base}/readyz`);
+  return { child, base };
+}
+
+export async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill("SIGTERM");
+  await once(child, "exit").catch(() => {});
+}
+
+export interface LoadResult {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Responses other than 2xx/3xx, socket errors and timeouts. */
+  errors: number;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+export function print(figures: LoadResult) {
+  console.log(
+    `${figures.name.padEnd(40)} ${String(figures.rps).padStart(7)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms${figures.errors ? `  (${figures.errors} errors!)` : ""}`,
+  );
+}
+
+export function errorsOf(result: autocannon.Result): number {
+  return result.non2xx + result.errors + result.timeouts;
+}
+
+/**
+ * One bounded autocannon run (by duration or by amount). Latencies are taken from each
+ * response with sub-millisecond resolution (autocannon's own percentiles are whole ms).
+ */
+export async function run(
+  name: string,
+  options: autocannon.Options,
+): Promise<LoadResult & { result: autocannon.Result }> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, finished) =>
+      error ? reject(error) : resolve(finished),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  return {
+    name,
+    rps: Math.round(result.requests.average),
+    p50: round(percentile(latencies, 50)),
+    p99: round(percentile(latencies, 99)),
+    errors: errorsOf(result),
+    result,
+  };
+}
+
+/** Resident set size of a process in KiB, from /proc. */
+export function rssKb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+)\s+kB$/m);
+  return Number(line?.[1] ?? 0);
+}
+
+/** CPU time (user + system, ms) a child process has used so far, from /proc. */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  const msPerTick = 10; // USER_HZ is 100 on Linux
+  return (Number(fields[11]) + Number(fields[12])) * msPerTick;
+}
