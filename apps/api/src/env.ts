@@ -27,6 +27,7 @@ const envSchema = z
     CORS_ORIGINS: z.preprocess(emptyAsUnset, z.string().optional()),
     AUTH_JWKS_URL: z.preprocess(emptyAsUnset, z.url().optional()),
     RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUnset, positiveInt.default(600)),
+    API_WORKERS: z.preprocess(emptyAsUnset, positiveInt.default(1)),
     LOG_LEVEL: z.preprocess(
       emptyAsUnset,
       z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -50,6 +51,8 @@ export interface Config {
   rateLimitPerMinute: number;
   host: string;
   port: number;
+  /** More than 1: a cluster primary forks this many servers sharing the port (src/cluster.ts). */
+  workers: number;
   logLevel: string;
 }
 
@@ -83,6 +86,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     host: env.API_HOST,
     port: env.API_PORT,
+    workers: env.API_WORKERS,
     logLevel: env.LOG_LEVEL,
   };
 }

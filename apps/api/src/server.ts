@@ -1,7 +1,9 @@
+import cluster from "node:cluster";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "@todo/db/embedded";
 import { migrate } from "@todo/db/migrate";
 import closeWithGrace from "close-with-grace";
 import { buildApp, LOG_REDACTIONS } from "./app";
+import { runPrimary } from "./cluster";
 import { ConfigError, loadConfig } from "./env";
 
 /** How long in-flight requests may take to finish after SIGTERM/SIGINT. */
@@ -17,6 +19,7 @@ async function main() {
     console.error(`todo-api: ${error.message}`);
     process.exit(1);
   }
+  if (cluster.isPrimary && config.workers > 1) return runPrimary(config);
 
   const logger = {
     level: config.logLevel,

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { tasksPath } from "../helpers";
 import { type ApiProcess, kill, startApi } from "../support/api-process";
 import { type LoadResult, loadTitle, startLoadOfNewUser, waitUntil } from "../support/create-load";
+import { errorCode, freshRequest } from "../support/fresh-request";
 
 const direct = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
 afterAll(() => direct.end());
@@ -47,15 +48,14 @@ function slowCreate(api: ApiProcess, userId: string, authorization: string) {
 /** A fresh connection's create: its status, or the network error's code. */
 async function freshCreate(api: ApiProcess, userId: string, authorization: string) {
   try {
-    const response = await fetch(new URL(tasksPath(userId), api.origin), {
+    const response = await freshRequest(new URL(tasksPath(userId), api.origin), {
       method: "POST",
-      headers: { authorization, "content-type": "application/json", connection: "close" },
+      headers: { authorization, "content-type": "application/json" },
       body: JSON.stringify({ title: "after SIGTERM" }),
-      signal: AbortSignal.timeout(5_000),
     });
     return String(response.status);
   } catch (error) {
-    return String((error as { cause?: { code?: string } }).cause?.code ?? error);
+    return errorCode(error);
   }
 }
 

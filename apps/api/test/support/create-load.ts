@@ -1,5 +1,5 @@
-import { request } from "node:http";
 import { authHeader, newUserId, tasksPath } from "../helpers";
+import { errorCode, freshRequest } from "./fresh-request";
 
 /** One HTTP exchange of the load: a status, or the network error's code. */
 export interface Attempt {
@@ -32,58 +32,32 @@ export interface CreateLoadOptions {
 export const loadTitle = (key: string) => `load ${key}`;
 
 /** POST one create on its own connection, so that a refused connection is seen as such. */
-function post(options: CreateLoadOptions, key: string): Promise<Attempt> {
+async function post(options: CreateLoadOptions, key: string): Promise<Attempt> {
   const startedAt = Date.now();
-  const body = JSON.stringify({ title: loadTitle(key) });
-  return new Promise((resolve) => {
-    const done = (fields: Partial<Attempt>) =>
-      resolve({
-        key,
-        startedAt,
-        endedAt: Date.now(),
-        status: null,
-        taskId: null,
-        error: null,
-        retryAfter: undefined,
-        contentType: undefined,
-        ...fields,
-      });
-    const url = new URL(tasksPath(options.userId), options.origin);
-    const outgoing = request(url, {
+  const attempt = { key, startedAt, taskId: null, retryAfter: undefined, contentType: undefined };
+  try {
+    const response = await freshRequest(new URL(tasksPath(options.userId), options.origin), {
       method: "POST",
-      agent: false,
-      timeout: 15_000,
       headers: {
         authorization: options.authorization,
         "content-type": "application/json",
         "idempotency-key": key,
       },
+      body: JSON.stringify({ title: loadTitle(key) }),
     });
-    outgoing.on("timeout", () => outgoing.destroy(new Error("client timeout")));
-    outgoing.on("error", (error: NodeJS.ErrnoException) =>
-      done({ error: error.code ?? error.message }),
-    );
-    outgoing.on("response", (response) => {
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk) => {
-        text += chunk;
-      });
-      response.on("error", (error: NodeJS.ErrnoException) =>
-        done({ error: error.code ?? error.message }),
-      );
-      response.on("end", () => {
-        const status = response.statusCode ?? 0;
-        done({
-          status,
-          taskId: status === 201 ? (JSON.parse(text) as { id: number }).id : null,
-          retryAfter: response.headers["retry-after"],
-          contentType: response.headers["content-type"],
-        });
-      });
-    });
-    outgoing.end(body);
-  });
+    const retryAfter = response.headers["retry-after"];
+    return {
+      ...attempt,
+      endedAt: Date.now(),
+      status: response.status,
+      error: null,
+      taskId: response.status === 201 ? (JSON.parse(response.body) as { id: number }).id : null,
+      retryAfter,
+      contentType: response.headers["content-type"],
+    };
+  } catch (error) {
+    return { ...attempt, endedAt: Date.now(), status: null, error: errorCode(error) };
+  }
 }
 
 /**

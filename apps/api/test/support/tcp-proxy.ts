@@ -1,9 +1,15 @@
 import type { AddressInfo } from "node:net";
 import { createServer, type Server, Socket } from "node:net";
 
+interface Target {
+  host: string;
+  port: number;
+}
+
 /**
- * A TCP proxy on 127.0.0.1 in front of PostgreSQL that a test can cut (every connection
- * dropped, new ones refused), restore on the same port, and slow down.
+ * A TCP proxy on 127.0.0.1 that a test can cut (every connection dropped, new ones refused),
+ * restore on the same port, and slow down: in front of PostgreSQL, or in front of several
+ * API processes, taking turns by connection.
  */
 export class TcpProxy {
   #sockets = new Set<Socket>();
@@ -11,13 +17,14 @@ export class TcpProxy {
   /** Added to every chunk in both directions; order is kept. */
   latencyMs = 0;
   port = 0;
+  #turn = 0;
 
-  constructor(private readonly target: { host: string; port: number }) {}
+  constructor(private readonly targets: Target[]) {}
 
   /** A proxy in front of the database that `databaseUrl` names, and that URL through it. */
   static async inFrontOf(databaseUrl: string): Promise<{ proxy: TcpProxy; url: string }> {
     const target = new URL(databaseUrl);
-    const proxy = new TcpProxy({ host: target.hostname, port: Number(target.port) });
+    const proxy = new TcpProxy([{ host: target.hostname, port: Number(target.port) }]);
     await proxy.up();
     const url = new URL(target);
     url.port = String(proxy.port);
@@ -26,7 +33,8 @@ export class TcpProxy {
 
   async up(): Promise<void> {
     const server = createServer((client) => {
-      const upstream = new Socket().connect(this.target.port, this.target.host);
+      const target = this.targets[this.#turn++ % this.targets.length] as Target;
+      const upstream = new Socket().connect(target.port, target.host);
       for (const socket of [client, upstream]) {
         this.#sockets.add(socket);
         socket.on("close", () => {
