@@ -40,9 +40,9 @@ function slowCreate(api: ApiProcess, userId: string, authorization: string) {
       response.on("end", () => resolve({ status, body }));
     });
   });
-  outgoing.flushHeaders();
-  outgoing.write('{"title":');
-  return { answered, finish: () => outgoing.end('"finished after SIGTERM"}') };
+  // Resolves once connected and the headers and half of the body are handed to the kernel.
+  const sent = new Promise<void>((resolve) => outgoing.write('{"title":', () => resolve()));
+  return { answered, sent, finish: () => outgoing.end('"finished after SIGTERM"}') };
 }
 
 /** A fresh connection's create: its status, or the network error's code. */
@@ -69,7 +69,8 @@ describe("the API process under load", () => {
     await waitUntil(() => load.acknowledged.size >= 20, 30_000, "creates before SIGTERM");
 
     const inFlight = slowCreate(api, userId, authorization);
-    // A full round trip after the slow request's headers: the server has read them.
+    await inFlight.sent;
+    // A full round trip on a later connection: the server has read the slow request's headers.
     expect((await fetch(`${api.origin}/healthz`)).status).toBe(200);
     api.child.kill("SIGTERM");
 
