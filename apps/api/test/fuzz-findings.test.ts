@@ -83,6 +83,46 @@ describe("found by fuzzing", () => {
     }
   });
 
+  it("refuses due dates outside four-digit UTC years, and stores the others exactly", async () => {
+    const userId = newUserId();
+    const headers = await authHeader(userId);
+    const url = `/api/${userId}/tasks`;
+    for (const due of [
+      "0000-01-01T00:00:00Z",
+      "0001-01-01T00:00:00Z",
+      "0999-12-31T23:59:59.999Z",
+      "1000-01-01T00:30:00+01:00",
+      "9999-12-31T23:59:59-14:00",
+    ]) {
+      const created = await app.inject({
+        method: "POST",
+        url,
+        headers,
+        payload: { title: "x", due_date: due },
+      });
+      expect(expectProblem(created, 422).errors).toEqual([
+        { path: "due_date", message: "Must be between the years 1000 and 9999 (UTC)" },
+      ]);
+    }
+    for (const due of [
+      "1000-01-01T00:00:00Z",
+      "1000-01-01T00:30:00-01:00",
+      "9999-12-31T23:59:59.999Z",
+    ]) {
+      const created = await app.inject({
+        method: "POST",
+        url,
+        headers,
+        payload: { title: "x", due_date: due },
+      });
+      expect(created.statusCode).toBe(201);
+      const expected = new Date(due).toISOString();
+      expect(created.json().due_date).toBe(expected);
+      const read = await app.inject({ url: `${url}/${created.json().id}`, headers });
+      expect(read.json().due_date).toBe(expected);
+    }
+  });
+
   it("documents 204 and 304 without a body, and /readyz's 503 as a problem document", async () => {
     const document = (await app.inject({ url: "/openapi.json" })).json();
     const task = document.paths["/api/{user_id}/tasks/{id}"];

@@ -18,12 +18,22 @@ export const descriptionSchema = text({ min: 0, max: DESCRIPTION_MAX, multiline:
   .describe("At most 1000 characters; tab, line feed and carriage return allowed.");
 
 /** RFC 3339 date-time with `Z` or a numeric offset; normalised to UTC. */
+/**
+ * Four-digit years in UTC: PostgreSQL has no year 0, years past 9999 do not round-trip, and
+ * the database driver reads a year below 100 back as 19xx/20xx.
+ */
+const DUE_DATE_RANGE = { min: Date.UTC(1000, 0, 1), max: Date.UTC(10_000, 0, 1) - 1 };
+
 export const dueDateSchema = z.iso
   .datetime({ offset: true })
-  .refine((value) => !Number.isNaN(Date.parse(value)), { message: "Invalid date" })
+  .refine((value) => !Number.isNaN(Date.parse(value)), { message: "Invalid date", abort: true })
+  .refine(
+    (value) => Date.parse(value) >= DUE_DATE_RANGE.min && Date.parse(value) <= DUE_DATE_RANGE.max,
+    { message: "Must be between the years 1000 and 9999 (UTC)" },
+  )
   .transform((value) => new Date(value).toISOString())
   .nullable()
-  .describe("RFC 3339 date-time with an offset; returned in UTC.");
+  .describe("RFC 3339 date-time with an offset, years 1000 to 9999 in UTC; returned in UTC.");
 
 /** Drops case-insensitive duplicates, keeping the first spelling. */
 function uniqueTags(tags: string[]): string[] {

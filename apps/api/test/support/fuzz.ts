@@ -88,7 +88,7 @@ const notAString = fc.oneof(
 
 const dueDate = fc.oneof(
   fc
-    .date({ min: new Date("1900-01-01"), max: new Date("2200-01-01"), noInvalidDate: true })
+    .date({ min: new Date("0001-01-01"), max: new Date("9999-12-31"), noInvalidDate: true })
     .map((date) => date.toISOString()),
   fc.constantFrom(
     "2026-12-01T17:00:00+02:00",
@@ -101,6 +101,9 @@ const dueDate = fc.oneof(
     "2026-13-01T00:00:00Z",
     "+010000-01-01T00:00:00.000Z",
     "0000-01-01T00:00:00Z",
+    "0001-01-01T00:00:00Z",
+    "0099-12-31T23:59:59+01:00",
+    "1000-01-01T00:00:00+01:00",
     "9999-12-31T23:59:59.999+14:00",
     "tomorrow",
   ),
@@ -579,6 +582,14 @@ export async function fuzz(app: FastifyInstance, options: FuzzOptions): Promise<
         if ([200, 201, 204, 304, 412].includes(status)) {
           found.push(`${status} on another user's task: it must look missing`);
         }
+      }
+    }
+    if (request.route === "create" && status === 201) {
+      // What was stored is what was sent: the due date comes back as the same instant.
+      const sent = JSON.parse(String(request.options.payload)) as { due_date?: unknown };
+      const stored = (response.json() as { due_date: string | null }).due_date;
+      if (typeof sent.due_date === "string" && stored !== new Date(sent.due_date).toISOString()) {
+        found.push(`due_date ${sent.due_date} came back as ${stored}`);
       }
     }
     if (response.body && /json/.test(String(response.headers["content-type"]))) {
