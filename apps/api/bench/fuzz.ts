@@ -27,7 +27,11 @@ export async function fuzzBenchmark(databaseUrl: string): Promise<FuzzFigures> {
     const report = await fuzz(app, { runs, seed, secret: SECRET });
     return { ...report, runs, seed, seconds: (performance.now() - started) / 1000, failure: null };
   } catch (error) {
-    const failure = error instanceof Error ? error.message : String(error);
+    // fast-check's message names the counterexample; its cause, the violated property.
+    const failure =
+      error instanceof Error
+        ? `${error.message}\n${error.cause instanceof Error ? error.cause.message : ""}`
+        : String(error);
     console.error(failure);
     return {
       requests: 0,
@@ -36,7 +40,7 @@ export async function fuzzBenchmark(databaseUrl: string): Promise<FuzzFigures> {
       runs,
       seed,
       seconds: (performance.now() - started) / 1000,
-      failure: failure.split("\n").slice(0, 8).join("\n"),
+      failure: failure.split("\n").slice(0, 12).join("\n"),
     };
   } finally {
     await app.close();
