@@ -123,6 +123,23 @@ describe("found by fuzzing", () => {
     }
   });
 
+  it("refuses a deeply nested create body with an Idempotency-Key as invalid, not a 500", async () => {
+    const userId = newUserId();
+    const headers = await authHeader(userId);
+    for (const payload of [
+      `${"[".repeat(5000)}${"]".repeat(5000)}`,
+      `{"title": "x", "tags": ${"[".repeat(5000)}${"]".repeat(5000)}}`,
+    ]) {
+      const response = await app.inject({
+        method: "POST",
+        url: `/api/${userId}/tasks`,
+        headers: { ...headers, "content-type": "application/json", "idempotency-key": "deep" },
+        payload,
+      });
+      expectProblem(response, 422);
+    }
+  });
+
   it("documents 204 and 304 without a body, and /readyz's 503 as a problem document", async () => {
     const document = (await app.inject({ url: "/openapi.json" })).json();
     const task = document.paths["/api/{user_id}/tasks/{id}"];

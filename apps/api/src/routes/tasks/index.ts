@@ -42,8 +42,8 @@ declare module "fastify" {
   interface FastifyRequest {
     /** `{user_id}`, already checked against the token's `sub`. */
     ownerId: string;
-    /** SHA-256 of the create body as sent (before validation transforms it). */
-    bodyHash: string | undefined;
+    /** The create body as sent, before validation transforms it. */
+    sentBody: unknown;
   }
 }
 
@@ -96,7 +96,7 @@ function mutated(result: MutationResult, reply: FastifyReply) {
 export default async function taskRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.decorateRequest("ownerId", "");
-  app.decorateRequest("bodyHash", undefined);
+  app.decorateRequest("sentBody", undefined);
   app.addHook("onRequest", requireOwner);
 
   const tags = ["tasks"];
@@ -149,11 +149,10 @@ export default async function taskRoutes(fastify: FastifyInstance) {
         body: createTaskSchema,
         response: { 201: taskSchema, ...errorResponses(400, 409, 413, 415, 422) },
       },
-      // The hash covers the JSON value as sent, so defaults and trimming cannot mask a difference.
+      // The key's hash covers the JSON value as sent, so defaults and trimming cannot mask a
+      // difference; it is taken once the body is valid (and so shallow), in the handler.
       preValidation: async (request) => {
-        if (request.headers["idempotency-key"] !== undefined) {
-          request.bodyHash = sha256Hex(canonicalJson(request.body));
-        }
+        request.sentBody = request.body;
       },
     },
     async (request, reply) => {
@@ -166,7 +165,9 @@ export default async function taskRoutes(fastify: FastifyInstance) {
       const result = await app.tasks.create(
         request.ownerId,
         request.body,
-        key === undefined ? undefined : { key, requestHash: request.bodyHash ?? "" },
+        key === undefined
+          ? undefined
+          : { key, requestHash: sha256Hex(canonicalJson(request.sentBody)) },
       );
       if (result.outcome === "key_reused") {
         throw new HttpProblem(409, "This Idempotency-Key was used with a different body.");
