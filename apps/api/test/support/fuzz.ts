@@ -137,7 +137,26 @@ const serverFields = {
   version: fc.integer(),
 };
 
+/** Well-formed fields, so that a good share of requests reaches the handlers and succeeds. */
+const wellFormedTask = fc.record(
+  {
+    title: fc.string({ minLength: 1, maxLength: 60 }).filter((title) => title.trim() !== ""),
+    description: fc.option(fc.string({ maxLength: 100 }), { nil: null }),
+    completed: fc.boolean(),
+    priority: fc.constantFrom("low", "medium", "high"),
+    due_date: fc.option(
+      fc
+        .date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
+        .map((date) => date.toISOString()),
+      { nil: null },
+    ),
+    tags: fc.array(fc.constantFrom("home", "Home", "work", "errand"), { maxLength: 4 }),
+  },
+  { requiredKeys: ["title"] },
+);
+
 const jsonBody = fc.oneof(
+  { arbitrary: wellFormedTask, weight: 12 },
   { arbitrary: fc.record(taskFields, { requiredKeys: ["title"] }), weight: 6 },
   { arbitrary: fc.record(taskFields, { requiredKeys: [] }), weight: 6 },
   { arbitrary: fc.record({ completed: taskFields.completed }), weight: 3 },
@@ -608,6 +627,15 @@ export async function fuzz(app: FastifyInstance, options: FuzzOptions): Promise<
 
   const learn = (request: BuiltRequest, response: LightMyRequestResponse) => {
     if (response.statusCode >= 300 || !request.pathUserId) return;
+    if (request.route === "delete" && request.targetId !== undefined) {
+      // Deleted ids stay known (as someone's) but are no longer picked as live tasks.
+      const live = state.ids.get(request.pathUserId) ?? [];
+      state.ids.set(
+        request.pathUserId,
+        live.filter((id) => id !== request.targetId),
+      );
+      return;
+    }
     const type = String(response.headers["content-type"] ?? "");
     if (!type.startsWith("application/json")) return;
     const body = response.json() as {
