@@ -184,7 +184,7 @@ async function main() {
         `| list p99 (${CONNECTIONS} connections) | ${endpoints.list.p99} ms | ≤ 20 ms | ${met(endpoints.list.p99 <= 20)} |`,
         `| HS256 verifications/s, one core (fast-jwt) | ${n(tokens.fastJwt)} | ≥ 100,000 | ${met(tokens.fastJwt >= 100_000)} |`,
         `| mixed workload: ${n(mixed.result.requests.sent)} requests at ${MIXED_CONNECTIONS} connections | ${n(mixed.errors)} errors | ${n(100_000)} requests, 0 errors | ${met(mixed.errors === 0 && mixed.result.requests.sent >= 100_000)} |`,
-        `| RSS after the ${SOAK_SECONDS} s soak vs after ${soaked.warmupSeconds} s warm-up | ${soaked.rssAfterWarmup.toFixed(1)} → ${soaked.rssAtEnd.toFixed(1)} MiB (${(rssDrift * 100).toFixed(1)} %) | within ±10 % after 300 s | ${met(Math.abs(rssDrift) <= 0.1 && SOAK_SECONDS >= 300)} |`,
+        `| RSS floor after the ${SOAK_SECONDS} s soak vs after ${soaked.warmupSeconds} s warm-up | ${soaked.rssAfterWarmup.toFixed(1)} → ${soaked.rssAtEnd.toFixed(1)} MiB (${(rssDrift * 100).toFixed(1)} %) | within ±10 % after 300 s | ${met(Math.abs(rssDrift) <= 0.1 && SOAK_SECONDS >= 300)} |`,
         `| list p50, 100,000 tasks / 100 tasks, first page | ${firstGrowth.toFixed(2)}× | ≤ 2× | ${met(firstGrowth <= 2)} |`,
         `| list p50, 100,000 tasks / 100 tasks, deep page | ${deepGrowth.toFixed(2)}× | ≤ 2× | ${met(deepGrowth <= 2)} |`,
         `| fuzzing: generated requests, properties violated | ${n(fuzzing.requests)}, ${fuzzOk ? "none" : "**see below**"} | ≥ 10,000, none | ${met(fuzzOk && fuzzing.requests >= 10_000)} |`,
@@ -225,10 +225,13 @@ async function main() {
         `| ${soaked.load.name} at ${MIXED_CONNECTIONS} connections | — | ${n(soaked.load.rps)} | ${soaked.load.p50} | ${soaked.load.p99} | ${soaked.load.errors} |`,
         "",
         `- Statuses of the mixed run: ${statusList(mixed.statuses)}.`,
-        `- API RSS (VmRSS from /proc every second; medians of the 10 s before each point): ` +
+        "- API RSS (VmRSS from /proc every second) swings with garbage collection; a leak would " +
+          "raise its floor, so the target compares the minimum of the 30 s before each point: " +
           `${soaked.rssAfterWarmup.toFixed(1)} MiB after ${soaked.warmupSeconds} s of warm-up, ` +
-          `${soaked.rssAtEnd.toFixed(1)} MiB at ${SOAK_SECONDS} s (${rssDrift >= 0 ? "+" : ""}${(rssDrift * 100).toFixed(1)} %), ` +
-          `peak ${soaked.rssMax.toFixed(1)} MiB.`,
+          `${soaked.rssAtEnd.toFixed(1)} MiB at ${SOAK_SECONDS} s (${rssDrift >= 0 ? "+" : ""}${(rssDrift * 100).toFixed(1)} %). ` +
+          `Medians of the 10 s before each point: ${soaked.medianAfterWarmup.toFixed(1)} → ` +
+          `${soaked.medianAtEnd.toFixed(1)} MiB (${((soaked.medianAtEnd / soaked.medianAfterWarmup - 1) * 100).toFixed(1)} %); ` +
+          `peak ${soaked.rssMax.toFixed(1)} MiB. The curve is in the chart above.`,
         "",
         "### List latency against tasks per user",
         "",

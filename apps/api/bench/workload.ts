@@ -94,15 +94,19 @@ export interface SoakFigures {
   warmupSeconds: number;
   /** [seconds since start, RSS MiB] every second. */
   samples: [number, number][];
+  /** The floor (minimum) of the 30 s before each point: what survives garbage collection. */
   rssAfterWarmup: number;
   rssAtEnd: number;
+  /** Medians of the 10 s before each point, which land anywhere in the GC sawtooth. */
+  medianAfterWarmup: number;
+  medianAtEnd: number;
   rssMax: number;
 }
 
 /**
- * The mixed workload for `seconds`; RSS of the API read from /proc every second. "After
- * warm-up" and "at the end" are medians of the samples in the 10 s before each point, so one
- * sample taken mid-collection does not decide the figure.
+ * The mixed workload for `seconds`; RSS of the API read from /proc every second. RSS swings
+ * with garbage collection (tens of MiB, cycles of about a minute); a leak shows as a rising
+ * floor, so "after warm-up" and "at the end" compare the floors of the 30 s before each point.
  */
 export async function soak(
   base: string,
@@ -125,16 +129,19 @@ export async function soak(
       requests: mixedRequests(tokens),
     });
     print(figures);
-    const window = (end: number) =>
-      median(samples.filter(([t]) => t > end - 10 && t <= end).map(([, rss]) => rss));
+    const window = (end: number, length: number) =>
+      samples.filter(([t]) => t > end - length && t <= end).map(([, rss]) => rss);
+    const floor = (end: number) => Math.min(...window(end, 30));
     const { result: _, ...load } = figures;
     return {
       load,
       seconds,
       warmupSeconds,
       samples,
-      rssAfterWarmup: window(warmupSeconds),
-      rssAtEnd: window(seconds),
+      rssAfterWarmup: floor(warmupSeconds),
+      rssAtEnd: floor(seconds),
+      medianAfterWarmup: median(window(warmupSeconds, 10)),
+      medianAtEnd: median(window(seconds, 10)),
       rssMax: Math.max(...samples.map(([, rss]) => rss)),
     };
   } finally {
