@@ -20,8 +20,9 @@ export function AddTaskForm() {
     initial: draftFromTask(),
     loadSchema: () => import("@todo/contract/task").then((contract) => contract.createTaskSchema),
     submit: createTask.mutateAsync,
-    onSuccess: () => {
-      form.setDraft(draftFromTask());
+    onSuccess: (submitted) => {
+      // Clear only what was saved: text typed while the request ran is kept.
+      form.setDraft((current) => (current === submitted ? draftFromTask() : current));
       setExpanded(false);
       showToast("success", "Task added");
       titleRef.current?.focus();

@@ -16,7 +16,8 @@ interface UseTaskFormOptions<Schema extends z.ZodType> {
    */
   loadSchema: () => Promise<Schema>;
   submit: (input: z.output<Schema>) => Promise<unknown>;
-  onSuccess: () => void;
+  /** Gets the draft that was sent: the user may have typed on while it was being saved. */
+  onSuccess: (submitted: TaskDraft) => void;
 }
 
 /**
@@ -51,7 +52,7 @@ export function useTaskForm<Schema extends z.ZodType>({
       }
       setErrors({});
       await submit(parsed.data);
-      onSuccess();
+      onSuccess(draft);
     } catch (error) {
       if (error instanceof ApiError && error.fieldErrors.length > 0) {
         setErrors(toFieldErrors(error.fieldErrors));
