@@ -247,6 +247,28 @@ describe("rate limiting", () => {
       await limited.close();
     }
   });
+
+  it("lets exactly the limit through when one user's requests arrive all at once", async () => {
+    const limited = await testApp({ rateLimitPerMinute: 20 });
+    try {
+      const carol = newUserId();
+      const asCarol = await authHeader(carol);
+      const burst = await Promise.all(
+        Array.from({ length: 50 }, () => limited.inject({ url: tasksPath(carol), headers: asCarol })),
+      );
+      const statuses = burst.map((response) => response.statusCode);
+      expect(statuses.filter((status) => status === 200)).toHaveLength(20);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(30);
+      const remaining = burst
+        .filter((response) => response.statusCode === 200)
+        .map((response) => Number(response.headers["x-ratelimit-remaining"]))
+        .sort((a, b) => a - b);
+      // Every admitted request got its own place in the window.
+      expect(remaining).toEqual(Array.from({ length: 20 }, (_, index) => index));
+    } finally {
+      await limited.close();
+    }
+  });
 });
 
 describe("logs", () => {

@@ -3,18 +3,18 @@ import type pg from "pg";
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 
 /**
- * One statement per request: starts a fresh fixed window for the key, or counts one more
- * request in the current one, atomically (concurrent processes serialise on the row).
- * Prepared once per connection.
+ * One statement per batch of requests of one key: starts a fresh fixed window for the key,
+ * or counts $3 more requests in the current one, atomically (concurrent processes serialise
+ * on the row). Prepared once per connection.
  */
 const HIT = {
   name: "rate-limit-hit",
-  text: `insert into rate_limits as r (key, window_start, count) values ($1, now(), 1)
+  text: `insert into rate_limits as r (key, window_start, count) values ($1, now(), $3)
     on conflict (key) do update set
       window_start = case when r.window_start + $2 * interval '1 millisecond' <= now()
         then now() else r.window_start end,
       count = case when r.window_start + $2 * interval '1 millisecond' <= now()
-        then 1 else r.count + 1 end
+        then $3 else r.count + $3 end
     returning count,
       ceil(extract(epoch from r.window_start + $2 * interval '1 millisecond' - now()) * 1000)::int as ttl`,
 };
@@ -27,13 +27,43 @@ const SWEEP = "delete from rate_limits where window_start < now() - $1 * interva
  * the error handler, which answers 503 when the database is unreachable.
  */
 export class PostgresRateLimitStore {
+  /** Keys with a statement in flight, and the requests that arrived meanwhile. */
+  readonly #waiting = new Map<string, Callback[]>();
+
   constructor(private readonly pool: pg.Pool) {}
 
+  /**
+   * Requests of one key that arrive while its statement runs are counted together by the
+   * next one (a burst of one user would otherwise queue on the row lock, one round trip
+   * each). Each still gets its own position in the window, so the limit stays exact.
+   */
   incr(key: string, callback: Callback, timeWindow: number): void {
-    this.pool.query<{ count: number; ttl: number }>({ ...HIT, values: [key, timeWindow] }).then(
-      ({ rows: [row] }) => callback(null, { current: row?.count ?? 0, ttl: row?.ttl ?? 0 }),
-      (error: Error) => callback(error),
-    );
+    const waiting = this.#waiting.get(key);
+    if (waiting) waiting.push(callback);
+    else this.#hit(key, [callback], timeWindow);
+  }
+
+  #hit(key: string, callbacks: Callback[], timeWindow: number): void {
+    this.#waiting.set(key, []);
+    const hits = callbacks.length;
+    this.pool
+      .query<{ count: number; ttl: number }>({ ...HIT, values: [key, timeWindow, hits] })
+      .then(
+        ({ rows: [row] }) => {
+          const first = (row?.count ?? hits) - hits + 1;
+          callbacks.forEach((done, index) =>
+            done(null, { current: first + index, ttl: row?.ttl ?? 0 }),
+          );
+        },
+        (error: Error) => {
+          for (const done of callbacks) done(error);
+        },
+      )
+      .finally(() => {
+        const next = this.#waiting.get(key) ?? [];
+        if (next.length > 0) this.#hit(key, next, timeWindow);
+        else this.#waiting.delete(key);
+      });
   }
 
   /** The limiter is global (one hook), so route-level stores are this one. */
