@@ -254,7 +254,9 @@ describe("rate limiting", () => {
       const carol = newUserId();
       const asCarol = await authHeader(carol);
       const burst = await Promise.all(
-        Array.from({ length: 50 }, () => limited.inject({ url: tasksPath(carol), headers: asCarol })),
+        Array.from({ length: 50 }, () =>
+          limited.inject({ url: tasksPath(carol), headers: asCarol }),
+        ),
       );
       const statuses = burst.map((response) => response.statusCode);
       expect(statuses.filter((status) => status === 200)).toHaveLength(20);

@@ -50,10 +50,8 @@ export class PostgresRateLimitStore {
       .query<{ count: number; ttl: number }>({ ...HIT, values: [key, timeWindow, hits] })
       .then(
         ({ rows: [row] }) => {
-          const first = (row?.count ?? hits) - hits + 1;
-          callbacks.forEach((done, index) =>
-            done(null, { current: first + index, ttl: row?.ttl ?? 0 }),
-          );
+          let current = (row?.count ?? hits) - hits;
+          for (const done of callbacks) done(null, { current: ++current, ttl: row?.ttl ?? 0 });
         },
         (error: Error) => {
           for (const done of callbacks) done(error);
