@@ -50,18 +50,20 @@ export class PostgresRateLimitStore {
       .query<{ count: number; ttl: number }>({ ...HIT, values: [key, timeWindow, hits] })
       .then(
         ({ rows: [row] }) => {
+          const next = this.#waiting.get(key) ?? [];
+          if (next.length > 0) this.#hit(key, next, timeWindow);
+          else this.#waiting.delete(key);
           let current = (row?.count ?? hits) - hits;
           for (const done of callbacks) done(null, { current: ++current, ttl: row?.ttl ?? 0 });
         },
         (error: Error) => {
-          for (const done of callbacks) done(error);
+          // The database is failing: those who queued meanwhile get the same answer now rather
+          // than a second wait, so every request stays within the pool's bounds.
+          const queued = this.#waiting.get(key) ?? [];
+          this.#waiting.delete(key);
+          for (const done of [...callbacks, ...queued]) done(error);
         },
-      )
-      .finally(() => {
-        const next = this.#waiting.get(key) ?? [];
-        if (next.length > 0) this.#hit(key, next, timeWindow);
-        else this.#waiting.delete(key);
-      });
+      );
   }
 
   /** The limiter is global (one hook), so route-level stores are this one. */
