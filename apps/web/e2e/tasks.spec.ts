@@ -172,8 +172,11 @@ test("add, edit, complete, delete and undo tasks; everything persists across a r
   await expect(statusFilter(page, "All")).toHaveText("All 2");
 });
 
-/** Presses Tab until `target` has focus, as a keyboard user would; fails if it never does. */
-async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>, maxPresses = 30) {
+/**
+ * Presses Tab until `target` has focus, as a keyboard user would; fails if it never does. The
+ * bound allows a full lap of the page plus the toasts still on screen (two stops each).
+ */
+async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>, maxPresses = 60) {
   for (let presses = 0; presses < maxPresses; presses++) {
     await page.keyboard.press("Tab");
     if (await target.evaluate((element) => element === document.activeElement)) return;
