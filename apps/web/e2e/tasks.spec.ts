@@ -283,6 +283,38 @@ test("filters and sort live in the URL: reload and the back button restore them"
   await expect(taskTitles(page)).toHaveText(["Alpha report", "Beta groceries", "Gamma taxes"]);
 });
 
+test("the page arrives with the list and counts for its URL already in the HTML", async ({
+  browser,
+  baseURL,
+  page,
+  user: _signedIn,
+}) => {
+  const session = await apiSession(page.request);
+  await createThroughApi(session, { title: "Beta", due_date: "2030-01-02T09:00:00Z" });
+  await createThroughApi(session, { title: "Alpha" });
+  await createThroughApi(session, { title: "Done already", completed: true });
+  // Without JavaScript only what the server rendered can show.
+  const serverOnly = await browser.newContext({
+    baseURL,
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  try {
+    const html = await serverOnly.newPage();
+    await html.goto("/tasks?status=pending&sort=title&order=asc");
+    await expect(taskTitles(html)).toHaveText(["Alpha", "Beta"]);
+    await expect(statusFilter(html, "All")).toHaveText("All 3");
+    await expect(statusFilter(html, "Active")).toHaveText("Active 2");
+    await expect(statusFilter(html, "Completed")).toHaveText("Completed 1");
+    await expect(html.locator("time[datetime='2030-01-02T09:00:00.000Z']")).toHaveCount(1);
+  } finally {
+    await serverOnly.close();
+  }
+  // With JavaScript the same page is live at once, and the date is in the browser's own format.
+  await openTasks(page, "/tasks?status=pending&sort=title&order=asc");
+  await expect(taskItem(page, "Beta").locator("time")).toHaveText(/2030/);
+});
+
 test("load more fetches the next page by cursor", async ({ page, user: _signedIn }) => {
   const session = await apiSession(page.request);
   for (let n = 1; n <= 23; n++) {

@@ -221,4 +221,34 @@ describe("api client", () => {
     expect(sessionExpiredCalls).toBe(1);
     expect(server.apiRequests).toHaveLength(0);
   });
+
+  it("takes tokens from a given source instead of the token endpoint, and caches them", async () => {
+    let issued = 0;
+    const api = createApiClient({
+      apiUrl: origin,
+      fetchToken: async () => tokenExpiringIn(900, ++issued),
+    });
+    await api.request("GET", "/a");
+    await api.request("GET", "/b");
+    expect(issued).toBe(1);
+    expect(server.tokenRequests).toBe(0);
+    expect(server.apiRequests.map((r) => r.authorization)).toEqual([
+      `Bearer ${tokenExpiringIn(900, 1)}`,
+      `Bearer ${tokenExpiringIn(900, 1)}`,
+    ]);
+  });
+
+  it("gives up on a request that outlasts timeoutMs", async () => {
+    server.apiReply = (_req, res) => {
+      setTimeout(() => res.writeHead(204).end(), 2_000);
+    };
+    const api = createApiClient({
+      apiUrl: origin,
+      tokenUrl: `${origin}/api/auth/token`,
+      timeoutMs: 100,
+    });
+    // Without the deadline this resolves (204) after 2 s instead.
+    const error = await api.request("GET", "/slow").catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "TimeoutError" });
+  });
 });

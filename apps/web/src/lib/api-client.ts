@@ -1,6 +1,5 @@
 // Types only: a value import would pull zod into every page that talks to the API.
 import type { FieldError, Problem } from "@todo/contract/problem";
-import { createContext, use } from "react";
 
 /** A token is refreshed this long before its `exp`, so a request never leaves with one about to lapse. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -56,6 +55,10 @@ export interface ApiClientOptions {
   tokenUrl?: string;
   /** Called once the session is gone; the default sends the browser to sign-in. */
   onSessionExpired?: () => void;
+  /** Where tokens come from when not from `tokenUrl`: a server render signs its own. */
+  fetchToken?: () => Promise<string>;
+  /** Each request gives up after this long; a server render must not wait on a stalled API. */
+  timeoutMs?: number;
 }
 
 interface CachedToken {
@@ -120,12 +123,14 @@ export function createApiClient({
   apiUrl,
   tokenUrl = "/api/auth/token",
   onSessionExpired = redirectToSignIn,
+  fetchToken,
+  timeoutMs,
 }: ApiClientOptions): ApiClient {
   const baseUrl = apiUrl.replace(/\/+$/, "");
   let cached: CachedToken | null = null;
   let refreshing: Promise<string> | null = null;
 
-  async function fetchToken(): Promise<string> {
+  async function tokenFromSession(): Promise<string> {
     const response = await send(tokenUrl, { credentials: "same-origin", cache: "no-store" });
     if (response.status === 401) {
       cached = null;
@@ -134,6 +139,11 @@ export function createApiClient({
     }
     if (!response.ok) throw await toApiError(response);
     const { token } = (await response.json()) as { token: string };
+    return token;
+  }
+
+  async function freshToken(): Promise<string> {
+    const token = await (fetchToken ?? tokenFromSession)();
     cached = { token, expiresAt: expiryOf(token) };
     return token;
   }
@@ -143,7 +153,7 @@ export function createApiClient({
     if (cached && cached.token !== stale && cached.expiresAt - EXPIRY_MARGIN_MS > Date.now()) {
       return Promise.resolve(cached.token);
     }
-    refreshing ??= fetchToken().finally(() => {
+    refreshing ??= freshToken().finally(() => {
       refreshing = null;
     });
     return refreshing;
@@ -152,11 +162,15 @@ export function createApiClient({
   async function attempt(method: string, path: string, bearer: string, options: RequestOptions) {
     const headers: Record<string, string> = { authorization: `Bearer ${bearer}` };
     if (options.body !== undefined) headers["content-type"] = "application/json";
+    const deadline = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
     return send(`${baseUrl}${path}`, {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
+      signal:
+        deadline && options.signal
+          ? AbortSignal.any([deadline, options.signal])
+          : (deadline ?? options.signal),
       keepalive: options.keepalive,
       cache: "no-store",
     });
@@ -175,14 +189,6 @@ export function createApiClient({
       return (await response.json()) as T;
     },
   };
-}
-
-export const ApiClientContext = createContext<ApiClient | null>(null);
-
-export function useApiClient(): ApiClient {
-  const client = use(ApiClientContext);
-  if (!client) throw new Error("useApiClient needs an ApiClientContext provider above it");
-  return client;
 }
 
 /** A sentence for the UI: the API's own explanation when it gave one. */

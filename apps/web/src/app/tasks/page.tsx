@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { prefetchTasks } from "@/features/tasks/api/prefetch-tasks";
+import { parseFilters } from "@/features/tasks/api/task-filters";
 import { TasksPage } from "@/features/tasks/components/tasks-page";
 import { getEnv } from "@/lib/env";
 import { signInPath } from "@/lib/next-path";
@@ -7,10 +10,22 @@ import { currentUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Tasks" };
 
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function toUrlSearchParams(searchParams: SearchParams): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, values] of Object.entries(searchParams)) {
+    for (const value of [values ?? []].flat()) params.append(key, value);
+  }
+  return params;
+}
+
 /** The authoritative session check (proxy.ts only looks for the cookie). */
-export default async function Tasks() {
+export default async function Tasks({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await currentUser();
   if (!user) redirect(signInPath("/tasks"));
+  const filters = parseFilters(toUrlSearchParams(await searchParams));
+  const initialState = await prefetchTasks(user.id, filters, await headers());
   // Read per request, so one build serves any API address.
-  return <TasksPage apiUrl={getEnv().API_URL} user={user} />;
+  return <TasksPage apiUrl={getEnv().API_URL} user={user} initialState={initialState} />;
 }

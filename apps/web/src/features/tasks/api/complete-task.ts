@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { Task } from "@todo/contract/task";
-import { tasksPath, useTasksScope } from "../hooks/use-tasks-scope";
+import { useTasksScope } from "../hooks/use-tasks-scope";
 import { optimisticTaskUpdate } from "./task-cache";
+import { tasksPath } from "./tasks-path";
 
 interface CompleteTaskRequest {
   id: number;

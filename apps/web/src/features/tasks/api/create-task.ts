@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { CreateTaskInput, Task } from "@todo/contract/task";
-import { tasksPath, useTasksScope } from "../hooks/use-tasks-scope";
+import { useTasksScope } from "../hooks/use-tasks-scope";
 import { taskKeys } from "./task-keys";
+import { tasksPath } from "./tasks-path";
 
 /** Not optimistic: the new task's place in a sorted, filtered list is only known once it has an id. */
 export function useCreateTask() {

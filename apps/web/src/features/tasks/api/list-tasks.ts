@@ -1,53 +1,21 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import type { TaskList } from "@todo/contract/list-query";
-import type { ApiClient } from "@/lib/api-client";
-import { tasksPath, useTasksScope } from "../hooks/use-tasks-scope";
+import { useTasksScope } from "../hooks/use-tasks-scope";
 import type { TaskFilters } from "./task-filters";
-import { taskKeys } from "./task-keys";
+import { taskCountOptions, taskListOptions } from "./task-queries";
 
-const PAGE_SIZE = 20;
-
-interface ListRequest {
-  filters: TaskFilters;
-  limit: number;
-  cursor?: string;
-  signal?: AbortSignal;
-}
-
-export function listTasks(
-  client: ApiClient,
-  userId: string,
-  { filters, limit, cursor, signal }: ListRequest,
-): Promise<TaskList> {
-  const params = new URLSearchParams({ limit: String(limit) });
-  for (const [key, value] of Object.entries({ ...filters, cursor })) {
-    // The API answers 422 to an empty value, so unset filters are left out entirely.
-    if (value) params.set(key, value);
-  }
-  return client.request<TaskList>("GET", `${tasksPath(userId)}?${params}`, { signal });
-}
-
-/** The visible list, one page per "load more". */
 export function useTasks(filters: TaskFilters) {
   const { client, userId } = useTasksScope();
   return useInfiniteQuery({
-    queryKey: taskKeys.list(userId, filters),
-    queryFn: ({ pageParam, signal }) =>
-      listTasks(client, userId, { filters, limit: PAGE_SIZE, cursor: pageParam, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    ...taskListOptions(client, userId, filters),
     // Keeps the old results on screen while a new filter loads, instead of flashing a skeleton.
     placeholderData: keepPreviousData,
   });
 }
 
-/** A tab's count: one task is the smallest page, and `total` is all that is read. */
 export function useTaskCount(filters: TaskFilters, enabled: boolean) {
   const { client, userId } = useTasksScope();
   return useQuery({
-    queryKey: taskKeys.count(userId, filters),
-    queryFn: ({ signal }) => listTasks(client, userId, { filters, limit: 1, signal }),
-    select: (list) => list.total,
+    ...taskCountOptions(client, userId, filters),
     enabled,
     placeholderData: keepPreviousData,
   });

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { Task, TaskChanges } from "@todo/contract/task";
-import { tasksPath, useTasksScope } from "../hooks/use-tasks-scope";
+import { useTasksScope } from "../hooks/use-tasks-scope";
 import { optimisticTaskUpdate } from "./task-cache";
+import { tasksPath } from "./tasks-path";
 
 interface UpdateTaskRequest {
   id: number;

@@ -4,8 +4,11 @@ import type { Task } from "@todo/contract/task";
 import { clsx } from "clsx";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/lib/use-hydrated";
 import { PRIORITY_LABELS } from "../api/task-filters";
 
+// The browser's language and time zone, which the server does not know: the HTML it renders
+// leaves the date out, and hydration fills it in.
 const dueFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 // Two inline strokes instead of an icon library, to keep the page's JavaScript small.
@@ -50,6 +53,7 @@ interface TaskItemProps {
 
 export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskItemProps) {
   const titleId = useId();
+  const hydrated = useHydrated();
   // The box flips within the click itself; the cache's optimistic update only lands after
   // in-flight refetches are cancelled, a beat later.
   const [pendingCompleted, setPendingCompleted] = useState<boolean | null>(null);
@@ -101,7 +105,9 @@ export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskI
           {task.due_date ? (
             <span className={overdue ? "font-semibold text-danger" : "text-muted-foreground"}>
               {overdue ? "Overdue · " : "Due "}
-              <time dateTime={task.due_date}>{dueFormat.format(new Date(task.due_date))}</time>
+              <time dateTime={task.due_date}>
+                {hydrated ? dueFormat.format(new Date(task.due_date)) : null}
+              </time>
             </span>
           ) : null}
           {task.tags.map((tag) => (

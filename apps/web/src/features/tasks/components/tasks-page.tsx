@@ -1,9 +1,15 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import {
+  type DehydratedState,
+  HydrationBoundary,
+  QueryClient,
+  QueryClientProvider,
+} from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { Toaster } from "@/components/ui/toaster";
-import { ApiClientContext, ApiError, createApiClient, SessionExpiredError } from "@/lib/api-client";
+import { ApiError, createApiClient, SessionExpiredError } from "@/lib/api-client";
+import { ApiClientContext } from "@/lib/api-client-context";
 import { TaskOwnerContext } from "../hooks/use-tasks-scope";
 import { TasksBoard } from "./tasks-board";
 
@@ -11,6 +17,8 @@ export interface TasksPageProps {
   /** The API's public origin, passed from the server so the client bundle holds no build-time URL. */
   apiUrl: string;
   user: { id: string; name: string; email: string };
+  /** What the server already fetched for this URL (see prefetch-tasks.ts). */
+  initialState: DehydratedState;
 }
 
 // The account menu brings Radix's dropdown and positioning engine, the heaviest code on the
@@ -30,7 +38,7 @@ function shouldRetry(failureCount: number, error: Error): boolean {
  * The tasks screen with its own query cache, API client and toaster, kept out of the root
  * layout so pages like /sign-in do not ship them.
  */
-export function TasksPage({ apiUrl, user }: TasksPageProps) {
+export function TasksPage({ apiUrl, user, initialState }: TasksPageProps) {
   const [queryClient] = useState(
     () =>
       new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, staleTime: 15_000 } } }),
@@ -39,23 +47,25 @@ export function TasksPage({ apiUrl, user }: TasksPageProps) {
 
   return (
     <QueryClientProvider client={queryClient}>
-      <ApiClientContext value={apiClient}>
-        <TaskOwnerContext value={user.id}>
-          <div className="mx-auto flex min-h-dvh w-full max-w-3xl flex-col px-4 sm:px-6">
-            <header className="flex items-center justify-between gap-4 py-4">
-              <span className="text-xl font-semibold">Todo</span>
-              <Suspense fallback={<span className="truncate text-sm">{user.name}</span>}>
-                <UserMenu name={user.name} email={user.email} />
-              </Suspense>
-            </header>
-            <main id="main" className="flex flex-col gap-6 pb-16">
-              <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
-              <TasksBoard />
-            </main>
-          </div>
-          <Toaster />
-        </TaskOwnerContext>
-      </ApiClientContext>
+      <HydrationBoundary state={initialState}>
+        <ApiClientContext value={apiClient}>
+          <TaskOwnerContext value={user.id}>
+            <div className="mx-auto flex min-h-dvh w-full max-w-3xl flex-col px-4 sm:px-6">
+              <header className="flex items-center justify-between gap-4 py-4">
+                <span className="text-xl font-semibold">Todo</span>
+                <Suspense fallback={<span className="truncate text-sm">{user.name}</span>}>
+                  <UserMenu name={user.name} email={user.email} />
+                </Suspense>
+              </header>
+              <main id="main" className="flex flex-col gap-6 pb-16">
+                <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
+                <TasksBoard />
+              </main>
+            </div>
+            <Toaster />
+          </TaskOwnerContext>
+        </ApiClientContext>
+      </HydrationBoundary>
     </QueryClientProvider>
   );
 }

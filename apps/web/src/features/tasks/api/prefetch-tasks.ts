@@ -1,0 +1,41 @@
+import "server-only";
+import { type DehydratedState, dehydrate, QueryClient } from "@tanstack/react-query";
+import type { TaskStatus } from "@todo/contract/list-query";
+import { createApiClient } from "@/lib/api-client";
+import { getAuth } from "@/lib/auth";
+import { getEnv } from "@/lib/env";
+import { STATUS_LABELS, type TaskFilters } from "./task-filters";
+import { taskCountOptions, taskListOptions } from "./task-queries";
+
+/** Past this the page renders without the list, and the browser loads it as it would anyway. */
+const PREFETCH_TIMEOUT_MS = 1500;
+
+/**
+ * The first page of the list and the other tabs' counts, fetched while the page renders, so the
+ * HTML already shows them. A query that fails is left out: the browser then asks again and shows
+ * the error (with its retry) as on any later request.
+ */
+export async function prefetchTasks(
+  userId: string,
+  filters: TaskFilters,
+  requestHeaders: Headers,
+): Promise<DehydratedState> {
+  const client = createApiClient({
+    apiUrl: getEnv().API_URL,
+    // The same endpoint the browser asks, called in-process with the request's session cookie.
+    fetchToken: async () => (await getAuth().api.getToken({ headers: requestHeaders })).token,
+    onSessionExpired: () => {},
+    timeoutMs: PREFETCH_TIMEOUT_MS,
+  });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const otherStatuses = (Object.keys(STATUS_LABELS) as TaskStatus[]).filter(
+    (status) => status !== filters.status,
+  );
+  await Promise.all([
+    queryClient.prefetchInfiniteQuery(taskListOptions(client, userId, filters)),
+    ...otherStatuses.map((status) =>
+      queryClient.prefetchQuery(taskCountOptions(client, userId, { ...filters, status })),
+    ),
+  ]);
+  return dehydrate(queryClient);
+}
