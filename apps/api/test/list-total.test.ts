@@ -199,4 +199,60 @@ describe("list total", () => {
       completed: remaining.filter((g) => g % 4 !== 0).length,
     });
   });
+
+  it("stays exact for statements that touch several users, and moves counts with the owner", async () => {
+    const one = await user();
+    const two = await user();
+    const client = new pg.Client({ connectionString: inject("databaseUrl") });
+    await client.connect();
+    const counts = async (userId: string) =>
+      (
+        await client.query<{ total: string; completed: string; version: string }>(
+          "select total, completed, xmin::text as version from task_counts where user_id = $1",
+          [userId],
+        )
+      ).rows[0];
+    try {
+      await client.query(
+        `insert into tasks (user_id, title, completed)
+         select case when g % 3 = 0 then $2 else $1 end, 'multi ' || g, g % 2 = 0
+         from generate_series(1, 12) g`,
+        [one.userId, two.userId],
+      );
+      // 1..12: 8 of one (2, 4, 8, 10 completed), 4 of two (3, 6, 9, 12; 6 and 12 completed).
+      await one.expectExact({ all: 8, completed: 4 });
+      await two.expectExact({ all: 4, completed: 2 });
+
+      // Changes that leave every count as it was write no counts row: other fields, no rows,
+      // and a completion and an un-completion of one user in the same statement.
+      const before = await counts(one.userId);
+      await client.query("update tasks set title = title || '!' where user_id = $1", [one.userId]);
+      await client.query("update tasks set completed = true where user_id = $1 and false", [
+        one.userId,
+      ]);
+      await client.query(
+        `update tasks set completed = not completed
+         where user_id = $1 and title in ('multi 1!', 'multi 2!')`,
+        [one.userId],
+      );
+      expect(await counts(one.userId)).toEqual(before);
+
+      // An owner change moves the task's counts; a delete of both users' tasks counts each.
+      await client.query(
+        "update tasks set user_id = $2 where user_id = $1 and title in ('multi 1!', 'multi 4!')",
+        [one.userId, two.userId],
+      );
+      // one: 2, 5, 7, 8, 10, 11 (8, 10 completed); two: 1, 3, 4, 6, 9, 12 (1, 4, 6, 12).
+      await one.expectExact({ all: 6, completed: 2 });
+      await two.expectExact({ all: 6, completed: 4 });
+      await client.query(
+        "delete from tasks where user_id in ($1, $2) and title in ('multi 5!', 'multi 4!', 'multi 6')",
+        [one.userId, two.userId],
+      );
+      await one.expectExact({ all: 5, completed: 2 });
+      await two.expectExact({ all: 4, completed: 2 });
+    } finally {
+      await client.end();
+    }
+  });
 });
