@@ -12,6 +12,7 @@ import {
   taskPath,
   tasksPath,
   testApp,
+  testUser,
 } from "./helpers";
 
 let app: App;
@@ -307,25 +308,15 @@ describe("user isolation", () => {
   });
 
   it("does not let a body choose the owner", async () => {
-    const userA = newUserId();
-    const response = await app.inject({
-      method: "POST",
-      url: tasksPath(userA),
-      headers: await authHeader(userA),
-      payload: { title: "x", user_id: "someone-else" },
-    });
+    const { postTask } = await testUser(app);
+    const response = await postTask({ title: "x", user_id: "someone-else" });
     expect(response.statusCode).toBe(422);
   });
 
   it("handles user ids that need URL encoding", async () => {
     const userId = `weird id/é ${Date.now()}`;
-    const headers = await authHeader(userId);
-    const created = await app.inject({
-      method: "POST",
-      url: tasksPath(userId),
-      headers,
-      payload: { title: "x" },
-    });
+    const { headers, postTask } = await testUser(app, userId);
+    const created = await postTask({ title: "x" });
     expect(created.statusCode).toBe(201);
     expect(created.headers.location).toBe(
       `/api/${encodeURIComponent(userId)}/tasks/${created.json<Task>().id}`,

@@ -3,12 +3,12 @@ import { readFileSync } from "node:fs";
 import type { Task } from "@todo/contract/task";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { appWithUser, type TestContext, taskPath, tasksPath } from "./helpers";
+import { appWithUser, type TestContext, taskPath } from "./helpers";
 import { type ApiProcess, kill, startApi } from "./support/api-process";
 
-let { app, userId, headers } = {} as TestContext;
+let { app, userId, headers, postTask } = {} as TestContext;
 beforeAll(async () => {
-  ({ app, userId, headers } = await appWithUser());
+  ({ app, userId, headers, postTask } = await appWithUser());
 });
 afterAll(() => app.close());
 
@@ -54,12 +54,7 @@ async function race(
 }
 
 async function createTask(): Promise<{ task: Task; etag: string }> {
-  const response = await app.inject({
-    method: "POST",
-    url: tasksPath(userId),
-    headers,
-    payload: { title: "contended" },
-  });
+  const response = await postTask({ title: "contended" });
   expect(response.statusCode).toBe(201);
   return { task: response.json<Task>(), etag: response.headers.etag as string };
 }

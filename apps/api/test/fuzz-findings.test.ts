@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app";
-import { authHeader, expectProblem, newUserId, testApp } from "./helpers";
+import { authHeader, expectProblem, newUserId, testApp, testUser } from "./helpers";
 
 /** Regressions for what the fuzzer (test/support/fuzz.ts) found. */
 let app: App;
@@ -47,8 +47,7 @@ describe("found by fuzzing", () => {
   });
 
   it("answers a method that a route does not have with a 404, whatever the body", async () => {
-    const userId = newUserId();
-    const headers = await authHeader(userId);
+    const { userId, headers } = await testUser(app);
     for (const [extra, payload] of [
       [{ "content-type": "application/json" }, "]"],
       [{ "content-type": "text/plain" }, "x"],
@@ -65,8 +64,7 @@ describe("found by fuzzing", () => {
   });
 
   it("answers a DELETE with a body that is not JSON as documented", async () => {
-    const userId = newUserId();
-    const headers = await authHeader(userId);
+    const { userId, headers } = await testUser(app);
     const url = `/api/${userId}/tasks/1`;
     const document = (await app.inject({ url: "/openapi.json" })).json();
     const documented = Object.keys(document.paths["/api/{user_id}/tasks/{id}"].delete.responses);
@@ -84,8 +82,7 @@ describe("found by fuzzing", () => {
   });
 
   it("refuses due dates outside four-digit UTC years, and stores the others exactly", async () => {
-    const userId = newUserId();
-    const headers = await authHeader(userId);
+    const { userId, headers, postTask } = await testUser(app);
     const url = `/api/${userId}/tasks`;
     for (const due of [
       "0000-01-01T00:00:00Z",
@@ -94,12 +91,7 @@ describe("found by fuzzing", () => {
       "1000-01-01T00:30:00+01:00",
       "9999-12-31T23:59:59-14:00",
     ]) {
-      const created = await app.inject({
-        method: "POST",
-        url,
-        headers,
-        payload: { title: "x", due_date: due },
-      });
+      const created = await postTask({ title: "x", due_date: due });
       expect(expectProblem(created, 422).errors).toEqual([
         { path: "due_date", message: "Must be between the years 1000 and 9999 (UTC)" },
       ]);
@@ -109,12 +101,7 @@ describe("found by fuzzing", () => {
       "1000-01-01T00:30:00-01:00",
       "9999-12-31T23:59:59.999Z",
     ]) {
-      const created = await app.inject({
-        method: "POST",
-        url,
-        headers,
-        payload: { title: "x", due_date: due },
-      });
+      const created = await postTask({ title: "x", due_date: due });
       expect(created.statusCode).toBe(201);
       const expected = new Date(due).toISOString();
       expect(created.json().due_date).toBe(expected);
@@ -124,17 +111,14 @@ describe("found by fuzzing", () => {
   });
 
   it("refuses a deeply nested create body with an Idempotency-Key as invalid, not a 500", async () => {
-    const userId = newUserId();
-    const headers = await authHeader(userId);
+    const { postTask } = await testUser(app);
     for (const payload of [
       `${"[".repeat(5000)}${"]".repeat(5000)}`,
       `{"title": "x", "tags": ${"[".repeat(5000)}${"]".repeat(5000)}}`,
     ]) {
-      const response = await app.inject({
-        method: "POST",
-        url: `/api/${userId}/tasks`,
-        headers: { ...headers, "content-type": "application/json", "idempotency-key": "deep" },
-        payload,
+      const response = await postTask(payload, {
+        "content-type": "application/json",
+        "idempotency-key": "deep",
       });
       expectProblem(response, 422);
     }

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import type { Problem } from "@todo/contract/problem";
+import type { Task } from "@todo/contract/task";
 import { expect, inject } from "vitest";
-import { type AppOptions, buildApp } from "../src/app";
+import { type App, type AppOptions, buildApp } from "../src/app";
 import { AUTH_URL, signToken, TEST_SECRET } from "./support/tokens";
 
 export { AUTH_URL, signToken, TEST_SECRET } from "./support/tokens";
@@ -38,13 +39,38 @@ export async function authHeader(sub: string): Promise<{ authorization: string }
 export const tasksPath = (userId: string) => `/api/${encodeURIComponent(userId)}/tasks`;
 export const taskPath = (userId: string, id: number | string) => `${tasksPath(userId)}/${id}`;
 
+/** A user of `app` (fresh unless named) with a valid token, and task creates made as that user. */
+export async function testUser(app: App, userId = newUserId()) {
+  const headers = await authHeader(userId);
+  /** POSTs a task as this user, with `extra` headers (an Idempotency-Key, a Content-Type…). */
+  const postTask = (
+    payload: Record<string, unknown> | string,
+    extra: Record<string, string> = {},
+  ) =>
+    app.inject({
+      method: "POST",
+      url: tasksPath(userId),
+      headers: { ...headers, ...extra },
+      payload,
+    });
+  /** Creates a task as this user, expecting a 201, and returns it. */
+  const createTask = async (
+    payload: Record<string, unknown> = { title: "A task" },
+    extra: Record<string, string> = {},
+  ): Promise<Task> => {
+    const response = await postTask(payload, extra);
+    expect(response.statusCode).toBe(201);
+    return response.json<Task>();
+  };
+  return { userId, headers, postTask, createTask };
+}
+
 export type TestContext = Awaited<ReturnType<typeof appWithUser>>;
 
-/** An app and a fresh user with a valid token. */
+/** An app and a fresh user of it (see `testUser`). */
 export async function appWithUser(overrides: Partial<AppOptions> = {}) {
   const app = await testApp(overrides);
-  const userId = newUserId();
-  return { app, userId, headers: await authHeader(userId) };
+  return { app, ...(await testUser(app)) };
 }
 
 interface InjectedResponse {

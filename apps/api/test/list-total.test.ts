@@ -3,7 +3,7 @@ import type { Task } from "@todo/contract/task";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { App } from "../src/app";
-import { authHeader, newUserId, taskPath, tasksPath, testApp } from "./helpers";
+import { taskPath, tasksPath, testApp, testUser } from "./helpers";
 
 /**
  * `total` of an unfiltered (or status-only) list comes from per-user counts kept by triggers
@@ -16,18 +16,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 async function user() {
-  const userId = newUserId();
-  const headers = await authHeader(userId);
-  const create = async (payload: Record<string, unknown>, extra: Record<string, string> = {}) => {
-    const response = await app.inject({
-      method: "POST",
-      url: tasksPath(userId),
-      headers: { ...headers, ...extra },
-      payload,
-    });
-    expect(response.statusCode).toBe(201);
-    return response.json<Task>();
-  };
+  const { userId, headers, createTask } = await testUser(app);
   /** `total` of the first page, and the tasks found by walking every page. */
   const walk = async (query: string) => {
     let cursor: string | null = null;
@@ -62,16 +51,16 @@ async function user() {
       pending: expected.all - expected.completed,
     });
   };
-  return { userId, headers, create, walk, expectExact };
+  return { userId, headers, createTask, walk, expectExact };
 }
 
 describe("list total", () => {
   it("stays exact through creates, updates, toggles, deletes and idempotent replays", async () => {
-    const { userId, headers, create, expectExact } = await user();
+    const { userId, headers, createTask, expectExact } = await user();
     await expectExact({ all: 0, completed: 0 });
 
     const tasks: Task[] = [];
-    for (let i = 0; i < 12; i++) tasks.push(await create({ title: `t${i}`, completed: i < 3 }));
+    for (let i = 0; i < 12; i++) tasks.push(await createTask({ title: `t${i}`, completed: i < 3 }));
     await expectExact({ all: 12, completed: 3 });
 
     // Updates that do not touch `completed`, and ones that set it to its current value.
@@ -110,8 +99,8 @@ describe("list total", () => {
 
     // A replayed create counts once; a stale If-Match changes nothing.
     const key = { "idempotency-key": `total-${userId}` };
-    await create({ title: "once", completed: true }, key);
-    await create({ title: "once", completed: true }, key);
+    await createTask({ title: "once", completed: true }, key);
+    await createTask({ title: "once", completed: true }, key);
     const stale = await app.inject({
       method: "DELETE",
       url: taskPath(userId, fourth.id),
@@ -122,9 +111,9 @@ describe("list total", () => {
   });
 
   it("stays exact under concurrent creates, toggles and deletes of one user", async () => {
-    const { userId, headers, create, expectExact } = await user();
+    const { userId, headers, createTask, expectExact } = await user();
     const tasks = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => create({ title: `c${i}`, completed: i % 2 === 0 })),
+      Array.from({ length: 30 }, (_, i) => createTask({ title: `c${i}`, completed: i % 2 === 0 })),
     );
     await Promise.all([
       ...tasks
@@ -135,7 +124,7 @@ describe("list total", () => {
         .map((task) =>
           app.inject({ method: "PATCH", url: `${taskPath(userId, task.id)}/complete`, headers }),
         ),
-      ...Array.from({ length: 10 }, (_, i) => create({ title: `d${i}` })),
+      ...Array.from({ length: 10 }, (_, i) => createTask({ title: `d${i}` })),
     ]);
     // 30 - 10 + 10 tasks; completed: the even ones of 20..29, and the odd ones of 10..19 (toggled).
     await expectExact({ all: 30, completed: 10 });
@@ -145,9 +134,9 @@ describe("list total", () => {
     const one = await user();
     const two = await user();
     for (let i = 0; i < 5; i++) {
-      await one.create({ title: `one ${i}`, priority: i < 2 ? "high" : "low", tags: ["x"] });
+      await one.createTask({ title: `one ${i}`, priority: i < 2 ? "high" : "low", tags: ["x"] });
     }
-    await two.create({ title: "two", priority: "high" });
+    await two.createTask({ title: "two", priority: "high" });
     await one.expectExact({ all: 5, completed: 0 });
     await two.expectExact({ all: 1, completed: 0 });
     expect(await one.walk("priority=high")).toEqual({ total: 2, listed: 2 });
@@ -156,8 +145,8 @@ describe("list total", () => {
   });
 
   it("gives a page past the end the exact total", async () => {
-    const { userId, headers, create } = await user();
-    for (let i = 0; i < 3; i++) await create({ title: `p${i}` });
+    const { userId, headers, createTask } = await user();
+    for (let i = 0; i < 3; i++) await createTask({ title: `p${i}` });
     const first = await app.inject({ url: `${tasksPath(userId)}?limit=2`, headers });
     const { next_cursor: cursor, items } = first.json<TaskList>();
     // Delete what remains after the cursor: the next page is empty but still counts.

@@ -1,35 +1,24 @@
 import { TASK_SORTS } from "@todo/contract/list-query";
 import type { Task } from "@todo/contract/task";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../src/app";
-import { authHeader, newUserId, taskPath, tasksPath, testApp } from "./helpers";
+import { appWithUser, type TestContext, taskPath, tasksPath, testUser } from "./helpers";
 
-let app: App;
-let userId: string;
-let headers: { authorization: string };
+let { app, userId, headers, postTask } = {} as TestContext;
 const created: Task[] = [];
 const PRIORITY_RANK = { low: 0, medium: 1, high: 2 } as const;
 
 beforeAll(async () => {
-  app = await testApp();
-  userId = newUserId();
-  headers = await authHeader(userId);
+  ({ app, userId, headers, postTask } = await appWithUser());
   const priorities = ["low", "medium", "high"] as const;
   // 23 tasks with repeated sort values (ties), null due dates and shared titles.
   for (let i = 0; i < 23; i++) {
-    const response = await app.inject({
-      method: "POST",
-      url: tasksPath(userId),
-      headers,
-      payload: {
-        title:
-          i % 4 === 0 ? "Same title" : `${i % 2 ? "b" : "B"} task ${String(i).padStart(2, "0")}`,
-        description: i === 5 ? "contains 100% real_deal\\path" : null,
-        completed: i % 3 === 0,
-        priority: priorities[i % 3],
-        due_date: i % 5 === 0 ? null : `2026-12-0${(i % 3) + 1}T10:00:00Z`,
-        tags: i % 2 === 0 ? ["Home", "even"] : ["work"],
-      },
+    const response = await postTask({
+      title: i % 4 === 0 ? "Same title" : `${i % 2 ? "b" : "B"} task ${String(i).padStart(2, "0")}`,
+      description: i === 5 ? "contains 100% real_deal\\path" : null,
+      completed: i % 3 === 0,
+      priority: priorities[i % 3],
+      due_date: i % 5 === 0 ? null : `2026-12-0${(i % 3) + 1}T10:00:00Z`,
+      tags: i % 2 === 0 ? ["Home", "even"] : ["work"],
     });
     created.push(response.json<Task>());
   }
@@ -154,17 +143,10 @@ describe("GET /api/{user_id}/tasks", () => {
   });
 
   it("still counts on a page past the end (the rest was deleted meanwhile)", async () => {
-    const owner = newUserId();
-    const auth = await authHeader(owner);
+    const { userId: owner, headers: auth, postTask: postAsOwner } = await testUser(app);
     const ids: number[] = [];
     for (const title of ["first", "second"]) {
-      const response = await app.inject({
-        method: "POST",
-        url: tasksPath(owner),
-        headers: auth,
-        payload: { title },
-      });
-      ids.push(response.json<Task>().id);
+      ids.push((await postAsOwner({ title })).json<Task>().id);
     }
     const page = (await app.inject({ url: `${tasksPath(owner)}?limit=1`, headers: auth })).json();
     await app.inject({ method: "DELETE", url: taskPath(owner, ids[0] as number), headers: auth });

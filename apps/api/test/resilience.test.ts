@@ -2,7 +2,15 @@ import { request as httpRequest } from "node:http";
 import { freePort } from "@todo/db/embedded";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { App } from "../src/app";
-import { authHeader, captureLogs, newUserId, TEST_SECRET, tasksPath, testApp } from "./helpers";
+import {
+  authHeader,
+  captureLogs,
+  newUserId,
+  TEST_SECRET,
+  tasksPath,
+  testApp,
+  testUser,
+} from "./helpers";
 import { output, startServer, waitForOk } from "./support/api-process";
 import { TcpProxy } from "./support/tcp-proxy";
 
@@ -25,8 +33,7 @@ describe("database outage", () => {
   });
 
   it("answers 503 with Retry-After within 5 s while the database is down, and recovers", async () => {
-    const userId = newUserId();
-    const headers = await authHeader(userId);
+    const { userId, headers, postTask } = await testUser(app);
     expect((await app.inject({ url: tasksPath(userId), headers })).statusCode).toBe(200);
 
     await proxy.down();
@@ -40,12 +47,7 @@ describe("database outage", () => {
       expect(response.body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres|Error:/i);
     }
     expect((await app.inject({ url: "/healthz" })).statusCode).toBe(200);
-    const write = await app.inject({
-      method: "POST",
-      url: tasksPath(userId),
-      headers,
-      payload: { title: "private-title-1234" },
-    });
+    const write = await postTask({ title: "private-title-1234" });
     expect(write.statusCode).toBe(503);
     // The failure is logged, without the query's parameters (user data).
     expect(logs.text()).toContain("database unavailable");

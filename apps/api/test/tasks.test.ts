@@ -2,38 +2,22 @@ import type { Task } from "@todo/contract/task";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   appWithUser,
-  authHeader,
   expectProblem,
-  newUserId,
   type TestContext,
   taskPath,
   tasksPath,
+  testUser,
 } from "./helpers";
 
-let { app, userId, headers } = {} as TestContext;
+let { app, userId, headers, postTask, createTask } = {} as TestContext;
 beforeAll(async () => {
-  ({ app, userId, headers } = await appWithUser());
+  ({ app, userId, headers, postTask, createTask } = await appWithUser());
 });
 afterAll(() => app.close());
 
-async function create(body: Record<string, unknown>, extra: Record<string, string> = {}) {
-  return app.inject({
-    method: "POST",
-    url: tasksPath(userId),
-    headers: { ...headers, ...extra },
-    payload: body,
-  });
-}
-
-async function createTask(body: Record<string, unknown> = { title: "A task" }): Promise<Task> {
-  const response = await create(body);
-  expect(response.statusCode).toBe(201);
-  return response.json();
-}
-
 describe("POST /api/{user_id}/tasks", () => {
   it("creates a task with defaults, Location and ETag", async () => {
-    const response = await create({ title: "  Buy milk  " });
+    const response = await postTask({ title: "  Buy milk  " });
     expect(response.statusCode).toBe(201);
     const task = response.json<Task>();
     expect(task).toMatchObject({
@@ -72,14 +56,14 @@ describe("POST /api/{user_id}/tasks", () => {
   });
 
   it("counts characters as code points and tags after dropping duplicates", async () => {
-    expect((await create({ title: "😀".repeat(200) })).statusCode).toBe(201);
-    expectProblem(await create({ title: "😀".repeat(201) }), 422);
+    expect((await postTask({ title: "😀".repeat(200) })).statusCode).toBe(201);
+    expectProblem(await postTask({ title: "😀".repeat(201) }), 422);
     const elevenWithDuplicate = [...Array.from({ length: 10 }, (_, i) => `t${i}`), "T0"];
     expect(
-      (await create({ title: "x", tags: elevenWithDuplicate })).json<Task>().tags,
+      (await postTask({ title: "x", tags: elevenWithDuplicate })).json<Task>().tags,
     ).toHaveLength(10);
     const eleven = Array.from({ length: 11 }, (_, i) => `t${i}`);
-    expectProblem(await create({ title: "x", tags: eleven }), 422);
+    expectProblem(await postTask({ title: "x", tags: eleven }), 422);
   });
 
   it.each([
@@ -97,24 +81,21 @@ describe("POST /api/{user_id}/tasks", () => {
     [{ title: "x", tags: [""] }, "tags.0"],
     [{ title: "x", tags: ["ok", "t".repeat(33)] }, "tags.1"],
   ])("rejects %j with a 422 naming %s", async (body, path) => {
-    const problem = expectProblem(await create(body), 422);
+    const problem = expectProblem(await postTask(body), 422);
     expect(problem.errors?.map((error) => error.path)).toContain(path);
   });
 
   it.each(["id", "user_id", "created_at", "updated_at", "version", "owner"])(
     "refuses the server-owned or unknown field %s (mass assignment)",
     async (field) => {
-      const problem = expectProblem(await create({ title: "x", [field]: 1 }), 422);
+      const problem = expectProblem(await postTask({ title: "x", [field]: 1 }), 422);
       expect(problem.errors).toContainEqual({ path: field, message: expect.any(String) });
     },
   );
 
   it("refuses prototype pollution keys", async () => {
-    const response = await app.inject({
-      method: "POST",
-      url: tasksPath(userId),
-      headers: { ...headers, "content-type": "application/json" },
-      payload: '{"title":"x","__proto__":{"admin":true}}',
+    const response = await postTask('{"title":"x","__proto__":{"admin":true}}', {
+      "content-type": "application/json",
     });
     expectProblem(response, 422);
   });
@@ -128,16 +109,11 @@ describe("POST /api/{user_id}/tasks", () => {
     ["tags", ["a\u0000"]],
   ])("answers a control character in %s with a 422, never a 500", async (field, value) => {
     const body = field === "title" ? { title: value } : { title: "x", [field]: value };
-    expectProblem(await create(body), 422);
+    expectProblem(await postTask(body), 422);
   });
 
   it("treats an empty body as no body (422, not 400)", async () => {
-    const response = await app.inject({
-      method: "POST",
-      url: tasksPath(userId),
-      headers: { ...headers, "content-type": "application/json" },
-      payload: "",
-    });
+    const response = await postTask("", { "content-type": "application/json" });
     expect(expectProblem(response, 422).errors?.[0]?.path).toBe("body");
   });
 });
@@ -145,16 +121,14 @@ describe("POST /api/{user_id}/tasks", () => {
 describe("Idempotency-Key", () => {
   it("replays the first response for the same key and the same JSON value", async () => {
     const key = `key-${Date.now()}`;
-    const first = await create(
+    const first = await postTask(
       { title: "Once", tags: ["a"], priority: "low" },
       { "idempotency-key": key },
     );
     expect(first.statusCode).toBe(201);
-    const again = await app.inject({
-      method: "POST",
-      url: tasksPath(userId),
-      headers: { ...headers, "idempotency-key": key, "content-type": "application/json" },
-      payload: '{ "priority": "low",\n "tags": ["a"], "title": "Once" }',
+    const again = await postTask('{ "priority": "low",\n "tags": ["a"], "title": "Once" }', {
+      "idempotency-key": key,
+      "content-type": "application/json",
     });
     expect(again.statusCode).toBe(201);
     expect(again.body).toBe(first.body);
@@ -167,11 +141,11 @@ describe("Idempotency-Key", () => {
 
   it("answers the same key with another body with a 409", async () => {
     const key = `conflict-${Date.now()}`;
-    expect((await create({ title: "One" }, { "idempotency-key": key })).statusCode).toBe(201);
-    expectProblem(await create({ title: "Two" }, { "idempotency-key": key }), 409);
+    expect((await postTask({ title: "One" }, { "idempotency-key": key })).statusCode).toBe(201);
+    expectProblem(await postTask({ title: "Two" }, { "idempotency-key": key }), 409);
     // A body that only differs before defaults apply is a different body.
     expectProblem(
-      await create({ title: "One", priority: "medium" }, { "idempotency-key": key }),
+      await postTask({ title: "One", priority: "medium" }, { "idempotency-key": key }),
       409,
     );
   });
@@ -180,7 +154,7 @@ describe("Idempotency-Key", () => {
     const key = `twin-${Date.now()}`;
     const title = `Twin ${key}`;
     const responses = await Promise.all(
-      Array.from({ length: 8 }, () => create({ title }, { "idempotency-key": key })),
+      Array.from({ length: 8 }, () => postTask({ title }, { "idempotency-key": key })),
     );
     expect(responses.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
     expect(new Set(responses.map((r) => r.json<Task>().id)).size).toBe(1);
@@ -193,12 +167,12 @@ describe("Idempotency-Key", () => {
 
   it("forgets keys after 24 hours: the key is free again, and the sweep deletes old rows", async () => {
     const key = `old-${Date.now()}`;
-    expect((await create({ title: "Day one" }, { "idempotency-key": key })).statusCode).toBe(201);
+    expect((await postTask({ title: "Day one" }, { "idempotency-key": key })).statusCode).toBe(201);
     await app.pool.query(
       "update idempotency_keys set created_at = now() - interval '25 hours' where user_id = $1 and key = $2",
       [userId, key],
     );
-    const later = await create({ title: "Day two" }, { "idempotency-key": key });
+    const later = await postTask({ title: "Day two" }, { "idempotency-key": key });
     expect(later.statusCode).toBe(201);
     expect(later.json<Task>().title).toBe("Day two");
     expect(later.headers["idempotent-replayed"]).toBeUndefined();
@@ -217,14 +191,9 @@ describe("Idempotency-Key", () => {
 
   it("keeps keys per user", async () => {
     const key = `shared-${Date.now()}`;
-    const otherUser = newUserId();
-    const mine = await create({ title: "Mine" }, { "idempotency-key": key });
-    const theirs = await app.inject({
-      method: "POST",
-      url: tasksPath(otherUser),
-      headers: { ...(await authHeader(otherUser)), "idempotency-key": key },
-      payload: { title: "Theirs" },
-    });
+    const otherUser = await testUser(app);
+    const mine = await postTask({ title: "Mine" }, { "idempotency-key": key });
+    const theirs = await otherUser.postTask({ title: "Theirs" }, { "idempotency-key": key });
     expect(theirs.statusCode).toBe(201);
     expect(theirs.json<Task>().id).not.toBe(mine.json<Task>().id);
     expect(theirs.headers["idempotent-replayed"]).toBeUndefined();
@@ -233,12 +202,15 @@ describe("Idempotency-Key", () => {
   it.each(["", "has space", "ключ", "x".repeat(256)])(
     "rejects the malformed key %j with a 422",
     async (key) => {
-      expectProblem(await create({ title: "x" }, { "idempotency-key": key }), 422);
+      expectProblem(await postTask({ title: "x" }, { "idempotency-key": key }), 422);
     },
   );
 
   it("validates the body before the key", async () => {
-    const problem = expectProblem(await create({ nope: 1 }, { "idempotency-key": "bad key" }), 422);
+    const problem = expectProblem(
+      await postTask({ nope: 1 }, { "idempotency-key": "bad key" }),
+      422,
+    );
     expect(problem.errors?.map((e) => e.path)).toContain("nope");
   });
 });

@@ -15,49 +15,36 @@ import {
   WEB_ORIGIN,
 } from "./helpers";
 
-let { app, userId, headers } = {} as TestContext;
+let { app, userId, headers, postTask } = {} as TestContext;
 beforeAll(async () => {
-  ({ app, userId, headers } = await appWithUser());
+  ({ app, userId, headers, postTask } = await appWithUser());
 });
 afterAll(() => app.close());
 
 describe("framework errors as problem+json", () => {
   it("400 for a body that is not JSON", async () => {
-    const response = await app.inject({
-      method: "POST",
-      url: tasksPath(userId),
-      headers: { ...headers, "content-type": "application/json" },
-      payload: '{"title": "x",',
-    });
+    const response = await postTask('{"title": "x",', { "content-type": "application/json" });
     expectProblem(response, 400);
   });
 
   it("415 for another content type; charset parameters are fine", async () => {
     for (const type of ["text/plain", "application/x-www-form-urlencoded", "application/xml"]) {
-      const response = await app.inject({
-        method: "POST",
-        url: tasksPath(userId),
-        headers: { ...headers, "content-type": type },
-        payload: "title=x",
-      });
+      const response = await postTask("title=x", { "content-type": type });
       expectProblem(response, 415);
     }
-    const withCharset = await app.inject({
-      method: "POST",
-      url: tasksPath(userId),
-      headers: { ...headers, "content-type": "application/json; charset=utf-8" },
-      payload: '{"title":"x"}',
+    const withCharset = await postTask('{"title":"x"}', {
+      "content-type": "application/json; charset=utf-8",
     });
     expect(withCharset.statusCode).toBe(201);
   });
 
   it("413 for a body over 16 KiB", async () => {
-    const response = await app.inject({
-      method: "POST",
-      url: tasksPath(userId),
-      headers: { ...headers, "content-type": "application/json" },
-      payload: JSON.stringify({ title: "x", description: "d".repeat(17 * 1024) }),
-    });
+    const response = await postTask(
+      JSON.stringify({ title: "x", description: "d".repeat(17 * 1024) }),
+      {
+        "content-type": "application/json",
+      },
+    );
     expectProblem(response, 413);
   });
 
@@ -137,12 +124,7 @@ describe("CORS", () => {
   });
 
   it("exposes ETag and Location to the allowed origin", async () => {
-    const response = await app.inject({
-      method: "POST",
-      url: tasksPath(userId),
-      headers: { ...headers, origin: WEB_ORIGIN },
-      payload: { title: "cors" },
-    });
+    const response = await postTask({ title: "cors" }, { origin: WEB_ORIGIN });
     expect(response.headers["access-control-allow-origin"]).toBe(WEB_ORIGIN);
     const exposed = String(response.headers["access-control-expose-headers"]).toLowerCase();
     expect(exposed).toContain("etag");
