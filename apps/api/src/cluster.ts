@@ -9,8 +9,9 @@ const log = (message: string) => console.error(`todo-api primary: ${message}`);
  * `API_WORKERS=N`: this process migrates once, then forks N servers (this same entry point)
  * that share the listening port. They hold no state, so any of them may answer any request;
  * the rate limit is counted in PostgreSQL. SIGTERM/SIGINT is passed on to every worker,
- * which shuts down gracefully; the primary exits once all have, 0 when all exited 0.
- * A worker that dies after it was listening is replaced; one that fails to start stops all.
+ * which shuts down gracefully; the primary exits once all have, 0 when all exited 0 (or, still
+ * starting, were ended by that signal). A worker that dies after it was listening is replaced;
+ * one that fails to start stops all.
  */
 export async function runPrimary(config: Config): Promise<void> {
   let embedded: EmbeddedPostgres | undefined;
@@ -27,7 +28,7 @@ export async function runPrimary(config: Config): Promise<void> {
     process.exit(1);
   }
 
-  let stopping = false;
+  let stopping: NodeJS.Signals | undefined;
   let failed = false;
   let alive = 0;
   const listening = new Set<number>();
@@ -38,7 +39,7 @@ export async function runPrimary(config: Config): Promise<void> {
   const stop = (signal: NodeJS.Signals) => {
     // Ctrl-C reaches the workers from the terminal too; they ignore the relayed duplicate.
     if (stopping) return;
-    stopping = true;
+    stopping = signal;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
   };
 
@@ -55,7 +56,10 @@ export async function runPrimary(config: Config): Promise<void> {
       failed = true;
       stop("SIGTERM");
     }
-    if (code !== 0) failed = true;
+    // A worker still starting has no handler yet, so the relayed signal ends it: it had nothing
+    // to finish, which is a graceful stop. A listening one must exit 0 by itself.
+    const stoppedBeforeListening = !listening.has(worker.id) && signal === stopping;
+    if (code !== 0 && !stoppedBeforeListening) failed = true;
     if (alive === 0) {
       void Promise.resolve(embedded?.stop()).finally(() => process.exit(failed ? 1 : 0));
     }
