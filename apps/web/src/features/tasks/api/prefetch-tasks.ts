@@ -24,7 +24,6 @@ export async function prefetchTasks(
     apiUrl: getEnv().API_URL,
     // The same endpoint the browser asks, called in-process with the request's session cookie.
     fetchToken: async () => (await getAuth().api.getToken({ headers: requestHeaders })).token,
-    onSessionExpired: () => {},
     timeoutMs: PREFETCH_TIMEOUT_MS,
   });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });

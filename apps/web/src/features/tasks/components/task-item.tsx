@@ -7,9 +7,16 @@ import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/lib/use-hydrated";
 import { PRIORITY_LABELS } from "../api/task-filters";
 
-// The browser's language and time zone, which the server does not know: the HTML it renders
-// leaves the date out, and hydration fills it in.
 const dueFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/**
+ * In the browser's language and time zone, which the server does not know: the HTML it renders
+ * leaves the text out, and hydration fills it in (re-rendering only this).
+ */
+function DueDate({ iso }: { iso: string }) {
+  const hydrated = useHydrated();
+  return <time dateTime={iso}>{hydrated ? dueFormat.format(new Date(iso)) : null}</time>;
+}
 
 // Two inline strokes instead of an icon library, to keep the page's JavaScript small.
 const EDIT_ICON = "M4 20h4L19 9l-4-4L4 16v4z";
@@ -53,7 +60,6 @@ interface TaskItemProps {
 
 export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskItemProps) {
   const titleId = useId();
-  const hydrated = useHydrated();
   // The box flips within the click itself; the cache's optimistic update only lands after
   // in-flight refetches are cancelled, a beat later.
   const [pendingCompleted, setPendingCompleted] = useState<boolean | null>(null);
@@ -105,9 +111,7 @@ export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskI
           {task.due_date ? (
             <span className={overdue ? "font-semibold text-danger" : "text-muted-foreground"}>
               {overdue ? "Overdue · " : "Due "}
-              <time dateTime={task.due_date}>
-                {hydrated ? dueFormat.format(new Date(task.due_date)) : null}
-              </time>
+              <DueDate iso={task.due_date} />
             </span>
           ) : null}
           {task.tags.map((tag) => (

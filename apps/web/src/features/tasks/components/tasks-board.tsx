@@ -1,7 +1,7 @@
 "use client";
 
 import type { Task } from "@todo/contract/task";
-import { lazy, Suspense, useCallback, useState } from "react";
+import { lazy, type ReactNode, Suspense, useCallback, useState } from "react";
 import { showToast } from "@/components/ui/toaster";
 import { describeError } from "@/lib/api-client";
 import { useHydrated } from "@/lib/use-hydrated";
@@ -19,10 +19,23 @@ const EditTaskDialog = lazy(() =>
   import("./edit-task-dialog").then(({ EditTaskDialog }) => ({ default: EditTaskDialog })),
 );
 
+/**
+ * Served disabled and enabled by hydration: a control used before then would submit natively
+ * or be reset by React, losing what was typed. A component of its own, so that enabling it
+ * re-renders the fieldset alone and not everything inside it.
+ */
+function LiveFieldset({ children }: { children: ReactNode }) {
+  const hydrated = useHydrated();
+  return (
+    <fieldset disabled={!hydrated} className="m-0 flex min-w-0 flex-col gap-6 border-0 p-0">
+      {children}
+    </fieldset>
+  );
+}
+
 /** The add form, the filters and the list, wired to the URL and the API. */
 export function TasksBoard() {
   const { filters, setFilters } = useTaskFilters();
-  const hydrated = useHydrated();
   const query = useTasks(filters);
   const { mutateAsync: completeTask } = useCompleteTask();
   const [editing, setEditing] = useState<Task | null>(null);
@@ -58,9 +71,7 @@ export function TasksBoard() {
   }
 
   return (
-    // Served disabled and enabled by hydration: a control used before then would submit
-    // natively or be reset by React, losing what was typed.
-    <fieldset disabled={!hydrated} className="m-0 flex min-w-0 flex-col gap-6 border-0 p-0">
+    <LiveFieldset>
       <AddTaskForm />
       <section aria-labelledby="task-list-heading" className="flex flex-col gap-4">
         <h2 id="task-list-heading" className="sr-only">
@@ -88,6 +99,6 @@ export function TasksBoard() {
           <EditTaskDialog key={editing.id} task={editing} onClose={() => setEditing(null)} />
         </Suspense>
       ) : null}
-    </fieldset>
+    </LiveFieldset>
   );
 }
