@@ -36,5 +36,11 @@ export async function prefetchTasks(
       queryClient.prefetchQuery(taskCountOptions(client, userId, { ...filters, status })),
     ),
   ]);
+  const error = queryClient
+    .getQueryCache()
+    .getAll()
+    .find((query) => query.state.error)?.state.error;
+  // Not fatal, as the browser asks again, but an API this server cannot reach is worth a line.
+  if (error) console.warn(`tasks prefetch failed: ${error.message}`);
   return dehydrate(queryClient);
 }
