@@ -12,6 +12,7 @@ import { gzipSync } from "node:zlib";
 import { freePort } from "@todo/db/embedded";
 import { createTestDatabase, startTestServer } from "@todo/db/test-database";
 import * as chromeLauncher from "chrome-launcher";
+import { decodeJwt } from "jose";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import {
@@ -169,9 +170,9 @@ async function signUp(webUrl: string): Promise<string> {
 async function seedTasks(webUrl: string, apiUrl: string, cookie: string): Promise<void> {
   const response = await fetch(`${webUrl}/api/auth/token`, { headers: { cookie } });
   const { token } = (await response.json()) as { token: string };
-  const { sub } = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString());
+  const { sub } = decodeJwt(token);
   for (let n = 1; n <= 20; n++) {
-    const created = await fetch(`${apiUrl}/api/${encodeURIComponent(sub)}/tasks`, {
+    const created = await fetch(`${apiUrl}/api/${encodeURIComponent(sub ?? "")}/tasks`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
       body: JSON.stringify({

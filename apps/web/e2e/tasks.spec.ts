@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import type { CreateTaskInput, Task } from "@todo/contract/task";
+import { decodeJwt } from "jose";
 // Tests that only need a signed-in page request the `user` fixture as `_signedIn`: asking for it
 // is what signs the default page in.
 import {
@@ -30,8 +31,7 @@ async function apiSession(request: APIRequestContext): Promise<ApiSession> {
   const response = await request.get("/api/auth/token");
   expect(response.status()).toBe(200);
   const { token } = (await response.json()) as { token: string };
-  const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString());
-  return { request, token, userId: payload.sub };
+  return { request, token, userId: decodeJwt(token).sub ?? "" };
 }
 
 function tasksUrl({ userId }: ApiSession, id?: number): string {
