@@ -33,13 +33,19 @@ class JwksServer {
   }
 }
 
-async function edToken(pair: KeyPair, kid: string, sub: string, options: { alg?: string } = {}) {
+async function edToken(
+  pair: KeyPair,
+  kid: string,
+  sub: string,
+  options: { alg?: string; iat?: number; exp?: number } = {},
+) {
   const now = Math.floor(Date.now() / 1000);
+  const iat = options.iat ?? now;
   return new SignJWT({})
     .setProtectedHeader({ alg: options.alg ?? "EdDSA", kid })
     .setSubject(sub)
-    .setIssuedAt(now)
-    .setExpirationTime(now + 900)
+    .setIssuedAt(iat)
+    .setExpirationTime(options.exp ?? iat + 900)
     .setIssuer(AUTH_URL)
     .setAudience(AUTH_URL)
     .sign(pair.privateKey);
@@ -72,6 +78,24 @@ const get = (token: string) =>
 describe("JWKS mode (EdDSA)", () => {
   it("accepts a token signed by a key of the JWKS", async () => {
     expect((await get(await edToken(first, "key-1", sub))).statusCode).toBe(200);
+  });
+
+  it("refuses an iat beyond the clock tolerance and a lifetime over 24 hours", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const day = 24 * 60 * 60;
+    for (const times of [
+      { iat: now + 3650 * day },
+      { iat: now + 60 },
+      { exp: now + 3650 * day },
+      { exp: now + day + 1 },
+    ]) {
+      const response = await get(await edToken(first, "key-1", sub, times));
+      expect(response.statusCode, JSON.stringify(times)).toBe(401);
+      expect(response.headers["www-authenticate"]).toContain('error="invalid_token"');
+    }
+    for (const times of [{ iat: now + 20 }, { exp: now + day }]) {
+      expect((await get(await edToken(first, "key-1", sub, times))).statusCode).toBe(200);
+    }
   });
 
   it("refuses HS256 tokens, even signed with the shared secret", async () => {
