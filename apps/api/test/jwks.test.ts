@@ -1,9 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { App } from "../src/app";
 import { AUTH_URL, newUserId, signToken, tasksPath, testApp } from "./helpers";
+import { kill, startApi } from "./support/api-process";
 
 type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
 
@@ -191,6 +192,46 @@ describe("JWKS mode (EdDSA)", () => {
     } finally {
       await isolated.close();
       await late.stop();
+    }
+  });
+});
+
+describe("a JWKS-mode API process", () => {
+  it("starts and serves in production without BETTER_AUTH_SECRET, paging with its own cursor key", async () => {
+    const api = await startApi({
+      NODE_ENV: "production",
+      DATABASE_URL: inject("databaseUrl"),
+      BETTER_AUTH_URL: AUTH_URL,
+      AUTH_JWKS_URL: url,
+      API_CURSOR_SECRET: "a-cursor-secret-of-the-api-alone-0123456789",
+    });
+    try {
+      const owner = newUserId();
+      const endpoint = `${api.origin}${tasksPath(owner)}`;
+      const authorization = `Bearer ${await edToken(first, "key-1", owner)}`;
+      for (const title of ["first", "second"]) {
+        const created = await fetch(endpoint, {
+          method: "POST",
+          headers: { authorization, "content-type": "application/json" },
+          body: JSON.stringify({ title }),
+        });
+        expect(created.status).toBe(201);
+      }
+      const firstPage = await fetch(`${endpoint}?limit=1`, { headers: { authorization } });
+      const page = (await firstPage.json()) as { next_cursor: string };
+      expect(page).toMatchObject({ total: 2, next_cursor: expect.any(String) });
+      const next = await fetch(
+        `${endpoint}?limit=1&cursor=${encodeURIComponent(page.next_cursor)}`,
+        { headers: { authorization } },
+      );
+      expect(next.status).toBe(200);
+      expect(((await next.json()) as { items: unknown[] }).items).toHaveLength(1);
+      const shared = await fetch(endpoint, {
+        headers: { authorization: `Bearer ${await signToken(owner)}` },
+      });
+      expect(shared.status).toBe(401);
+    } finally {
+      await kill(api);
     }
   });
 });
