@@ -1,9 +1,9 @@
 import type { FastifyRequest, FastifyServerOptions } from "fastify";
 
 /**
- * TRUST_PROXY as Fastify's `trustProxy`: CIDRs as they are; a hop count as a function, since
- * Fastify takes a bare number to trust nothing (it cannot check the peer). The first `hops`
- * addresses of the chain, the socket's first, are proxies; the next one is the client.
+ * TRUST_PROXY as Fastify's `trustProxy`: CIDRs as they are; a hop count n as a function, since
+ * Fastify takes a bare number to trust nothing (it cannot check the peer): the n nearest
+ * addresses of the chain, the socket's first, are proxies and the next one is the client.
  */
 export function trustedProxies(
   trust: number | string[] | undefined,
