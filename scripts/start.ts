@@ -37,6 +37,8 @@ const apiPort = env.API_PORT || "8000";
 const authUrl = env.BETTER_AUTH_URL || `http://localhost:${port}`;
 const apiUrl = env.API_URL || `http://localhost:${apiPort}`;
 const tokenAlg = env.AUTH_TOKEN_ALG || "HS256";
+// The web app's interface; loopback unless deployed, like the API's API_HOST.
+const host = env.HOST || (env.NODE_ENV === "production" ? "0.0.0.0" : "127.0.0.1");
 // One secret for both processes: the web app signs tokens with it and the API verifies them.
 const secret = env.BETTER_AUTH_SECRET || localSecret(AUTH_SECRET_FILE);
 if (secret.length < SECRET_MIN_LENGTH) {
@@ -112,7 +114,10 @@ async function main() {
         env: {
           ...shared,
           API_PORT: apiPort,
-          ...(tokenAlg === "EdDSA" ? { AUTH_JWKS_URL: `${authUrl}/api/auth/jwks` } : {}),
+          // EdDSA: the API verifies with the web app's public keys and holds no shared secret.
+          ...(tokenAlg === "EdDSA"
+            ? { AUTH_JWKS_URL: `${authUrl}/api/auth/jwks`, BETTER_AUTH_SECRET: undefined }
+            : {}),
         },
       }),
     );
@@ -123,7 +128,7 @@ async function main() {
     startProcess({
       name: "web",
       command: BIN("next"),
-      args: [dev ? "dev" : "start", "--port", port],
+      args: [dev ? "dev" : "start", "--port", port, "--hostname", host],
       cwd: WEB_DIR,
       env: { ...shared, API_URL: apiUrl, AUTH_TOKEN_ALG: tokenAlg, NEXT_TELEMETRY_DISABLED: "1" },
     }),

@@ -17,6 +17,7 @@ export async function fuzzBenchmark(databaseUrl: string): Promise<FuzzFigures> {
   const app = await buildApp({
     databaseUrl,
     authSecret: SECRET,
+    cursorSecret: SECRET,
     authUrl: AUTH_URL,
     corsOrigins: [AUTH_URL],
     rateLimitPerMinute: 100_000_000,

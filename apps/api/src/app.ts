@@ -1,5 +1,7 @@
-import Fastify, { type FastifyServerOptions } from "fastify";
+import Fastify from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
+import { forwardRealIp, trustedProxies } from "./lib/client-ip";
+import { type LoggerSettings, loggerOptions } from "./lib/logging";
 import { problem, sendProblem } from "./lib/problem";
 import { serializerCompiler } from "./lib/serializer";
 import database from "./plugins/app/database";
@@ -16,27 +18,25 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
 
 export interface AppOptions {
   databaseUrl: string;
-  authSecret: string;
+  /** The HS256 key; not needed (and not given) when `jwksUrl` is set. */
+  authSecret?: string | undefined;
   authUrl: string;
   jwksUrl?: string | undefined;
+  cursorSecret: string;
   corsOrigins: string[];
   rateLimitPerMinute: number;
-  logger?: FastifyServerOptions["logger"];
+  /** TRUST_PROXY: a hop count (0 or unset: none) or the proxies' CIDRs. */
+  trustProxy?: number | string[];
+  logger?: LoggerSettings;
 }
 
 const UNLIMITED_ROUTES = new Set(["/healthz", "/readyz", OPENAPI_PATH]);
 
-/** Logs never carry credentials. */
-export const LOG_REDACTIONS = [
-  "req.headers.authorization",
-  "req.headers.cookie",
-  'res.headers["set-cookie"]',
-];
-
 /** Builds the API (plugins, routes) without listening; tests call `inject` on it. */
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? loggerOptions(options.logger) : false,
+    trustProxy: trustedProxies(options.trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: {
       ignoreTrailingSlash: false,
@@ -53,6 +53,7 @@ export async function buildApp(options: AppOptions) {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  if (options.trustProxy) app.addHook("onRequest", forwardRealIp);
 
   // External layer: headers, CORS, docs; then the app layer: errors, identity, data, limits.
   await app.register(helmet);
@@ -63,7 +64,7 @@ export async function buildApp(options: AppOptions) {
     issuer: options.authUrl,
     jwksUrl: options.jwksUrl,
   });
-  await app.register(database, { url: options.databaseUrl, secret: options.authSecret });
+  await app.register(database, { url: options.databaseUrl, cursorSecret: options.cursorSecret });
   await app.register(rateLimit, {
     perMinute: options.rateLimitPerMinute,
     exempt: (url) => UNLIMITED_ROUTES.has(url) || url.startsWith(DOCS_PREFIX),

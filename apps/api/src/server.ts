@@ -2,7 +2,7 @@ import cluster from "node:cluster";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "@todo/db/embedded";
 import { migrate } from "@todo/db/migrate";
 import closeWithGrace from "close-with-grace";
-import { buildApp, LOG_REDACTIONS } from "./app";
+import { buildApp } from "./app";
 import { runPrimary } from "./cluster";
 import { ConfigError, loadConfig } from "./env";
 
@@ -21,10 +21,6 @@ async function main() {
   }
   if (cluster.isPrimary && config.workers > 1) return runPrimary(config);
 
-  const logger = {
-    level: config.logLevel,
-    redact: { paths: LOG_REDACTIONS, censor: "[redacted]" },
-  };
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
@@ -33,7 +29,7 @@ async function main() {
     databaseUrl = embedded.url;
   }
 
-  const app = await buildApp({ ...config, databaseUrl, logger });
+  const app = await buildApp({ ...config, databaseUrl, logger: { level: config.logLevel } });
   let closingSince = 0;
   const options = {
     delay: SHUTDOWN_GRACE_MS,

@@ -105,11 +105,25 @@ describe("bearer tokens (HS256 mode)", () => {
     expectUnauthorized(await get(sub, `Bearer ${forged}`), true);
   });
 
+  it("accepts an iat within the 30 s clock tolerance and a lifetime of exactly 24 hours", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    for (const times of [
+      { iat: now + 20, exp: now + 920 },
+      { iat: now, exp: now + 24 * 60 * 60 },
+    ]) {
+      expect(
+        (await get(sub, `Bearer ${hs({ alg: "HS256" }, claims(sub, times))}`)).statusCode,
+      ).toBe(200);
+    }
+  });
+
   it("answers a missing or malformed header with a 401 without error=", async () => {
     expectUnauthorized(await get(sub), false);
   });
 
   const now = () => Math.floor(Date.now() / 1000);
+  const DAY = 24 * 60 * 60;
+  const TEN_YEARS = 3650 * DAY;
   const hostile: [string, () => string | Promise<string>][] = [
     ["an empty Authorization header", () => ""],
     ["another scheme", async () => `Basic ${await signToken(sub)}`],
@@ -167,6 +181,20 @@ describe("bearer tokens (HS256 mode)", () => {
       () => `Bearer ${hs({ alg: "HS256" }, claims(sub, { iat: now() - 3600, exp: now() - 60 }))}`,
     ],
     ["a future nbf", () => `Bearer ${hs({ alg: "HS256" }, claims(sub, { nbf: now() + 300 }))}`],
+    [
+      "an iat ten years ahead",
+      () =>
+        `Bearer ${hs({ alg: "HS256" }, claims(sub, { iat: now() + TEN_YEARS, exp: now() + TEN_YEARS + 900 }))}`,
+    ],
+    ["an iat 60 s ahead", () => `Bearer ${hs({ alg: "HS256" }, claims(sub, { iat: now() + 60 }))}`],
+    [
+      "an exp ten years out",
+      () => `Bearer ${hs({ alg: "HS256" }, claims(sub, { exp: now() + TEN_YEARS }))}`,
+    ],
+    [
+      "a lifetime of 24 hours and a second",
+      () => `Bearer ${hs({ alg: "HS256" }, claims(sub, { exp: now() + DAY + 1 }))}`,
+    ],
     ["a missing exp", () => `Bearer ${hs({ alg: "HS256" }, claims(sub, { exp: undefined }))}`],
     ["a missing iat", () => `Bearer ${hs({ alg: "HS256" }, claims(sub, { iat: undefined }))}`],
     ["a missing sub", () => `Bearer ${hs({ alg: "HS256" }, claims(sub, { sub: undefined }))}`],

@@ -9,11 +9,13 @@ import { AUTH_URL, signToken, TEST_SECRET } from "./support/tokens";
 export { AUTH_URL, signToken, TEST_SECRET } from "./support/tokens";
 
 export const WEB_ORIGIN = "http://localhost:3000";
+export const TEST_CURSOR_SECRET = "test-cursor-secret-at-least-32-characters";
 
 export function testOptions(overrides: Partial<AppOptions> = {}): AppOptions {
   return {
     databaseUrl: inject("databaseUrl"),
     authSecret: TEST_SECRET,
+    cursorSecret: TEST_CURSOR_SECRET,
     authUrl: AUTH_URL,
     corsOrigins: [WEB_ORIGIN],
     rateLimitPerMinute: 100_000,

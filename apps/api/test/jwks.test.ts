@@ -1,9 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { App } from "../src/app";
 import { AUTH_URL, newUserId, signToken, tasksPath, testApp } from "./helpers";
+import { kill, startApi } from "./support/api-process";
 
 type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
 
@@ -33,13 +34,19 @@ class JwksServer {
   }
 }
 
-async function edToken(pair: KeyPair, kid: string, sub: string, options: { alg?: string } = {}) {
+async function edToken(
+  pair: KeyPair,
+  kid: string,
+  sub: string,
+  options: { alg?: string; iat?: number; exp?: number } = {},
+) {
   const now = Math.floor(Date.now() / 1000);
+  const iat = options.iat ?? now;
   return new SignJWT({})
     .setProtectedHeader({ alg: options.alg ?? "EdDSA", kid })
     .setSubject(sub)
-    .setIssuedAt(now)
-    .setExpirationTime(now + 900)
+    .setIssuedAt(iat)
+    .setExpirationTime(options.exp ?? iat + 900)
     .setIssuer(AUTH_URL)
     .setAudience(AUTH_URL)
     .sign(pair.privateKey);
@@ -72,6 +79,24 @@ const get = (token: string) =>
 describe("JWKS mode (EdDSA)", () => {
   it("accepts a token signed by a key of the JWKS", async () => {
     expect((await get(await edToken(first, "key-1", sub))).statusCode).toBe(200);
+  });
+
+  it("refuses an iat beyond the clock tolerance and a lifetime over 24 hours", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const day = 24 * 60 * 60;
+    for (const times of [
+      { iat: now + 3650 * day },
+      { iat: now + 60 },
+      { exp: now + 3650 * day },
+      { exp: now + day + 1 },
+    ]) {
+      const response = await get(await edToken(first, "key-1", sub, times));
+      expect(response.statusCode, JSON.stringify(times)).toBe(401);
+      expect(response.headers["www-authenticate"]).toContain('error="invalid_token"');
+    }
+    for (const times of [{ iat: now + 20 }, { exp: now + day }]) {
+      expect((await get(await edToken(first, "key-1", sub, times))).statusCode).toBe(200);
+    }
   });
 
   it("refuses HS256 tokens, even signed with the shared secret", async () => {
@@ -167,6 +192,46 @@ describe("JWKS mode (EdDSA)", () => {
     } finally {
       await isolated.close();
       await late.stop();
+    }
+  });
+});
+
+describe("a JWKS-mode API process", () => {
+  it("starts and serves in production without BETTER_AUTH_SECRET, paging with its own cursor key", async () => {
+    const api = await startApi({
+      NODE_ENV: "production",
+      DATABASE_URL: inject("databaseUrl"),
+      BETTER_AUTH_URL: AUTH_URL,
+      AUTH_JWKS_URL: url,
+      API_CURSOR_SECRET: "a-cursor-secret-of-the-api-alone-0123456789",
+    });
+    try {
+      const owner = newUserId();
+      const endpoint = `${api.origin}${tasksPath(owner)}`;
+      const authorization = `Bearer ${await edToken(first, "key-1", owner)}`;
+      for (const title of ["first", "second"]) {
+        const created = await fetch(endpoint, {
+          method: "POST",
+          headers: { authorization, "content-type": "application/json" },
+          body: JSON.stringify({ title }),
+        });
+        expect(created.status).toBe(201);
+      }
+      const firstPage = await fetch(`${endpoint}?limit=1`, { headers: { authorization } });
+      const page = (await firstPage.json()) as { next_cursor: string };
+      expect(page).toMatchObject({ total: 2, next_cursor: expect.any(String) });
+      const next = await fetch(
+        `${endpoint}?limit=1&cursor=${encodeURIComponent(page.next_cursor)}`,
+        { headers: { authorization } },
+      );
+      expect(next.status).toBe(200);
+      expect(((await next.json()) as { items: unknown[] }).items).toHaveLength(1);
+      const shared = await fetch(endpoint, {
+        headers: { authorization: `Bearer ${await signToken(owner)}` },
+      });
+      expect(shared.status).toBe(401);
+    } finally {
+      await kill(api);
     }
   });
 });

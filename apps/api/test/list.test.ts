@@ -180,12 +180,19 @@ describe("GET /api/{user_id}/tasks", () => {
 
   it("answers a tampered cursor, or one from another sort or order, with a 422", async () => {
     const { next_cursor: cursor } = (await list("limit=2&sort=title&order=asc")).json();
-    const [payload, signature] = cursor.split(".");
-    const forged = Buffer.from(JSON.stringify(["title", "asc", "a", 1])).toString("base64url");
+    const bytes = Buffer.from(cursor, "base64url");
+    const flipped = (index: number) => {
+      const copy = Buffer.from(bytes);
+      copy[index] = (copy[index] as number) ^ 1;
+      return copy.toString("base64url");
+    };
+    const signedFormat = `${Buffer.from(JSON.stringify(["title", "asc", "a", 1])).toString("base64url")}.AAAA`;
     for (const bad of [
-      `${forged}.${signature}`,
-      `${payload}.${signature.slice(0, -2)}AA`,
-      `${payload}`,
+      flipped(0),
+      flipped(20),
+      flipped(bytes.length - 1),
+      bytes.subarray(0, -1).toString("base64url"),
+      signedFormat,
       "garbage",
     ]) {
       const response = await list(`limit=2&sort=title&order=asc&cursor=${encodeURIComponent(bad)}`);
@@ -199,5 +206,40 @@ describe("GET /api/{user_id}/tasks", () => {
       (await list(`limit=2&sort=due_date&order=asc&cursor=${encodeURIComponent(cursor)}`))
         .statusCode,
     ).toBe(422);
+  });
+
+  it("gives cursors that do not reveal the title they stop at", async () => {
+    const { userId: owner, headers: ownerHeaders, createTask } = await testUser(app);
+    for (const title of ["secret diagnosis", "secret diagnosis, again"])
+      await createTask({ title });
+    const response = await app.inject({
+      url: `${tasksPath(owner)}?sort=title&order=asc&limit=1`,
+      headers: ownerHeaders,
+    });
+    const cursor: string = response.json().next_cursor;
+    for (const part of [cursor, ...cursor.split(".")]) {
+      expect(Buffer.from(part, "base64url").toString("latin1")).not.toContain("secret");
+    }
+  });
+
+  it("pages through the longest titles, in any script", async () => {
+    const { userId: owner, headers: ownerHeaders, createTask } = await testUser(app);
+    // 200 code points of 4 UTF-8 bytes each, the most a title can hold.
+    const titles = ["😀", "𝒜", "漢"].map((character) => character.repeat(200));
+    for (const title of titles) await createTask({ title });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const after: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+      const response = await app.inject({
+        url: `${tasksPath(owner)}?sort=title&order=asc&limit=1${after}`,
+        headers: ownerHeaders,
+      });
+      expect(response.statusCode).toBe(200);
+      const page = response.json<{ items: Task[]; next_cursor: string | null }>();
+      seen.push(...page.items.map((item) => item.title));
+      cursor = page.next_cursor;
+    } while (cursor && seen.length <= titles.length);
+    expect(seen.sort()).toEqual([...titles].sort());
   });
 });

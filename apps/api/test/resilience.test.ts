@@ -24,7 +24,7 @@ describe("database outage", () => {
     proxy = front.proxy;
     app = await testApp({
       databaseUrl: front.url,
-      logger: { level: "info", stream: logs.stream },
+      logger: { level: "info", destination: logs.stream },
     });
   });
   afterAll(async () => {

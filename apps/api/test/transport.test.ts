@@ -1,6 +1,7 @@
+import { randomInt } from "node:crypto";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOG_REDACTIONS } from "../src/app";
+import type { App } from "../src/app";
 import {
   appWithUser,
   authHeader,
@@ -12,6 +13,7 @@ import {
   taskPath,
   tasksPath,
   testApp,
+  testUser,
   WEB_ORIGIN,
 } from "./helpers";
 
@@ -255,11 +257,94 @@ describe("rate limiting", () => {
   });
 });
 
+describe("client IP (TRUST_PROXY)", () => {
+  // The rate-limit counts are shared by every app of the run: each address here is fresh.
+  let lastAddress = randomInt(2 ** 16);
+  const freshIp = () => {
+    lastAddress++;
+    return `198.18.${(lastAddress >> 8) & 255}.${lastAddress & 255}`;
+  };
+  /** An anonymous request (a 401, counted per client IP) arriving from `peer`. */
+  const anonymous = (app: App, peer: string, headers: Record<string, string> = {}) =>
+    app.inject({ url: tasksPath(newUserId()), remoteAddress: peer, headers });
+  /** The statuses of `count` requests made by `send`. */
+  const statuses = async (count: number, send: (n: number) => ReturnType<typeof anonymous>) => {
+    const result: number[] = [];
+    for (let n = 0; n < count; n++) result.push((await send(n)).statusCode);
+    return result;
+  };
+
+  it("unset: believes no forwarded header, so forging one escapes no limit", async () => {
+    const limited = await testApp({ rateLimitPerMinute: 3 });
+    try {
+      const client = freshIp();
+      const forging = (n: number) =>
+        anonymous(
+          limited,
+          client,
+          n % 2 ? { "x-forwarded-for": freshIp() } : { "x-real-ip": freshIp() },
+        );
+      expect(await statuses(6, forging)).toEqual([401, 401, 401, 429, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("a hop count: the address that many hops away is the client's, whatever it forged before", async () => {
+    const limited = await testApp({ rateLimitPerMinute: 3, trustProxy: 1 });
+    try {
+      const proxy = freshIp();
+      const [alice, bob, carol, dave] = [freshIp(), freshIp(), freshIp(), freshIp()];
+      // The proxy appends the address it saw to whatever the client sent.
+      const through = (client: string) => () =>
+        anonymous(limited, proxy, { "x-forwarded-for": `${freshIp()}, ${client}` });
+      expect(await statuses(4, through(alice))).toEqual([401, 401, 401, 429]);
+      expect(await statuses(1, through(bob))).toEqual([401]);
+      // X-Real-IP, without X-Forwarded-For, names the client too.
+      const realIp = (client: string) => () => anonymous(limited, proxy, { "x-real-ip": client });
+      expect(await statuses(4, realIp(carol))).toEqual([401, 401, 401, 429]);
+      expect(await statuses(1, realIp(dave))).toEqual([401]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("CIDRs: forwarded headers are believed only from those proxies, hop by hop", async () => {
+    const limited = await testApp({
+      rateLimitPerMinute: 3,
+      trustProxy: ["10.0.0.0/8", "2001:db8::/32"],
+    });
+    try {
+      const [alice, bob, direct] = [freshIp(), freshIp(), freshIp()];
+      // Two proxies of ours: the first address from the right that is not one of them is the client.
+      const through = (client: string) => () =>
+        anonymous(limited, "10.1.0.1", { "x-forwarded-for": `${freshIp()}, ${client}, 10.2.0.1` });
+      expect(await statuses(4, through(alice))).toEqual([401, 401, 401, 429]);
+      expect(await statuses(1, through(bob))).toEqual([401]);
+      // A client that reaches the API directly cannot choose its address.
+      const forging = (n: number) =>
+        anonymous(
+          limited,
+          direct,
+          n % 2 ? { "x-forwarded-for": freshIp() } : { "x-real-ip": freshIp() },
+        );
+      expect(await statuses(4, forging)).toEqual([401, 401, 401, 429]);
+      const realIp = (client: string) => () =>
+        anonymous(limited, "2001:db8::1", { "x-real-ip": client });
+      const [carol, dave] = [freshIp(), freshIp()];
+      expect(await statuses(4, realIp(carol))).toEqual([401, 401, 401, 429]);
+      expect(await statuses(1, realIp(dave))).toEqual([401]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe("logs", () => {
   it("never contain the token", async () => {
     const logs = captureLogs();
     const logged = await testApp({
-      logger: { level: "trace", stream: logs.stream, redact: LOG_REDACTIONS },
+      logger: { level: "trace", destination: logs.stream },
     });
     try {
       const token = await signToken(userId);
@@ -275,6 +360,36 @@ describe("logs", () => {
       expect(output).toContain("request completed");
       expect(output).not.toContain(token.split(".")[2]);
       expect(output).not.toContain("s3cr3t");
+    } finally {
+      await logged.close();
+    }
+  });
+
+  it("carry no search text or cursor, and no raw control characters", async () => {
+    const logs = captureLogs();
+    const logged = await testApp({ logger: { level: "info", destination: logs.stream } });
+    try {
+      const { userId, headers, createTask } = await testUser(logged);
+      await createTask({ title: "secret diagnosis one" });
+      await createTask({ title: "secret diagnosis two" });
+      const list = (query: string, extra: Record<string, string> = {}) =>
+        logged.inject({ url: `${tasksPath(userId)}?${query}`, headers: { ...headers, ...extra } });
+      const first = await list("q=secret%20diagnosis&sort=title&limit=1");
+      const cursor = first.json().next_cursor as string;
+      expect(cursor).toEqual(expect.any(String));
+      const second = await list(
+        `q=secret%20diagnosis&sort=title&limit=1&cursor=${encodeURIComponent(cursor)}`,
+        // A Host header may carry bytes that are C1 controls once decoded (CSI is U+009B).
+        { host: "api.example\u009b31m\u007f\u001b[2J" },
+      );
+      expect(second.statusCode).toBe(200);
+      const output = logs.text();
+      expect(output).toContain(`"path":"${tasksPath(userId)}"`);
+      expect(output).not.toMatch(/secret|diagnosis/);
+      expect(output).not.toContain(cursor);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: their absence is the point
+      expect(output.replaceAll("\n", "")).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
+      expect(output).toContain(String.raw`api.example\u009b31m\u007f\u001b[2J`);
     } finally {
       await logged.close();
     }

@@ -32,7 +32,13 @@ export const listQuerySchema = z.object({
   limit: limitSchema
     .default(LIST_LIMIT_DEFAULT)
     .meta({ type: "integer", minimum: 1, maximum: 100 }),
-  cursor: z.string().min(1).max(512).optional().describe("The `next_cursor` of the previous page."),
+  // A title sort's cursor carries the title encrypted: up to about 1,150 characters.
+  cursor: z
+    .string()
+    .min(1)
+    .max(2048)
+    .optional()
+    .describe("The `next_cursor` of the previous page."),
 });
 export type ListQueryInput = z.input<typeof listQuerySchema>;
 export type ListQuery = z.output<typeof listQuerySchema>;

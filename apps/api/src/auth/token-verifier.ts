@@ -4,6 +4,8 @@ import type { JwksCache } from "./jwks-cache";
 /** Tokens larger than this are refused before any parsing (contract: over 8 KiB is a 401). */
 export const MAX_TOKEN_BYTES = 8192;
 const CLOCK_TOLERANCE_MS = 30_000;
+/** The web app's tokens live 15 minutes; whatever was signed, none is believed for longer. */
+const MAX_LIFETIME_SECONDS = 24 * 60 * 60;
 const SUB_MAX = 255;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F]/;
@@ -29,12 +31,17 @@ export function verifierOptions(issuer: string): Partial<VerifierOptions> {
   };
 }
 
-/** Our checks on top of the library's: claim types and a sane `sub`. */
+/**
+ * Our checks on top of the library's: claim types, a sane `sub`, and a bounded lifetime — a
+ * token issued in the future or valid for years is refused however well it is signed.
+ */
 function principalFrom(claims: Claims): Principal | null {
   const { sub, iat, exp } = claims;
   if (typeof sub !== "string" || sub.length === 0 || sub.length > SUB_MAX) return null;
   if (CONTROL_CHARACTERS.test(sub)) return null;
   if (typeof iat !== "number" || typeof exp !== "number") return null;
+  if (iat * 1000 > Date.now() + CLOCK_TOLERANCE_MS) return null;
+  if (exp - iat > MAX_LIFETIME_SECONDS) return null;
   return { sub };
 }
 

@@ -55,7 +55,8 @@ export interface ApiProcess {
 export async function startApi(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
   const child = startServer({
-    BETTER_AUTH_SECRET: TEST_SECRET,
+    // JWKS mode needs no shared secret, and gets none.
+    ...(env.AUTH_JWKS_URL ? {} : { BETTER_AUTH_SECRET: TEST_SECRET }),
     API_HOST: "127.0.0.1",
     API_PORT: String(port),
     RATE_LIMIT_PER_MINUTE: "1000000",

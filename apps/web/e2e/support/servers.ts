@@ -65,10 +65,12 @@ export async function startApi(
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       DATABASE_URL: settings.databaseUrl,
-      BETTER_AUTH_SECRET: settings.secret,
       BETTER_AUTH_URL: options.webUrl,
       CORS_ORIGINS: options.webUrl,
-      ...(options.jwksUrl ? { AUTH_JWKS_URL: options.jwksUrl } : {}),
+      // JWKS mode: the API holds no shared secret.
+      ...(options.jwksUrl
+        ? { AUTH_JWKS_URL: options.jwksUrl }
+        : { BETTER_AUTH_SECRET: settings.secret }),
       API_HOST: "127.0.0.1",
       API_PORT: String(port),
       RATE_LIMIT_PER_MINUTE: "100000",

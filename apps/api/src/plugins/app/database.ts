@@ -15,8 +15,8 @@ declare module "fastify" {
 
 export interface DatabaseOptions {
   url: string;
-  /** Keys signing list cursors. */
-  secret: string;
+  /** The secret list cursors are encrypted with. */
+  cursorSecret: string;
 }
 
 const IDEMPOTENCY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
@@ -24,7 +24,7 @@ const IDEMPOTENCY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 /** The bounded pool, the tasks repository, and the sweep of expired idempotency keys. */
 async function database(app: FastifyInstance, options: DatabaseOptions) {
   const pool = createPool(options.url, { applicationName: "todo-api" });
-  const repository = new TasksRepository(createDb(pool), new CursorCodec(options.secret));
+  const repository = new TasksRepository(createDb(pool), new CursorCodec(options.cursorSecret));
   app.decorate("pool", pool);
   app.decorate("tasks", repository);
 

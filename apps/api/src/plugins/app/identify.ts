@@ -18,8 +18,10 @@ declare module "fastify" {
 }
 
 export interface IdentifyOptions {
-  secret: string;
+  /** HS256 mode's key. */
+  secret: string | undefined;
   issuer: string;
+  /** JWKS mode: set, and no secret is needed. */
   jwksUrl: string | undefined;
 }
 
@@ -40,8 +42,10 @@ async function identify(app: FastifyInstance, options: IdentifyOptions) {
     });
     jwks.prime();
     verify = createJwksVerifier(jwks);
-  } else {
+  } else if (options.secret) {
     verify = createHs256Verifier(options.secret, options.issuer);
+  } else {
+    throw new Error("HS256 mode needs the shared secret; JWKS mode needs AUTH_JWKS_URL");
   }
 
   app.decorateRequest("authentication", null);

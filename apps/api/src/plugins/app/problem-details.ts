@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from "fastify-plugin";
 import secureJson from "secure-json-parse";
 import { isDatabaseUnavailable, loggableError } from "../../lib/database-errors";
+import { discardRemainingBody } from "../../lib/discard-body";
 import {
   HttpProblem,
   problem,
@@ -88,7 +89,7 @@ async function problemDetails(app: FastifyInstance) {
     sendProblem(reply, problem(404, `No route ${request.method} ${request.url.split("?")[0]}.`));
   app.setNotFoundHandler(noRoute);
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     // A path or method that no route has is a 404, whatever its body or content type.
     if (request.is404) return noRoute(request, reply);
     if (error instanceof HttpProblem) {
@@ -108,8 +109,15 @@ async function problemDetails(app: FastifyInstance) {
     switch (error.code) {
       case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
         return sendProblem(reply, problem(415, "The body must be application/json."));
-      case "FST_ERR_CTP_BODY_TOO_LARGE":
+      case "FST_ERR_CTP_BODY_TOO_LARGE": {
+        // Fastify would close the connection while the client is still sending. Instead the
+        // rest is read (bounded) and the connection kept; one the client asked to close is
+        // closed right after the answer, so there the answer waits for the rest.
+        const discarded = discardRemainingBody(request.raw);
+        if (reply.raw.shouldKeepAlive) reply.removeHeader("connection");
+        else await discarded;
         return sendProblem(reply, problem(413, "The body is larger than 16 KiB."));
+      }
       case "FST_ERR_CTP_INVALID_JSON_BODY":
       case "FST_ERR_CTP_EMPTY_JSON_BODY":
       case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/env";
+import { TEST_CURSOR_SECRET, TEST_SECRET } from "./helpers";
+
+const JWKS_URL = "http://127.0.0.1:1/api/auth/jwks";
+
+/** Problems a configuration is refused with, or [] when it loads. */
+function problems(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe("configuration", () => {
+  it("listens on loopback by default outside production, on every interface in production", () => {
+    expect(loadConfig({ BETTER_AUTH_SECRET: TEST_SECRET }).host).toBe("127.0.0.1");
+    expect(loadConfig({ NODE_ENV: "test", BETTER_AUTH_SECRET: TEST_SECRET }).host).toBe(
+      "127.0.0.1",
+    );
+    expect(loadConfig({ NODE_ENV: "production", BETTER_AUTH_SECRET: TEST_SECRET }).host).toBe(
+      "0.0.0.0",
+    );
+    expect(loadConfig({ BETTER_AUTH_SECRET: TEST_SECRET, API_HOST: "0.0.0.0" }).host).toBe(
+      "0.0.0.0",
+    );
+  });
+
+  it("reads TRUST_PROXY as a hop count or CIDRs, trusting nothing when unset", () => {
+    const trust = (value?: string) =>
+      loadConfig({ BETTER_AUTH_SECRET: TEST_SECRET, TRUST_PROXY: value }).trustProxy;
+    expect(trust()).toBe(0);
+    expect(trust("")).toBe(0);
+    expect(trust("1")).toBe(1);
+    expect(trust("10.0.0.0/8, 192.168.1.7,2001:db8::/32")).toEqual([
+      "10.0.0.0/8",
+      "192.168.1.7",
+      "2001:db8::/32",
+    ]);
+    for (const value of ["true", "10.0.0.0/33", "10.0.0.0/8,", "proxy.internal", "-1"]) {
+      expect(problems({ BETTER_AUTH_SECRET: TEST_SECRET, TRUST_PROXY: value })).toEqual([
+        expect.stringMatching(/^TRUST_PROXY: must be a hop count or comma-separated CIDRs/),
+      ]);
+    }
+  });
+
+  it("in JWKS mode holds no shared secret, and keys cursors with the API's own", () => {
+    const production = { NODE_ENV: "production", AUTH_JWKS_URL: JWKS_URL };
+    const config = loadConfig({
+      ...production,
+      API_CURSOR_SECRET: TEST_CURSOR_SECRET,
+      // Given anyway: not kept.
+      BETTER_AUTH_SECRET: TEST_SECRET,
+    });
+    expect(config.authSecret).toBeUndefined();
+    expect(config.cursorSecret).toBe(TEST_CURSOR_SECRET);
+    expect(JSON.stringify(config)).not.toContain(TEST_SECRET);
+    expect(problems(production)).toEqual([
+      expect.stringMatching(/^API_CURSOR_SECRET: API_CURSOR_SECRET is required/),
+    ]);
+    expect(problems({ ...production, API_CURSOR_SECRET: "short" })).toEqual([
+      expect.stringMatching(/API_CURSOR_SECRET must be at least 32 characters/),
+    ]);
+  });
+
+  it("in HS256 mode requires the shared secret in production; cursors may use it", () => {
+    expect(problems({ NODE_ENV: "production" })).toEqual([
+      expect.stringMatching(/^BETTER_AUTH_SECRET: BETTER_AUTH_SECRET is required/),
+    ]);
+    const shared = loadConfig({ NODE_ENV: "production", BETTER_AUTH_SECRET: TEST_SECRET });
+    expect(shared).toMatchObject({ authSecret: TEST_SECRET, cursorSecret: TEST_SECRET });
+    const own = loadConfig({
+      NODE_ENV: "production",
+      BETTER_AUTH_SECRET: TEST_SECRET,
+      API_CURSOR_SECRET: TEST_CURSOR_SECRET,
+    });
+    expect(own.cursorSecret).toBe(TEST_CURSOR_SECRET);
+  });
+});
