@@ -1,7 +1,5 @@
-import { AUTH_SECRET_FILE, localSecret } from "@todo/db/local-data";
+import { AUTH_SECRET_FILE, localSecret, secretWeakness } from "@todo/db/local-data";
 import { z } from "zod";
-
-export const SECRET_MIN_LENGTH = 32;
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveInt = z.coerce.number().int().positive();
@@ -11,14 +9,15 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.preprocess(emptyAsUnset, z.string().url().optional()),
+    MIGRATION_DATABASE_URL: z.preprocess(emptyAsUnset, z.string().url().optional()),
     BETTER_AUTH_SECRET: z.preprocess(
       emptyAsUnset,
       z
         .string()
-        .min(
-          SECRET_MIN_LENGTH,
-          `BETTER_AUTH_SECRET must be at least ${SECRET_MIN_LENGTH} characters long`,
-        )
+        .superRefine((secret, ctx) => {
+          const weakness = secretWeakness("BETTER_AUTH_SECRET", secret);
+          if (weakness) ctx.addIssue({ code: "custom", message: weakness });
+        })
         .optional(),
     ),
     BETTER_AUTH_URL: z.preprocess(emptyAsUnset, z.url().default("http://localhost:3000")),
@@ -36,11 +35,18 @@ const envSchema = z
   .refine((env) => env.NODE_ENV !== "production" || env.BETTER_AUTH_SECRET !== undefined, {
     path: ["BETTER_AUTH_SECRET"],
     message: "BETTER_AUTH_SECRET is required when NODE_ENV=production",
+  })
+  .refine((env) => env.MIGRATION_DATABASE_URL === undefined || env.DATABASE_URL !== undefined, {
+    path: ["MIGRATION_DATABASE_URL"],
+    message: "MIGRATION_DATABASE_URL needs DATABASE_URL (the API's own role) as well",
   });
 
 /** Everything the API reads from its environment, parsed once at start-up. */
 export interface Config {
+  /** The API's own role (roles.ts); unset: the embedded database. */
   databaseUrl: string | undefined;
+  /** The owner, who applies migrations at start-up; unset: `databaseUrl`. */
+  migrationDatabaseUrl: string | undefined;
   /** HS256 key (default mode) and the key that cursors are signed with. */
   authSecret: string;
   /** The web app's origin: the tokens' `iss` and `aud`. */
@@ -75,6 +81,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const authUrl = env.BETTER_AUTH_URL.replace(/\/+$/, "");
   return {
     databaseUrl: env.DATABASE_URL,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL,
     // Development without a secret: the one generated into .data/ and shared with the web app.
     authSecret: env.BETTER_AUTH_SECRET ?? localSecret(AUTH_SECRET_FILE),
     authUrl,
