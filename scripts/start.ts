@@ -1,15 +1,18 @@
 /**
  * `npm start` (production build) and `npm run dev` (hot reload): the whole stack on one command.
  * PostgreSQL (embedded when DATABASE_URL is unset) → migrations → API and web app → "Ready".
- * Ctrl-C or SIGTERM stops the children first, then the database.
+ * Ctrl-C or SIGTERM stops the children first, then the database. The embedded database gives
+ * each app its own role; with DATABASE_URL both use that URL, and MIGRATION_DATABASE_URL, when
+ * set, migrates.
  */
 import {
   EMBEDDED_DEFAULT_PORT,
   type EmbeddedPostgres,
   startEmbeddedPostgres,
 } from "@todo/db/embedded";
-import { AUTH_SECRET_FILE, localSecret } from "@todo/db/local-data";
+import { AUTH_SECRET_FILE, localSecret, secretWeakness } from "@todo/db/local-data";
 import { migrate } from "@todo/db/migrate";
+import type { App } from "@todo/db/roles";
 import {
   BIN,
   ensureWebBuild,
@@ -20,12 +23,12 @@ import {
   waitForHttp,
 } from "./lib/stack";
 
-const SECRET_MIN_LENGTH = 32;
 const READY_TIMEOUT_MS = 120_000;
 
 const dev = process.argv.includes("--dev");
 const log = logger("start");
-const env = process.env;
+// The migration URL is the launcher's alone: the apps get their own.
+const { MIGRATION_DATABASE_URL: migrationDatabaseUrl, ...env } = process.env;
 
 function fail(message: string): never {
   log(message);
@@ -39,11 +42,16 @@ const apiUrl = env.API_URL || `http://localhost:${apiPort}`;
 const tokenAlg = env.AUTH_TOKEN_ALG || "HS256";
 // The web app's interface; loopback unless deployed, like the API's API_HOST.
 const host = env.HOST || (env.NODE_ENV === "production" ? "0.0.0.0" : "127.0.0.1");
+if (migrationDatabaseUrl && !env.DATABASE_URL) fail("MIGRATION_DATABASE_URL needs DATABASE_URL");
+if (env.NODE_ENV === "production") {
+  // The development defaults (a generated secret, the embedded database) live in .data/.
+  const missing = ["BETTER_AUTH_SECRET", "DATABASE_URL"].filter((name) => !env[name]);
+  if (missing.length > 0) fail(`NODE_ENV=production needs ${missing.join(" and ")}`);
+}
 // One secret for both processes: the web app signs tokens with it and the API verifies them.
 const secret = env.BETTER_AUTH_SECRET || localSecret(AUTH_SECRET_FILE);
-if (secret.length < SECRET_MIN_LENGTH) {
-  fail(`BETTER_AUTH_SECRET must be at least ${SECRET_MIN_LENGTH} characters long`);
-}
+const weakness = secretWeakness("BETTER_AUTH_SECRET", secret);
+if (weakness) fail(weakness);
 
 let database: EmbeddedPostgres | undefined;
 const children: ManagedProcess[] = [];
@@ -66,8 +74,12 @@ process.on("SIGTERM", () => void shutdown(0));
 
 async function main() {
   const startedAt = Date.now();
-  let databaseUrl = env.DATABASE_URL;
-  if (!databaseUrl) {
+  let databaseUrls: Record<App, string>;
+  let migrationUrl: string;
+  if (env.DATABASE_URL) {
+    databaseUrls = { api: env.DATABASE_URL, web: env.DATABASE_URL };
+    migrationUrl = migrationDatabaseUrl || env.DATABASE_URL;
+  } else {
     const dbLog = logger("db");
     dbLog(
       `starting embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT || EMBEDDED_DEFAULT_PORT} (data in .data/pg)`,
@@ -79,10 +91,11 @@ async function main() {
         if (/ERROR|FATAL|PANIC|WARNING|ready to accept/.test(line)) dbLog(line);
       },
     });
-    databaseUrl = database.url;
+    migrationUrl = database.url;
+    databaseUrls = database.roleUrls;
   }
   logger("db")("applying migrations");
-  await migrate(databaseUrl);
+  await migrate(migrationUrl);
 
   const webLog = logger("web");
   if (!dev) {
@@ -92,7 +105,6 @@ async function main() {
 
   const shared = {
     ...env,
-    DATABASE_URL: databaseUrl,
     BETTER_AUTH_SECRET: secret,
     BETTER_AUTH_URL: authUrl,
   };
@@ -113,6 +125,7 @@ async function main() {
         args: [...(dev ? ["watch"] : []), "apps/api/src/server.ts"],
         env: {
           ...shared,
+          DATABASE_URL: databaseUrls.api,
           API_PORT: apiPort,
           // EdDSA: the API verifies with the web app's public keys and holds no shared secret.
           ...(tokenAlg === "EdDSA"
@@ -130,7 +143,13 @@ async function main() {
       command: BIN("next"),
       args: [dev ? "dev" : "start", "--port", port, "--hostname", host],
       cwd: WEB_DIR,
-      env: { ...shared, API_URL: apiUrl, AUTH_TOKEN_ALG: tokenAlg, NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...shared,
+        DATABASE_URL: databaseUrls.web,
+        API_URL: apiUrl,
+        AUTH_TOKEN_ALG: tokenAlg,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     }),
   );
   await waitForHttp(`http://localhost:${port}/`, { timeoutMs: READY_TIMEOUT_MS });

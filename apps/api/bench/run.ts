@@ -74,17 +74,19 @@ async function main() {
   // Seeding writes up to 100,000 rows in one statement: no statement timeout here.
   const client = new pg.Client({ connectionString: database.url, application_name: "bench" });
   await client.connect();
-  const { child: api, base } = await startApi(database.url);
+  // The API's own role, as in production.
+  const apiDatabaseUrl = database.roleUrls.api;
+  const { child: api, base } = await startApi(apiDatabaseUrl);
   try {
     console.log(`${availableParallelism()} cores, load average ${load.join(" ")}`);
-    const fuzzing = await fuzzBenchmark(database.url);
+    const fuzzing = await fuzzBenchmark(apiDatabaseUrl);
     console.log(
       `fuzzing: ${n(fuzzing.requests)} requests in ${fuzzing.seconds.toFixed(0)} s, ${fuzzing.failure ? "FAILED" : "every property held"}`,
     );
     const endpoints: EndpointFigures = await endpointBenchmark(
       base,
       api.pid as number,
-      database.url,
+      apiDatabaseUrl,
     );
     const concurrency = await concurrencyScaling(
       base,

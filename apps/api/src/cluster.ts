@@ -17,11 +17,13 @@ export async function runPrimary(config: Config): Promise<void> {
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.databaseUrl;
   try {
+    let migrationUrl = config.migrationDatabaseUrl;
     if (!databaseUrl) {
       embedded = await startEmbeddedPostgres();
-      databaseUrl = embedded.url;
+      databaseUrl = embedded.roleUrls.api;
+      migrationUrl = embedded.url;
     }
-    await migrate(databaseUrl);
+    await migrate(migrationUrl ?? databaseUrl);
   } catch (error) {
     log(`start-up failed: ${(error as Error).message}`);
     await embedded?.stop();

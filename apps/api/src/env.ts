@@ -1,8 +1,7 @@
 import { isIP } from "node:net";
-import { AUTH_SECRET_FILE, localSecret } from "@todo/db/local-data";
+import { AUTH_SECRET_FILE, localSecret, secretWeakness } from "@todo/db/local-data";
 import { z } from "zod";
 
-export const SECRET_MIN_LENGTH = 32;
 /** Development: the cursor key generated into `.data/` when the API holds no other secret. */
 export const CURSOR_SECRET_FILE = "api-cursor-secret";
 
@@ -14,7 +13,10 @@ const secret = (name: string) =>
     emptyAsUnset,
     z
       .string()
-      .min(SECRET_MIN_LENGTH, `${name} must be at least ${SECRET_MIN_LENGTH} characters long`)
+      .superRefine((value, ctx) => {
+        const weakness = secretWeakness(name, value);
+        if (weakness) ctx.addIssue({ code: "custom", message: weakness });
+      })
       .optional(),
   );
 
@@ -54,6 +56,7 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.preprocess(emptyAsUnset, z.string().url().optional()),
+    MIGRATION_DATABASE_URL: z.preprocess(emptyAsUnset, z.string().url().optional()),
     BETTER_AUTH_SECRET: secret("BETTER_AUTH_SECRET"),
     API_CURSOR_SECRET: secret("API_CURSOR_SECRET"),
     BETTER_AUTH_URL: z.preprocess(emptyAsUnset, z.url().default("http://localhost:3000")),
@@ -89,11 +92,18 @@ const envSchema = z
       path: ["API_CURSOR_SECRET"],
       message: "API_CURSOR_SECRET is required when NODE_ENV=production and AUTH_JWKS_URL is set",
     },
-  );
+  )
+  .refine((env) => env.MIGRATION_DATABASE_URL === undefined || env.DATABASE_URL !== undefined, {
+    path: ["MIGRATION_DATABASE_URL"],
+    message: "MIGRATION_DATABASE_URL needs DATABASE_URL (the API's own role) as well",
+  });
 
 /** Everything the API reads from its environment, parsed once at start-up. */
 export interface Config {
+  /** The API's own role (roles.ts); unset: the embedded database. */
   databaseUrl: string | undefined;
+  /** The owner, who applies migrations at start-up; unset: `databaseUrl`. */
+  migrationDatabaseUrl: string | undefined;
   /** The HS256 key; undefined in JWKS mode, where the API holds nothing that can mint a token. */
   authSecret: string | undefined;
   /** The key list cursors are encrypted with (src/lib/cursor.ts derives its own key from it). */
@@ -138,6 +148,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     : (env.BETTER_AUTH_SECRET ?? localSecret(AUTH_SECRET_FILE));
   return {
     databaseUrl: env.DATABASE_URL,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL,
     authSecret,
     // HS256 mode may key cursors with the secret it holds anyway (ADR 0015).
     cursorSecret: env.API_CURSOR_SECRET ?? authSecret ?? localSecret(CURSOR_SECRET_FILE),

@@ -23,10 +23,12 @@ async function main() {
 
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.databaseUrl;
+  let migrationUrl = config.migrationDatabaseUrl;
   if (!databaseUrl) {
     // Development default: a persistent PostgreSQL under .data/pg, started and stopped with us.
     embedded = await startEmbeddedPostgres();
-    databaseUrl = embedded.url;
+    databaseUrl = embedded.roleUrls.api;
+    migrationUrl = embedded.url;
   }
 
   const app = await buildApp({ ...config, databaseUrl, logger: { level: config.logLevel } });
@@ -51,7 +53,7 @@ async function main() {
   });
 
   try {
-    await migrate(databaseUrl);
+    await migrate(migrationUrl ?? databaseUrl);
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     app.log.error({ err: error }, "start-up failed");

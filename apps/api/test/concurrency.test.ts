@@ -110,11 +110,10 @@ describe("concurrent changes to one task", () => {
 });
 
 describe("two API processes starting on an empty database", () => {
-  const databaseUrl = new URL(inject("databaseUrl"));
   const name = `empty_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Pool({ connectionString: databaseUrl.toString(), max: 1 });
-  const emptyUrl = new URL(databaseUrl);
-  emptyUrl.pathname = `/${name}`;
+  const admin = new pg.Pool({ connectionString: inject("ownerDatabaseUrl"), max: 1 });
+  const inEmpty = (url: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
+  const emptyUrl = inEmpty(inject("ownerDatabaseUrl"));
   let apis: ApiProcess[] = [];
 
   afterAll(async () => {
@@ -125,7 +124,8 @@ describe("two API processes starting on an empty database", () => {
 
   it("migrate it exactly once, and both become ready", async () => {
     await admin.query(`create database "${name}"`);
-    apis = await Promise.all([0, 1].map(() => startApi({ DATABASE_URL: emptyUrl.toString() })));
+    const env = { DATABASE_URL: inEmpty(inject("databaseUrl")), MIGRATION_DATABASE_URL: emptyUrl };
+    apis = await Promise.all([0, 1].map(() => startApi(env)));
     for (const api of apis) expect((await fetch(`${api.origin}/readyz`)).status).toBe(200);
 
     const journal = JSON.parse(
@@ -134,7 +134,7 @@ describe("two API processes starting on an empty database", () => {
         "utf8",
       ),
     ) as { entries: unknown[] };
-    const client = new pg.Client({ connectionString: emptyUrl.toString() });
+    const client = new pg.Client({ connectionString: emptyUrl });
     await client.connect();
     try {
       const { rows } = await client.query<{ hash: string }>(

@@ -3,7 +3,10 @@ import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** The database as the API's role, as the API connects in production. */
     databaseUrl: string;
+    /** The same database as its owner, who migrates: for tests that set up or migrate. */
+    ownerDatabaseUrl: string;
   }
 }
 
@@ -11,7 +14,8 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const server = await startTestServer(process.env.TEST_DATABASE_URL);
   const database = await createTestDatabase(server.url);
-  project.provide("databaseUrl", database.url);
+  project.provide("databaseUrl", database.roleUrls.api);
+  project.provide("ownerDatabaseUrl", database.url);
   return async () => {
     await database.drop();
     await server.stop();

@@ -210,7 +210,7 @@ async function main() {
   const server = await startTestServer(process.env.TEST_DATABASE_URL);
   const database = await createTestDatabase(server.url);
   const stack = await startStack(
-    { databaseUrl: database.url, secret: randomBytes(36).toString("base64url") },
+    { databaseUrls: database.roleUrls, secret: randomBytes(36).toString("base64url") },
     { name: "bench" },
   );
   const chrome = await chromeLauncher.launch({

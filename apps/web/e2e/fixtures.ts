@@ -16,7 +16,7 @@
  * - `signUpViaUi(page, user, next?)` / `signInViaUi(page, credentials, next?)`: fill in and submit
  *   the /sign-up or /sign-in form (optionally with `?next=`); they do not wait for navigation.
  * - `signOutViaUi(page)`: opens the account menu and signs out; waits for /sign-in.
- * - `stackSettings()`: the database URL and secret of this run, to start extra servers with
+ * - `stackSettings()`: the database URLs (one per app's role) and secret of this run, to start extra servers with
  *   `startStack` / `startWeb` from `./support/servers`.
  * - `saveScreenshot(page, testInfo, name)`: a full-page screenshot saved as
  *   test-results/<test>/<name>.png.
@@ -47,7 +47,10 @@ function required(name: string): string {
 }
 
 export function stackSettings(): StackSettings {
-  return { databaseUrl: required("E2E_DATABASE_URL"), secret: required("E2E_SECRET") };
+  return {
+    databaseUrls: { api: required("E2E_API_DATABASE_URL"), web: required("E2E_WEB_DATABASE_URL") },
+    secret: required("E2E_SECRET"),
+  };
 }
 
 export function newUserData(label = "user"): TestUser {

@@ -21,12 +21,17 @@ export default async function globalSetup() {
     const database = await createTestDatabase(server.url);
     stops.push(database.drop);
     await ensureWebBuild(log);
-    const settings = { databaseUrl: database.url, secret: randomBytes(36).toString("base64url") };
+    // Each app as its own database role, as in production: a missing grant fails the tests.
+    const settings = {
+      databaseUrls: database.roleUrls,
+      secret: randomBytes(36).toString("base64url"),
+    };
     const stack = await startStack(settings, { name: "main" });
     stops.push(stack.stop);
     process.env.E2E_WEB_URL = stack.webUrl;
     process.env.E2E_API_URL = stack.apiUrl;
-    process.env.E2E_DATABASE_URL = settings.databaseUrl;
+    process.env.E2E_API_DATABASE_URL = settings.databaseUrls.api;
+    process.env.E2E_WEB_DATABASE_URL = settings.databaseUrls.web;
     process.env.E2E_SECRET = settings.secret;
   } catch (error) {
     await teardown();

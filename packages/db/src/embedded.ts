@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import pg from "pg";
 import { LOCAL_DATA_DIR, localSecret } from "./local-data";
+import { APP_ROLES, type App, ensureRole } from "./roles";
 
 export interface EmbeddedPostgresOptions {
   /** Cluster directory; created (initdb) on first start, reused afterwards. */
@@ -12,8 +14,10 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface EmbeddedPostgres {
-  /** URL of the `postgres` database on the cluster. */
+  /** URL of the `postgres` database on the cluster, as the superuser: for migrations. */
   url: string;
+  /** The same database as each app's own role (roles.ts), with its password from `.data/`. */
+  roleUrls: Record<App, string>;
   stop(): Promise<void>;
 }
 
@@ -65,6 +69,7 @@ export async function startEmbeddedPostgres(
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
+    authMethod: "scram-sha-256",
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
     onLog: (message) => log(String(message).trim()),
@@ -73,10 +78,50 @@ export async function startEmbeddedPostgres(
   if (!existsSync(join(dataDir, "PG_VERSION"))) {
     mkdirSync(join(dataDir, ".."), { recursive: true });
     await server.initialise();
+  } else {
+    requireScram(dataDir);
   }
   await server.start();
-  return {
-    url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
-  };
+  const url = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  try {
+    return { url, roleUrls: await enableRoleLogins(url, dataDir), stop: () => server.stop() };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+/**
+ * Clusters created before 2026-12-02 accept `password` authentication (the password in clear
+ * text on the socket). Their stored passwords are SCRAM verifiers already (PostgreSQL's
+ * default `password_encryption`), so switching pg_hba.conf to scram-sha-256 keeps every login.
+ */
+function requireScram(dataDir: string): void {
+  const file = join(dataDir, "pg_hba.conf");
+  const rules = readFileSync(file, "utf8");
+  const scram = rules.replace(/^(\s*(?:local|host)\S*\s.*\s)password(\s*)$/gm, "$1scram-sha-256$2");
+  if (scram !== rules) writeFileSync(file, scram);
+}
+
+/** Lets each app's role log in with a password generated once into `.data/`, and their URLs. */
+async function enableRoleLogins(url: string, dataDir: string): Promise<Record<App, string>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const urls = {} as Record<App, string>;
+    for (const [app, role] of Object.entries(APP_ROLES) as [App, string][]) {
+      const password = localSecret(`pg-${app}-password`, join(dataDir, ".."));
+      await ensureRole(client, role);
+      await client.query(
+        `alter role ${pg.escapeIdentifier(role)} with login password ${pg.escapeLiteral(password)}`,
+      );
+      const roleUrl = new URL(url);
+      roleUrl.username = role;
+      roleUrl.password = password;
+      urls[app] = roleUrl.toString();
+    }
+    return urls;
+  } finally {
+    await client.end();
+  }
 }

@@ -24,3 +24,45 @@ export function localSecret(name: string, dir: string = LOCAL_DATA_DIR): string 
 }
 
 export const AUTH_SECRET_FILE = "better-auth-secret";
+
+/** Contract section 1: a shorter BETTER_AUTH_SECRET is refused. */
+const SECRET_MIN_LENGTH = 32;
+const SECRET_MIN_DISTINCT = 10;
+const SECRET_MIN_BITS = 128;
+
+/**
+ * Entropy estimated from the secret's own character frequencies (Shannon) times its length:
+ * random secrets score close to their real strength (`openssl rand -base64 48`: about 330 bits,
+ * ours: about 200), repetitions and small alphabets score low (`abab…`: 1 bit a character).
+ */
+function estimatedBits(secret: string): number {
+  const characters = [...secret];
+  const counts = new Map<string, number>();
+  for (const character of characters) counts.set(character, (counts.get(character) ?? 0) + 1);
+  let bitsPerCharacter = 0;
+  for (const count of counts.values()) {
+    const p = count / characters.length;
+    bitsPerCharacter -= p * Math.log2(p);
+  }
+  return bitsPerCharacter * characters.length;
+}
+
+/**
+ * Why `secret` is too weak to be `name` (a signing key), or undefined. The one rule of the web
+ * app, the API and the launcher: at least 32 characters, at least 10 different ones, and an
+ * estimated 128 bits of entropy.
+ */
+export function secretWeakness(name: string, secret: string): string | undefined {
+  if (secret.length < SECRET_MIN_LENGTH) {
+    return `${name} must be at least ${SECRET_MIN_LENGTH} characters long`;
+  }
+  const distinct = new Set(secret).size;
+  const bits = estimatedBits(secret);
+  if (distinct < SECRET_MIN_DISTINCT || bits < SECRET_MIN_BITS) {
+    return (
+      `${name} is too predictable (${distinct} different characters, about ${Math.floor(bits)} bits of entropy; ` +
+      `at least ${SECRET_MIN_DISTINCT} and ${SECRET_MIN_BITS} needed): generate one with openssl rand -base64 48`
+    );
+  }
+  return undefined;
+}

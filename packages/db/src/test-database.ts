@@ -5,6 +5,7 @@ import pg from "pg";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded";
 import { LOCAL_DATA_DIR } from "./local-data";
 import { migrate } from "./migrate";
+import { APP_ROLES, type App } from "./roles";
 
 export interface TestServer {
   /** URL of a maintenance database on the server. */
@@ -38,24 +39,54 @@ function withDatabase(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-/** Creates a fresh, migrated database on the server, so each test run is isolated. */
-export async function createTestDatabase(
-  serverUrl: string,
-): Promise<{ url: string; drop(): Promise<void> }> {
+export interface TestDatabase {
+  /** As the server's administrator, who migrated it: for set-up and inspection. */
+  url: string;
+  /** As a login of each app's role, as the apps connect in production: a missing grant fails. */
+  roleUrls: Record<App, string>;
+  drop(): Promise<void>;
+}
+
+/**
+ * Creates a fresh, migrated database on the server, so each test run is isolated, and a login
+ * role per app for this run that is a member of the app's role (roles are cluster-wide, so runs
+ * sharing a server must not change each other's passwords).
+ */
+export async function createTestDatabase(serverUrl: string): Promise<TestDatabase> {
   const name = `test_${Date.now()}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
+  const logins = { api: `${name}_api`, web: `${name}_web` } satisfies Record<App, string>;
+  const admin = async (run: (client: pg.Client) => Promise<void>) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await run(client);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin((client) => client.query(`create database "${name}"`).then(() => {}));
   const url = withDatabase(serverUrl, name);
   await migrate(url);
+  const roleUrls = {} as Record<App, string>;
+  await admin(async (client) => {
+    for (const app of Object.keys(logins) as App[]) {
+      const password = randomBytes(24).toString("base64url");
+      await client.query(
+        `create role "${logins[app]}" login password '${password}' in role ${APP_ROLES[app]}`,
+      );
+      const roleUrl = new URL(url);
+      roleUrl.username = logins[app];
+      roleUrl.password = password;
+      roleUrls[app] = roleUrl.toString();
+    }
+  });
   return {
     url,
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists "${name}" with (force)`);
-      await client.end();
-    },
+    roleUrls,
+    drop: () =>
+      admin(async (client) => {
+        await client.query(`drop database if exists "${name}" with (force)`);
+        await client.query(`drop role if exists "${logins.api}", "${logins.web}"`);
+      }),
   };
 }

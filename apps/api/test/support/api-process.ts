@@ -64,12 +64,18 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
   });
   const exited = output(child);
   const origin = `http://127.0.0.1:${port}`;
-  await Promise.race([
-    waitForOk(`${origin}/readyz`),
-    exited.then(({ code, stderr }) => {
-      throw new Error(`server exited with ${code} before it was ready:\n${stderr}`);
-    }),
-  ]);
+  try {
+    await Promise.race([
+      waitForOk(`${origin}/readyz`),
+      exited.then(({ code, stderr }) => {
+        throw new Error(`server exited with ${code} before it was ready:\n${stderr}`);
+      }),
+    ]);
+  } catch (error) {
+    // Not ready in time: the caller never gets the process, so it must not outlive the test.
+    child.kill("SIGKILL");
+    throw error;
+  }
   return { child, port, origin, exited };
 }
 

@@ -6,6 +6,7 @@
 import { createWriteStream, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "@todo/db/embedded";
+import type { App } from "@todo/db/roles";
 import {
   BIN,
   type ManagedProcess,
@@ -29,7 +30,8 @@ function fileLog(name: string): (line: string) => void {
 
 /** What every server of one test run shares. */
 export interface StackSettings {
-  databaseUrl: string;
+  /** The run's database as each app's own role. */
+  databaseUrls: Record<App, string>;
   secret: string;
 }
 
@@ -64,7 +66,7 @@ export async function startApi(
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      DATABASE_URL: settings.databaseUrl,
+      DATABASE_URL: settings.databaseUrls.api,
       BETTER_AUTH_URL: options.webUrl,
       CORS_ORIGINS: options.webUrl,
       // JWKS mode: the API holds no shared secret.
@@ -109,7 +111,7 @@ export async function startWeb(
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      DATABASE_URL: settings.databaseUrl,
+      DATABASE_URL: settings.databaseUrls.web,
       BETTER_AUTH_SECRET: settings.secret,
       BETTER_AUTH_URL: url,
       API_URL: options.apiUrl,

@@ -1,9 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { AUTH_SECRET_FILE, localSecret } from "@todo/db/local-data";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env";
 
 const DATABASE_URL = "postgres://user:pw@localhost:5432/todo";
-const SECRET = "s".repeat(32);
+const SECRET = randomBytes(48).toString("base64");
 
 describe("parseEnv", () => {
   it("applies the contract's defaults", () => {
@@ -23,6 +24,14 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL, BETTER_AUTH_SECRET: "x".repeat(31) })).toThrow(
       "BETTER_AUTH_SECRET must be at least 32 characters long",
     );
+  });
+
+  it("refuses a long secret with too little entropy, saying so", () => {
+    for (const secret of ["s".repeat(32), "ab".repeat(32)]) {
+      expect(() => parseEnv({ DATABASE_URL, BETTER_AUTH_SECRET: secret })).toThrow(
+        /^Invalid environment for the web app:\n- BETTER_AUTH_SECRET is too predictable/,
+      );
+    }
   });
 
   it("requires the secret in production", () => {

@@ -1,8 +1,6 @@
 import "server-only";
-import { AUTH_SECRET_FILE, localSecret } from "@todo/db/local-data";
+import { AUTH_SECRET_FILE, localSecret, secretWeakness } from "@todo/db/local-data";
 import { z } from "zod";
-
-export const SECRET_MIN_LENGTH = 32;
 /** Contract section 2: tokens live 15 minutes. Tests shorten it. */
 export const TOKEN_TTL_DEFAULT_SECONDS = 900;
 
@@ -13,10 +11,10 @@ const envSchema = z.object({
   DATABASE_URL: z.string({ error: "DATABASE_URL is required" }),
   BETTER_AUTH_SECRET: z
     .string()
-    .min(
-      SECRET_MIN_LENGTH,
-      `BETTER_AUTH_SECRET must be at least ${SECRET_MIN_LENGTH} characters long`,
-    )
+    .superRefine((secret, ctx) => {
+      const weakness = secretWeakness("BETTER_AUTH_SECRET", secret);
+      if (weakness) ctx.addIssue({ code: "custom", message: weakness });
+    })
     .optional(),
   // Without a trailing slash, as the API compares it with the tokens' `iss` and `aud`.
   BETTER_AUTH_URL: z

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { testApp } from "./helpers";
+
+describe("the API's database connection", () => {
+  it("is refused Better Auth's tables: no password hash, session or signing key to read", async () => {
+    const app = await testApp();
+    try {
+      for (const table of ["account", "session", "jwks", "user", "verification"]) {
+        await expect(app.pool.query(`select * from "${table}"`), table).rejects.toMatchObject({
+          code: "42501",
+          message: expect.stringMatching(/^permission denied/),
+        });
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});
