@@ -11,6 +11,7 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.preprocess(emptyAsUnset, z.string().url().optional()),
+    DATABASE_DIRECT_URL: z.preprocess(emptyAsUnset, z.string().url().optional()),
     BETTER_AUTH_SECRET: z.preprocess(
       emptyAsUnset,
       z
@@ -41,6 +42,8 @@ const envSchema = z
 /** Everything the API reads from its environment, parsed once at start-up. */
 export interface Config {
   databaseUrl: string | undefined;
+  /** A direct (unpooled) connection for the revocation feed's LISTEN; unset: `databaseUrl`. */
+  databaseDirectUrl: string | undefined;
   /** HS256 key (default mode) and the key that cursors are signed with. */
   authSecret: string;
   /** The web app's origin: the tokens' `iss` and `aud`. */
@@ -75,6 +78,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const authUrl = env.BETTER_AUTH_URL.replace(/\/+$/, "");
   return {
     databaseUrl: env.DATABASE_URL,
+    databaseDirectUrl: env.DATABASE_DIRECT_URL,
     // Development without a secret: the one generated into .data/ and shared with the web app.
     authSecret: env.BETTER_AUTH_SECRET ?? localSecret(AUTH_SECRET_FILE),
     authUrl,
