@@ -147,11 +147,6 @@ describe("revocation (contract section 8)", () => {
       Date.now() - REVOCATION_RETENTION_SECONDS * 1000,
     );
   });
-
-  it("reports a connected feed on /readyz", async () => {
-    const response = await app.inject({ url: "/readyz" });
-    expect(response.statusCode).toBe(200);
-  });
 });
 
 describe("the in-memory revocations", () => {
