@@ -93,7 +93,7 @@ async function cpuPerRequest(pid: number, options: autocannon.Options): Promise<
 }
 
 /** Verifications per second on this thread for `seconds`, cycling through distinct tokens. */
-export async function opsPerSecond(
+async function opsPerSecond(
   tokens: string[],
   verify: (token: string) => unknown,
   seconds: number,

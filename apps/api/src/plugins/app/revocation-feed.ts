@@ -56,6 +56,7 @@ export class RevocationFeed {
   #connected = false;
   #stopped = false;
   #failures = 0;
+  #attempt: Promise<void> | null = null;
   #retry: NodeJS.Timeout | undefined;
   #heartbeat: NodeJS.Timeout | undefined;
 
@@ -77,7 +78,24 @@ export class RevocationFeed {
         "the revocation feed connects through a pooler, which may not keep LISTEN: set DATABASE_DIRECT_URL",
       );
     }
-    return this.#connect();
+    return this.#reconnect();
+  }
+
+  /**
+   * Connected now, or within `timeoutMs` by an attempt made at once instead of after the
+   * backoff: a readiness probe that finds the database back need not wait for the next retry.
+   */
+  async connectNow(timeoutMs: number): Promise<boolean> {
+    if (this.#connected || this.#stopped) return this.#connected;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.#reconnect(),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    return this.#connected;
   }
 
   async stop(): Promise<void> {
@@ -86,6 +104,15 @@ export class RevocationFeed {
     const client = this.#client;
     this.#drop();
     await client?.end().catch(() => {});
+  }
+
+  /** One attempt at a time: a call during one joins it. */
+  #reconnect(): Promise<void> {
+    clearTimeout(this.#retry);
+    this.#attempt ??= this.#connect().finally(() => {
+      this.#attempt = null;
+    });
+    return this.#attempt;
   }
 
   async #connect(): Promise<void> {
@@ -149,7 +176,7 @@ export class RevocationFeed {
       { err: loggableError(error), retryInMs: delay },
       "revocation feed disconnected; sessions that end meanwhile are refused once it reconnects",
     );
-    this.#retry = setTimeout(() => void this.#connect(), delay);
+    this.#retry = setTimeout(() => void this.#reconnect(), delay);
   }
 }
 

@@ -6,6 +6,8 @@ import { loggableError } from "../../lib/database-errors";
 import { HttpProblem, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../../lib/problem";
 
 const statusSchema = z.object({ status: z.literal("ok") });
+/** With the database answering, how long readiness waits for the revocation feed to reconnect. */
+const FEED_WAIT_MS = 1_000;
 
 /** Liveness and readiness, without authentication. */
 export default async function serviceRoutes(fastify: FastifyInstance) {
@@ -51,7 +53,7 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
         app.log.warn({ err: loggableError(error) }, "readiness check failed");
         throw unavailable("The database is not reachable.");
       }
-      if (!app.revocationFeed.connected) {
+      if (!(await app.revocationFeed.connectNow(FEED_WAIT_MS))) {
         throw unavailable("The revocation feed is not connected.");
       }
       return { status: "ok" as const };
