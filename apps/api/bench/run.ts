@@ -1,12 +1,12 @@
 /**
- * `npm run bench`: every API figure of issues 2 and 4 in one run, written to
+ * `npm run bench` (first part): every API figure of issues 2 and 4 in one run, written to
  * docs/benchmarks.md ("## API"; other sections kept) and docs/bench-api.svg. Servers run as
  * child processes on loopback; the load generator (autocannon) runs here, in its own process.
  *
  * BENCH_QUICK=1 shortens every run; SOAK_SECONDS (default 300), MIXED_REQUESTS (default
  * 100,000), FUZZ_RUNS (default 10,000) and FUZZ_SEED override single parts.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase, startTestServer } from "@todo/db/test-database";
@@ -30,35 +30,14 @@ import {
   ROUNDS as SCALING_ROUNDS,
   seedScalingUsers,
 } from "./scaling";
-import { type LoadResult, QUICK, startApi, stop } from "./support";
+import { BENCHMARKS_FILE, type LoadResult, QUICK, startApi, stop, writeReport } from "./support";
 import { MIXED_STEPS, mixedWorkload, seedUsers, soak, USERS } from "./workload";
 
-const BENCHMARKS_FILE = fileURLToPath(new URL("../../../docs/benchmarks.md", import.meta.url));
 const CHART_FILE = fileURLToPath(new URL("../../../docs/bench-api.svg", import.meta.url));
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? (QUICK ? 30 : 300));
 const MIXED_REQUESTS = Number(process.env.MIXED_REQUESTS ?? (QUICK ? 10_000 : 100_000));
 const MIXED_CONNECTIONS = 64;
 const SCALING_SECONDS = QUICK ? 2 : 5;
-
-/** Replaces the "## API" section of the report, keeping every other section. */
-function writeReport(section: string) {
-  let current = "";
-  try {
-    current = readFileSync(BENCHMARKS_FILE, "utf8");
-  } catch {
-    current = "# Benchmarks\n";
-  }
-  const start = current.indexOf("\n## API\n");
-  let next = start === -1 ? -1 : current.indexOf("\n## ", start + 1);
-  if (start === -1) {
-    current = `${current.trimEnd()}\n\n${section}`;
-  } else {
-    if (next === -1) next = current.length;
-    const rest = current.slice(next + 1);
-    current = `${current.slice(0, start + 1)}${section.trimEnd()}\n${rest ? `\n${rest}` : ""}`;
-  }
-  writeFileSync(BENCHMARKS_FILE, `${current.trimEnd()}\n`);
-}
 
 const n = (value: number) => value.toLocaleString("en-US");
 const met = (ok: boolean) => (ok ? "yes" : "**no**");

@@ -1,12 +1,15 @@
 /** What every benchmark part shares: the API child process, tokens, autocannon runs, /proc. */
 import { type ChildProcess, fork } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { signToken } from "../test/support/tokens";
 
+export const BENCHMARKS_FILE = fileURLToPath(
+  new URL("../../../docs/benchmarks.md", import.meta.url),
+);
 export const SECRET = "benchmark-secret-with-at-least-32-characters";
 export const AUTH_URL = "http://localhost:3000";
 export const API_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -136,4 +139,25 @@ export function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
   const msPerTick = 10; // USER_HZ is 100 on Linux
   return (Number(fields[11]) + Number(fields[12])) * msPerTick;
+}
+
+/** Replaces the report's section that `section` starts with ("## API"…), keeping the others. */
+export function writeReport(section: string) {
+  const heading = section.slice(0, section.indexOf("\n"));
+  let current = "";
+  try {
+    current = readFileSync(BENCHMARKS_FILE, "utf8");
+  } catch {
+    current = "# Benchmarks\n";
+  }
+  const start = current.indexOf(`\n${heading}\n`);
+  let next = start === -1 ? -1 : current.indexOf("\n## ", start + 1);
+  if (start === -1) {
+    current = `${current.trimEnd()}\n\n${section}`;
+  } else {
+    if (next === -1) next = current.length;
+    const rest = current.slice(next + 1);
+    current = `${current.slice(0, start + 1)}${section.trimEnd()}\n${rest ? `\n${rest}` : ""}`;
+  }
+  writeFileSync(BENCHMARKS_FILE, `${current.trimEnd()}\n`);
 }

@@ -7,6 +7,7 @@ import { serializerCompiler } from "./lib/serializer";
 import database from "./plugins/app/database";
 import identify from "./plugins/app/identify";
 import problemDetails from "./plugins/app/problem-details";
+import revocationFeed from "./plugins/app/revocation-feed";
 import cors from "./plugins/external/cors";
 import helmet from "./plugins/external/helmet";
 import rateLimit from "./plugins/external/rate-limit";
@@ -18,6 +19,8 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
 
 export interface AppOptions {
   databaseUrl: string;
+  /** For the revocation feed's LISTEN; default `databaseUrl`. */
+  databaseDirectUrl?: string | undefined;
   /** The HS256 key; not needed (and not given) when `jwksUrl` is set. */
   authSecret?: string | undefined;
   authUrl: string;
@@ -59,6 +62,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(helmet);
   await app.register(cors, { origins: options.corsOrigins });
   await app.register(problemDetails);
+  await app.register(revocationFeed, { url: options.databaseDirectUrl ?? options.databaseUrl });
   await app.register(identify, {
     secret: options.authSecret,
     issuer: options.authUrl,

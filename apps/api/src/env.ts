@@ -57,6 +57,7 @@ const envSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.preprocess(emptyAsUnset, z.string().url().optional()),
     MIGRATION_DATABASE_URL: z.preprocess(emptyAsUnset, z.string().url().optional()),
+    DATABASE_DIRECT_URL: z.preprocess(emptyAsUnset, z.string().url().optional()),
     BETTER_AUTH_SECRET: secret("BETTER_AUTH_SECRET"),
     API_CURSOR_SECRET: secret("API_CURSOR_SECRET"),
     BETTER_AUTH_URL: z.preprocess(emptyAsUnset, z.url().default("http://localhost:3000")),
@@ -104,6 +105,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** The owner, who applies migrations at start-up; unset: `databaseUrl`. */
   migrationDatabaseUrl: string | undefined;
+  /** A direct (unpooled) connection for the revocation feed's LISTEN; unset: `databaseUrl`. */
+  databaseDirectUrl: string | undefined;
   /** The HS256 key; undefined in JWKS mode, where the API holds nothing that can mint a token. */
   authSecret: string | undefined;
   /** The key list cursors are encrypted with (src/lib/cursor.ts derives its own key from it). */
@@ -149,6 +152,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL,
+    databaseDirectUrl: env.DATABASE_DIRECT_URL,
     authSecret,
     // HS256 mode may key cursors with the secret it holds anyway (ADR 0015).
     cursorSecret: env.API_CURSOR_SECRET ?? authSecret ?? localSecret(CURSOR_SECRET_FILE),

@@ -5,7 +5,7 @@ import { REPO_ROOT, WEB_DIR } from "../../../scripts/lib/stack";
 import { expect, newUserData, signUpThroughApi, stackSettings, test } from "./fixtures";
 import { freePort, startStack, startWeb } from "./support/servers";
 
-const CLAIMS = ["aud", "email", "exp", "iat", "iss", "name", "sub"];
+const CLAIMS = ["aud", "email", "exp", "iat", "iss", "name", "sid", "sub"];
 
 test("the token endpoint issues an HS256 token with exactly the contract's claims", async ({
   page,

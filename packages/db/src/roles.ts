@@ -26,6 +26,9 @@ export const TABLE_GRANTS: TableGrants = {
   // Written by the triggers on `tasks`, which run as the role that changed the tasks.
   task_counts: { api: ["select", "insert", "update"] },
   rate_limits: { api: READ_WRITE },
+  // Written by the triggers on `session` and `user` (which also sweep old rows), as the web
+  // app's role; the API only reads them, on each reconnect of its feed.
+  revocations: { api: ["select"], web: ["select", "insert", "delete"] },
   // An API process that cannot migrate checks at start-up that nothing is pending (migrate.ts).
   "drizzle.__drizzle_migrations": { api: ["select"] },
   // apps/web: Better Auth

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -94,3 +95,40 @@ export const rateLimits = pgTable(
   },
   (t) => [index("rate_limits_window_start_idx").on(t.windowStart)],
 );
+
+/**
+ * Ended sessions and user-wide cutoffs, which the API keeps in memory to refuse tokens that
+ * are still unexpired (docs/decisions/0018-session-revocation.md). A row with `session_id`: that
+ * session ended, its tokens (claim `sid`) are refused. A row without: every token of `user_id`
+ * issued at or before `revoked_at` is refused. Triggers (migration 0005) write a row for every
+ * deleted session and user, send each new row to the API processes (`NOTIFY revocations`), and
+ * delete rows older than `REVOCATION_RETENTION_SECONDS`.
+ */
+export const revocations = pgTable(
+  "revocations",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text("user_id").notNull(),
+    sessionId: text("session_id"),
+    revokedAt: timestampMs("revoked_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("revocations_revoked_at_idx").on(t.revokedAt),
+    // Keeps every NOTIFY payload far below PostgreSQL's 8000-byte limit.
+    check(
+      "revocations_id_lengths",
+      sql`length(${t.userId}) <= 255 and length(${t.sessionId}) <= 255`,
+    ),
+  ],
+);
+
+/** The channel that carries each new `revocations` row, as JSON, to every listening API process. */
+export const REVOCATIONS_CHANNEL = "revocations";
+
+/**
+ * How long a revocation is kept: the longest a token may live (24 hours, refused beyond by the
+ * API) plus the 30 s clock tolerance, plus 30 s for clocks that differ between the database and
+ * the API. After that every token it could refuse has expired anyway. The sweep in migration 0005
+ * uses the same interval.
+ */
+export const REVOCATION_RETENTION_SECONDS = 24 * 3600 + 60;

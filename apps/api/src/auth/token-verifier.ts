@@ -7,11 +7,16 @@ const CLOCK_TOLERANCE_MS = 30_000;
 /** The web app's tokens live 15 minutes; whatever was signed, none is believed for longer. */
 const MAX_LIFETIME_SECONDS = 24 * 60 * 60;
 const SUB_MAX = 255;
+const SID_MAX = 255;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F]/;
 
 export interface Principal {
   sub: string;
+  /** The web app's session that minted the token (contract section 8); absent in others. */
+  sid?: string | undefined;
+  /** Seconds since the epoch. */
+  iat: number;
 }
 
 /** Resolves the token's principal, or null for any token that is not acceptable. */
@@ -32,17 +37,20 @@ export function verifierOptions(issuer: string): Partial<VerifierOptions> {
 }
 
 /**
- * Our checks on top of the library's: claim types, a sane `sub`, and a bounded lifetime — a
- * token issued in the future or valid for years is refused however well it is signed.
+ * Our checks on top of the library's: claim types, a sane `sub`, a `sid` that can be looked up,
+ * and a bounded lifetime — a token issued in the future or valid for years is refused however
+ * well it is signed.
  */
 function principalFrom(claims: Claims): Principal | null {
-  const { sub, iat, exp } = claims;
+  const { sub, sid, iat, exp } = claims;
   if (typeof sub !== "string" || sub.length === 0 || sub.length > SUB_MAX) return null;
   if (CONTROL_CHARACTERS.test(sub)) return null;
   if (typeof iat !== "number" || typeof exp !== "number") return null;
   if (iat * 1000 > Date.now() + CLOCK_TOLERANCE_MS) return null;
   if (exp - iat > MAX_LIFETIME_SECONDS) return null;
-  return { sub };
+  if (sid === undefined) return { sub, iat };
+  if (typeof sid !== "string" || sid.length === 0 || sid.length > SID_MAX) return null;
+  return { sub, sid, iat };
 }
 
 function withinSize(token: string): boolean {

@@ -10,12 +10,14 @@ export interface TokenOptions {
   issuer?: string;
   audience?: string | string[];
   expiresIn?: number;
+  /** `iat`, seconds since the epoch; default now. */
+  issuedAt?: number;
   claims?: Record<string, unknown>;
 }
 
 /** An HS256 token as the web app (Better Auth's jwt plugin) issues it. */
 export function signToken(sub: string, options: TokenOptions = {}): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
+  const now = options.issuedAt ?? Math.floor(Date.now() / 1000);
   const jwt = new SignJWT({ ...options.claims })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuedAt(now)

@@ -9,6 +9,7 @@ import { jwt } from "better-auth/plugins/jwt";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { type Env, getEnv } from "./env";
 import { hs256Token, tokenClaims } from "./hs256-token-plugin";
+import { refuseTokensIssuedUntilNow, revocation } from "./revocation";
 
 function tokenPlugin(env: Env) {
   if (env.AUTH_TOKEN_ALG === "HS256") {
@@ -25,8 +26,8 @@ function tokenPlugin(env: Env) {
       issuer: env.BETTER_AUTH_URL,
       audience: env.BETTER_AUTH_URL,
       expirationTime: `${env.AUTH_TOKEN_TTL_SECONDS}s`,
-      definePayload: ({ user }) => {
-        const { sub: _sub, ...claims } = tokenClaims(user);
+      definePayload: (session) => {
+        const { sub: _sub, ...claims } = tokenClaims(session);
         return claims;
       },
     },
@@ -52,6 +53,9 @@ function createAuth(env: Env) {
       minPasswordLength: PASSWORD_MIN,
       maxPasswordLength: PASSWORD_MAX,
       autoSignIn: true,
+      // Contract section 8: a reset ends every session and refuses every earlier token.
+      revokeSessionsOnPasswordReset: true,
+      onPasswordReset: ({ user }) => refuseTokensIssuedUntilNow(pool, user.id),
     },
     rateLimit: {
       // On in every mode; the database store is shared by every web process.
@@ -65,7 +69,7 @@ function createAuth(env: Env) {
     },
     telemetry: { enabled: false },
     // nextCookies last: it forwards cookies set by server-side calls (sign-out from actions).
-    plugins: [tokenPlugin(env), nextCookies()],
+    plugins: [tokenPlugin(env), revocation(pool), nextCookies()],
   });
 }
 

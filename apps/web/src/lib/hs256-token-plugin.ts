@@ -10,9 +10,18 @@ export interface TokenOptions {
   ttlSeconds: number;
 }
 
-/** The claims the web app puts in every API token, and nothing else. */
-export function tokenClaims(user: { id: string; email: string; name: string }) {
-  return { sub: user.id, email: user.email, name: user.name };
+/**
+ * The claims the web app puts in every API token, and nothing else. `sid` is the session's id
+ * (not its cookie token): the API refuses the tokens of a session once it ends.
+ */
+export function tokenClaims({
+  user,
+  session,
+}: {
+  user: { id: string; email: string; name: string };
+  session: { id: string };
+}) {
+  return { sub: user.id, sid: session.id, email: user.email, name: user.name };
 }
 
 /**
@@ -28,7 +37,7 @@ export function hs256Token(options: TokenOptions) {
         "/token",
         { method: "GET", requireHeaders: true, use: [sessionMiddleware] },
         async (ctx) => {
-          const { sub, ...claims } = tokenClaims(ctx.context.session.user);
+          const { sub, ...claims } = tokenClaims(ctx.context.session);
           const now = Math.floor(Date.now() / 1000);
           const token = await new SignJWT(claims)
             .setProtectedHeader({ alg: "HS256", typ: "JWT" })

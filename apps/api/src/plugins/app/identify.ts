@@ -30,7 +30,8 @@ const BEARER = /^Bearer +([^ ]+) *$/i;
 
 /**
  * Verifies the bearer token of every request, without rejecting any: the rate limiter
- * keys by the resulting `sub`, and the tasks routes' guard decides on 401/403.
+ * keys by the resulting `sub`, and the tasks routes' guard decides on 401/403. A token of an
+ * ended session (or issued before its user's cutoff) is as invalid as a forged one.
  */
 async function identify(app: FastifyInstance, options: IdentifyOptions) {
   let verify: TokenVerifier;
@@ -54,8 +55,9 @@ async function identify(app: FastifyInstance, options: IdentifyOptions) {
     if (header === undefined) return;
     const token = BEARER.exec(header)?.[1];
     const principal = token ? await verify(token) : null;
-    request.authentication = principal ? { state: "valid", principal } : INVALID;
+    request.authentication =
+      principal && !app.revocations.refuses(principal) ? { state: "valid", principal } : INVALID;
   });
 }
 
-export default fp(identify, { name: "identify" });
+export default fp(identify, { name: "identify", dependencies: ["revocation-feed"] });
