@@ -10,9 +10,12 @@ export interface TokenOptions {
   ttlSeconds: number;
 }
 
-/** The claims the web app puts in every API token, and nothing else. */
-export function tokenClaims(user: { id: string; email: string; name: string }) {
-  return { sub: user.id, email: user.email, name: user.name };
+/**
+ * The claims of every API token besides `iat`, `exp`, `iss` and `aud`: only what the API uses.
+ * No name or email: they are the user's to change, and a long one made tokens the API refused.
+ */
+export function tokenClaims(session: { user: { id: string } }) {
+  return { sub: session.user.id };
 }
 
 /**
@@ -28,7 +31,7 @@ export function hs256Token(options: TokenOptions) {
         "/token",
         { method: "GET", requireHeaders: true, use: [sessionMiddleware] },
         async (ctx) => {
-          const { sub, ...claims } = tokenClaims(ctx.context.session.user);
+          const { sub, ...claims } = tokenClaims(ctx.context.session);
           const now = Math.floor(Date.now() / 1000);
           const token = await new SignJWT(claims)
             .setProtectedHeader({ alg: "HS256", typ: "JWT" })
