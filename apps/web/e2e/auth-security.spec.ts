@@ -126,9 +126,9 @@ test.describe("client addresses (TRUST_PROXY unset)", () => {
       last = await postFrom("127.0.0.3", url, wrongSignIn(), twoHops);
     }
     expect(last?.status).toBe(429);
-    expect(last?.headers["retry-after"]).toMatch(/^\d+$/);
     // Another client, with the same header, still has its own budget.
     expect((await postFrom("127.0.0.4", url, wrongSignIn(), twoHops)).status).toBe(401);
+    expect(last?.headers["retry-after"]).toMatch(/^\d+$/);
   });
 });
 
