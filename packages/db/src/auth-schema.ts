@@ -87,3 +87,19 @@ export const rateLimit = pgTable("rate_limit", {
   count: integer("count").notNull(),
   lastRequest: bigint("last_request", { mode: "number" }).notNull(),
 });
+
+/**
+ * Failed sign-ins per account (the web app's own table, not Better Auth's), keyed by an HMAC of
+ * the email so that addresses without an account are not stored in the clear. Every attempt
+ * counts until a success or a password reset deletes the row; from the fifth on, the next waits.
+ */
+export const signInThrottle = pgTable(
+  "sign_in_throttle",
+  {
+    emailDigest: text("email_digest").primaryKey(),
+    attempts: integer("attempts").notNull(),
+    blockedUntil: timestampMs("blocked_until"),
+    updatedAt: timestampMs("updated_at").notNull(),
+  },
+  (t) => [index("sign_in_throttle_updated_at_idx").on(t.updatedAt)],
+);

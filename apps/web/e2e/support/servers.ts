@@ -22,9 +22,12 @@ export { freePort };
 export const LOG_DIR = join(REPO_ROOT, ".data/e2e-logs");
 const START_TIMEOUT_MS = 60_000;
 
+/** Where the output of the server started with this name goes. */
+export const logFile = (name: string) => join(LOG_DIR, `${name}.log`);
+
 function fileLog(name: string): (line: string) => void {
   mkdirSync(LOG_DIR, { recursive: true });
-  const stream = createWriteStream(join(LOG_DIR, `${name}.log`), { flags: "a" });
+  const stream = createWriteStream(logFile(name), { flags: "a" });
   return (line) => stream.write(`${line}\n`);
 }
 
@@ -89,6 +92,8 @@ export interface WebTuning {
   /** Default: high enough never to trip in tests. */
   authRateLimitPerMinute?: number;
   tokenAlg?: "HS256" | "EdDSA";
+  /** TRUST_PROXY; default unset (the client IP is the socket's). */
+  trustProxy?: string;
 }
 
 export interface WebOptions extends WebTuning {
@@ -121,6 +126,7 @@ export async function startWeb(
       ...(options.tokenTtlSeconds
         ? { AUTH_TOKEN_TTL_SECONDS: String(options.tokenTtlSeconds) }
         : {}),
+      ...(options.trustProxy ? { TRUST_PROXY: options.trustProxy } : {}),
       NEXT_TELEMETRY_DISABLED: "1",
     },
     log: fileLog(options.name),

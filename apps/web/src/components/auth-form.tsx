@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { PasswordStrengthMeter } from "./password-strength-meter";
 
 type Mode = "sign-in" | "sign-up";
 type Field = "name" | "email" | "password";
@@ -47,23 +48,45 @@ async function validate(mode: Mode, form: HTMLFormElement) {
     const field = issue.path[0] as Field;
     errors[field] ??= issue.message;
   }
-  return { data: result.data, errors };
+  if (mode === "sign-up" && !errors.password) {
+    const { isCommonPassword, PASSWORD_TOO_COMMON } = await import("@/lib/password-policy");
+    if (isCommonPassword(values.password ?? "")) errors.password = PASSWORD_TOO_COMMON.message;
+  }
+  return { data: Object.keys(errors).length ? undefined : result.data, errors };
 }
 
+/** Codes of the server's refusals that belong to one field. */
+const FIELD_CODES: Record<string, Field> = {
+  INVALID_NAME: "name",
+  INVALID_EMAIL: "email",
+  PASSWORD_TOO_COMMON: "password",
+};
+
 /** Better Auth's answer, in words that never say which credential was wrong. */
-async function failureMessage(mode: Mode, response: Response): Promise<string> {
+async function failure(
+  mode: Mode,
+  response: Response,
+): Promise<{ field: Field; message: string } | { message: string }> {
   if (response.status === 429) {
-    const seconds = Number(response.headers.get("X-Retry-After")) || 60;
-    return `Too many attempts. Please wait ${seconds} second${seconds === 1 ? "" : "s"} and try again.`;
+    const seconds =
+      Number(response.headers.get("Retry-After") ?? response.headers.get("X-Retry-After")) || 60;
+    return {
+      message: `Too many attempts. Please wait ${seconds} second${seconds === 1 ? "" : "s"} and try again.`,
+    };
   }
   if (mode === "sign-in" && (response.status === 401 || response.status === 403)) {
-    return "The email or password is incorrect.";
+    return { message: "The email or password is incorrect." };
   }
-  const body = (await response.json().catch(() => null)) as { code?: string } | null;
+  const body = (await response.json().catch(() => null)) as {
+    code?: string;
+    message?: string;
+  } | null;
   if (mode === "sign-up" && body?.code?.startsWith("USER_ALREADY_EXISTS")) {
-    return "An account with this email already exists. Sign in instead.";
+    return { message: "An account with this email already exists. Sign in instead." };
   }
-  return "Something went wrong on our side. Please try again.";
+  const field = body?.code ? FIELD_CODES[body.code] : undefined;
+  if (field && body?.message) return { field, message: body.message.replace(/^\w+: /, "") };
+  return { message: "Something went wrong on our side. Please try again." };
 }
 
 export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
@@ -71,6 +94,7 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [newPassword, setNewPassword] = useState("");
   const formRef = useRef<HTMLFormElement>(null);
   const { fields } = FORMS[mode];
 
@@ -103,7 +127,13 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
         router.replace(next);
         return;
       }
-      setFormError(await failureMessage(mode, response));
+      const refused = await failure(mode, response);
+      if ("field" in refused) {
+        setErrors({ [refused.field]: refused.message });
+        form.querySelector<HTMLInputElement>(`[name="${refused.field}"]`)?.focus();
+      } else {
+        setFormError(refused.message);
+      }
     } catch {
       setFormError("Can't reach the server. Check your connection and try again.");
     }
@@ -140,12 +170,23 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
       <FormField
         label="Password"
         error={errors.password}
-        hint={mode === "sign-up" ? "8 to 128 characters." : undefined}
+        hint={
+          mode === "sign-up" ? (
+            <>
+              8 to 128 characters, not a common one.
+              <PasswordStrengthMeter password={newPassword} />
+            </>
+          ) : undefined
+        }
       >
         {(control) => (
           <Input
             {...control}
             {...fieldProps("password")}
+            onChange={(event) => {
+              if (mode === "sign-up") setNewPassword(event.currentTarget.value);
+              if (errors.password) void revalidate("password");
+            }}
             type="password"
             autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
           />

@@ -1,10 +1,32 @@
 import "server-only";
+import proxyaddr from "@fastify/proxy-addr";
 import { AUTH_SECRET_FILE, localSecret, secretWeakness } from "@todo/db/local-data";
 import { z } from "zod";
+import { log } from "./log";
+
 /** Contract section 2: tokens live 15 minutes. Tests shorten it. */
 export const TOKEN_TTL_DEFAULT_SECONDS = 900;
 
 const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * Contract section 13: the proxies in front, as a hop count (`1`) or comma-separated CIDRs.
+ * Unset: no forwarded header is believed.
+ */
+const trustProxy = z.string().transform((value, ctx) => {
+  if (/^\d+$/.test(value)) return Number(value);
+  const ranges = value.split(",").map((range) => range.trim());
+  try {
+    proxyaddr.compile(ranges);
+  } catch {
+    ctx.addIssue({
+      code: "custom",
+      message: "TRUST_PROXY must be a hop count (1) or comma-separated CIDRs (10.0.0.0/8,::1)",
+    });
+    return z.NEVER;
+  }
+  return ranges;
+});
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -23,6 +45,7 @@ const envSchema = z.object({
     .transform((url) => url.replace(/\/+$/, "")),
   API_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:8000"),
   AUTH_RATE_LIMIT_PER_MINUTE: positiveInt.default(10),
+  TRUST_PROXY: trustProxy.optional(),
   AUTH_TOKEN_ALG: z.enum(["HS256", "EdDSA"]).default("HS256"),
   AUTH_TOKEN_TTL_SECONDS: positiveInt
     .max(TOKEN_TTL_DEFAULT_SECONDS)
@@ -71,7 +94,7 @@ export function assertValidEnv(): void {
   try {
     getEnv();
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    log("error", error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
 }

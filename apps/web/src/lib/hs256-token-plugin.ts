@@ -11,17 +11,13 @@ export interface TokenOptions {
 }
 
 /**
- * The claims the web app puts in every API token, and nothing else. `sid` is the session's id
- * (not its cookie token): the API refuses the tokens of a session once it ends.
+ * The claims of every API token besides `iat`, `exp`, `iss` and `aud`: only what the API uses.
+ * No name or email: they are the user's to change, and a long one made tokens the API refused.
+ * `sid` is the session's id (not its cookie token): the API refuses the tokens of a session once
+ * it ends.
  */
-export function tokenClaims({
-  user,
-  session,
-}: {
-  user: { id: string; email: string; name: string };
-  session: { id: string };
-}) {
-  return { sub: user.id, sid: session.id, email: user.email, name: user.name };
+export function tokenClaims({ user, session }: { user: { id: string }; session: { id: string } }) {
+  return { sub: user.id, sid: session.id };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { TaskStatus } from "@todo/contract/list-query";
 import { createApiClient } from "@/lib/api-client";
 import { getAuth } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 import { STATUS_LABELS, type TaskFilters } from "./task-filters";
 import { taskCountOptions, taskListOptions } from "./task-queries";
 
@@ -41,6 +42,6 @@ export async function prefetchTasks(
     .getAll()
     .find((query) => query.state.error)?.state.error;
   // Not fatal, as the browser asks again, but an API this server cannot reach is worth a line.
-  if (error) console.warn(`tasks prefetch failed: ${error.message}`);
+  if (error) log("warn", `tasks prefetch failed: ${error.message}`);
   return dehydrate(queryClient);
 }
