@@ -37,6 +37,10 @@ const apiPort = env.API_PORT || "8000";
 const authUrl = env.BETTER_AUTH_URL || `http://localhost:${port}`;
 const apiUrl = env.API_URL || `http://localhost:${apiPort}`;
 const tokenAlg = env.AUTH_TOKEN_ALG || "HS256";
+// `next start` defaults NODE_ENV to production, which needs SMTP_URL and requires email
+// verification (contract section 13). Unless production is asked for, this is a local stack:
+// "test", Next's other standard value, keeps its production runtime (decision 0019).
+const webNodeEnv = dev ? undefined : env.NODE_ENV || "test";
 // One secret for both processes: the web app signs tokens with it and the API verifies them.
 const secret = env.BETTER_AUTH_SECRET || localSecret(AUTH_SECRET_FILE);
 if (secret.length < SECRET_MIN_LENGTH) {
@@ -125,7 +129,13 @@ async function main() {
       command: BIN("next"),
       args: [dev ? "dev" : "start", "--port", port],
       cwd: WEB_DIR,
-      env: { ...shared, API_URL: apiUrl, AUTH_TOKEN_ALG: tokenAlg, NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...shared,
+        ...(webNodeEnv ? { NODE_ENV: webNodeEnv } : {}),
+        API_URL: apiUrl,
+        AUTH_TOKEN_ALG: tokenAlg,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     }),
   );
   await waitForHttp(`http://localhost:${port}/`, { timeoutMs: READY_TIMEOUT_MS });

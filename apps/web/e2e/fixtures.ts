@@ -16,8 +16,10 @@
  * - `signUpViaUi(page, user, next?)` / `signInViaUi(page, credentials, next?)`: fill in and submit
  *   the /sign-up or /sign-in form (optionally with `?next=`); they do not wait for navigation.
  * - `signOutViaUi(page)`: opens the account menu and signs out; waits for /sign-in.
- * - `stackSettings()`: the database URL and secret of this run, to start extra servers with
- *   `startStack` / `startWeb` from `./support/servers`.
+ * - `stackSettings()`: the database URL, secret and mail outbox of this run, to start extra
+ *   servers with `startStack` / `startWeb` from `./support/servers`.
+ * - `waitForMail(to, subject?)`: waits for a message to `to` in the outbox (parsed from its .eml
+ *   file; `subject` a string or pattern) and returns the newest; `mailsTo(to)` lists them now.
  * - `saveScreenshot(page, testInfo, name)`: a full-page screenshot saved as
  *   test-results/<test>/<name>.png.
  */
@@ -30,6 +32,7 @@ import {
   type Page,
   type TestInfo,
 } from "@playwright/test";
+import { type OutboxMessage, readOutbox } from "../src/lib/mail/outbox";
 import type { StackSettings } from "./support/servers";
 
 export { expect };
@@ -47,7 +50,39 @@ function required(name: string): string {
 }
 
 export function stackSettings(): StackSettings {
-  return { databaseUrl: required("E2E_DATABASE_URL"), secret: required("E2E_SECRET") };
+  return {
+    databaseUrl: required("E2E_DATABASE_URL"),
+    secret: required("E2E_SECRET"),
+    mailOutboxDir: required("E2E_MAIL_OUTBOX_DIR"),
+  };
+}
+
+/** The messages to `to` in this run's outbox, newest first. */
+export async function mailsTo(to: string, subject?: string | RegExp): Promise<OutboxMessage[]> {
+  const messages = await readOutbox(required("E2E_MAIL_OUTBOX_DIR"));
+  return messages.filter(
+    (message) =>
+      message.to === to &&
+      (subject === undefined ||
+        (typeof subject === "string"
+          ? message.subject === subject
+          : subject.test(message.subject))),
+  );
+}
+
+/** Waits until a message to `to` (with that subject) is in the outbox; returns the newest. */
+export async function waitForMail(to: string, subject?: string | RegExp): Promise<OutboxMessage> {
+  let newest: OutboxMessage | undefined;
+  await expect
+    .poll(
+      async () => {
+        [newest] = await mailsTo(to, subject);
+        return newest !== undefined;
+      },
+      { message: `a message to ${to}${subject ? ` (${subject})` : ""} in the outbox` },
+    )
+    .toBe(true);
+  return newest as OutboxMessage;
 }
 
 export function newUserData(label = "user"): TestUser {

@@ -31,6 +31,8 @@ function fileLog(name: string): (line: string) => void {
 export interface StackSettings {
   databaseUrl: string;
   secret: string;
+  /** The mail outbox (default: the app's own, .data/mail). */
+  mailOutboxDir?: string;
 }
 
 export interface RunningServer {
@@ -85,6 +87,14 @@ export interface WebTuning {
   /** Default: high enough never to trip in tests. */
   authRateLimitPerMinute?: number;
   tokenAlg?: "HS256" | "EdDSA";
+  /** Default: the app's default, false outside production. */
+  requireEmailVerification?: boolean;
+  /**
+   * Default "test": `next start` would otherwise run as production, which needs `SMTP_URL`.
+   * The build is the same production build either way.
+   */
+  nodeEnv?: "test" | "production";
+  smtpUrl?: string;
 }
 
 export interface WebOptions extends WebTuning {
@@ -116,6 +126,12 @@ export async function startWeb(
       AUTH_TOKEN_ALG: options.tokenAlg ?? "HS256",
       ...(options.tokenTtlSeconds
         ? { AUTH_TOKEN_TTL_SECONDS: String(options.tokenTtlSeconds) }
+        : {}),
+      NODE_ENV: options.nodeEnv ?? "test",
+      ...(settings.mailOutboxDir ? { MAIL_OUTBOX_DIR: settings.mailOutboxDir } : {}),
+      ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+      ...(options.requireEmailVerification !== undefined
+        ? { REQUIRE_EMAIL_VERIFICATION: String(options.requireEmailVerification) }
         : {}),
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -1,11 +1,22 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useRef, useState } from "react";
+import { ResendVerification } from "@/components/resend-verification";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import {
+  errorCode,
+  focusFirstInvalid,
+  loadAuthSchemas,
+  postAuth,
+  SERVER_FAILURE_MESSAGE,
+  tooManyRequestsMessage,
+  UNREACHABLE_MESSAGE,
+  validateForm,
+} from "@/lib/auth-forms";
 
 type Mode = "sign-in" | "sign-up";
 type Field = "name" | "email" | "password";
@@ -26,89 +37,86 @@ const FORMS = {
   },
 } as const;
 
-let schemas: Promise<typeof import("@todo/contract/auth-forms")> | undefined;
-/**
- * The validation rules load on first use (the form gets focus), not with the page: they are
- * the largest part of this page's own script.
- */
-function loadSchemas() {
-  schemas ??= import("@todo/contract/auth-forms");
-  return schemas;
-}
-
-async function validate(mode: Mode, form: HTMLFormElement) {
-  const data = new FormData(form);
-  const values = Object.fromEntries(
-    FORMS[mode].fields.map((field) => [field, String(data.get(field) ?? "")]),
-  );
-  const result = (await loadSchemas())[FORMS[mode].schema].safeParse(values);
-  const errors: FieldErrors = {};
-  for (const issue of result.error?.issues ?? []) {
-    const field = issue.path[0] as Field;
-    errors[field] ??= issue.message;
-  }
-  return { data: result.data, errors };
-}
-
 /** Better Auth's answer, in words that never say which credential was wrong. */
-async function failureMessage(mode: Mode, response: Response): Promise<string> {
-  if (response.status === 429) {
-    const seconds = Number(response.headers.get("X-Retry-After")) || 60;
-    return `Too many attempts. Please wait ${seconds} second${seconds === 1 ? "" : "s"} and try again.`;
+async function failure(mode: Mode, response: Response, email: string): Promise<ReactNode> {
+  const tooMany = tooManyRequestsMessage(response);
+  if (tooMany) return tooMany;
+  const code = await errorCode(response);
+  // Only after the right password: saying so tells nothing to someone guessing.
+  if (mode === "sign-in" && code === "EMAIL_NOT_VERIFIED") {
+    return (
+      <div className="flex flex-col gap-3">
+        <p>Please confirm your email address first: open the link we emailed to {email}.</p>
+        <ResendVerification email={email} />
+      </div>
+    );
   }
   if (mode === "sign-in" && (response.status === 401 || response.status === 403)) {
     return "The email or password is incorrect.";
   }
-  const body = (await response.json().catch(() => null)) as { code?: string } | null;
-  if (mode === "sign-up" && body?.code?.startsWith("USER_ALREADY_EXISTS")) {
+  if (mode === "sign-up" && code?.startsWith("USER_ALREADY_EXISTS")) {
     return "An account with this email already exists. Sign in instead.";
   }
-  return "Something went wrong on our side. Please try again.";
+  return SERVER_FAILURE_MESSAGE;
+}
+
+/** Sign-up when verification is required: no session yet, whether or not the account is new. */
+function CheckYourEmail({ email }: { email: string }) {
+  return (
+    <div role="status" className="flex flex-col gap-4">
+      <h2 className="text-lg font-semibold">Check your email</h2>
+      <p className="text-sm">
+        We sent a message to <span className="font-medium break-all">{email}</span>. Open the link
+        in it to finish creating your account, then sign in.
+      </p>
+      <ResendVerification email={email} label="Send it again" />
+    </div>
+  );
 }
 
 export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<ReactNode>(null);
   const [pending, setPending] = useState(false);
+  const [awaitingVerification, setAwaitingVerification] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const { fields } = FORMS[mode];
+  const { schema, fields } = FORMS[mode];
 
   // After a first submit, or once a field was left, errors follow the input as it changes.
   const revalidate = async (field: Field) => {
     if (!formRef.current) return;
-    const message = (await validate(mode, formRef.current)).errors[field];
+    const message = (await validateForm(schema, formRef.current, fields)).errors[field];
     setErrors((current) => ({ ...current, [field]: message }));
   };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const { data, errors: found } = await validate(mode, form);
+    const { data, errors: found } = await validateForm(schema, form, fields);
     setErrors(found);
     setFormError(null);
     if (!data) {
-      const first = fields.find((field) => found[field]);
-      form.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
+      focusFirstInvalid(form, fields, found);
       return;
     }
     setPending(true);
-    try {
-      const response = await fetch(`/api/auth/${mode}/email`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(data),
-      });
-      if (response.ok) {
-        router.replace(next);
+    const response = await postAuth(`${mode}/email`, data);
+    if (response?.ok) {
+      const body = (await response.json().catch(() => null)) as { token?: string | null } | null;
+      // Sign-up with required verification answers without a session.
+      if (mode === "sign-up" && !body?.token) {
+        setAwaitingVerification(data.email);
         return;
       }
-      setFormError(await failureMessage(mode, response));
-    } catch {
-      setFormError("Can't reach the server. Check your connection and try again.");
+      router.replace(next);
+      return;
     }
+    setFormError(response ? await failure(mode, response, data.email) : UNREACHABLE_MESSAGE);
     setPending(false);
   }
+
+  if (awaitingVerification) return <CheckYourEmail email={awaitingVerification} />;
 
   const fieldProps = (field: Field) => ({
     name: field,
@@ -123,7 +131,7 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
       ref={formRef}
       noValidate
       onSubmit={onSubmit}
-      onFocus={() => void loadSchemas()}
+      onFocus={() => void loadAuthSchemas()}
       className="flex flex-col gap-4"
     >
       {formError ? <Alert>{formError}</Alert> : null}

@@ -7,8 +7,10 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins/jwt";
 import { drizzle } from "drizzle-orm/node-postgres";
+import { accountMail } from "./account-mail";
 import { type Env, getEnv } from "./env";
 import { hs256Token, tokenClaims } from "./hs256-token-plugin";
+import { getMailer } from "./mail/mailer";
 
 function tokenPlugin(env: Env) {
   if (env.AUTH_TOKEN_ALG === "HS256") {
@@ -38,6 +40,7 @@ function tokenPlugin(env: Env) {
 function createAuth(env: Env) {
   const pool = createPool(env.DATABASE_URL, { applicationName: "todo-web", max: 5 });
   const authRule = { window: 60, max: env.AUTH_RATE_LIMIT_PER_MINUTE };
+  const mail = accountMail(env, getMailer());
   return betterAuth({
     appName: "Todo",
     baseURL: env.BETTER_AUTH_URL,
@@ -52,20 +55,30 @@ function createAuth(env: Env) {
       minPasswordLength: PASSWORD_MIN,
       maxPasswordLength: PASSWORD_MAX,
       autoSignIn: true,
+      ...mail.emailAndPassword,
     },
+    emailVerification: mail.emailVerification,
+    // Reset links, two-factor codes…: the database holds only SHA-256 hashes of them.
+    verification: { storeIdentifier: "hashed" },
     rateLimit: {
       // On in every mode; the database store is shared by every web process.
       enabled: true,
       storage: "database",
-      customRules: { "/sign-in/*": authRule, "/sign-up/*": authRule },
+      customRules: {
+        "/sign-in/*": authRule,
+        "/sign-up/*": authRule,
+        ...mail.rateLimitRules(authRule),
+      },
     },
     advanced: {
       useSecureCookies: new URL(env.BETTER_AUTH_URL).protocol === "https:",
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      // Better Auth skips origin checks when NODE_ENV=test (tests and `npm start` run so).
+      disableOriginCheck: false,
     },
     telemetry: { enabled: false },
     // nextCookies last: it forwards cookies set by server-side calls (sign-out from actions).
-    plugins: [tokenPlugin(env), nextCookies()],
+    plugins: [tokenPlugin(env), mail.plugin, nextCookies()],
   });
 }
 
