@@ -2,10 +2,12 @@ import type { APIRequestContext } from "@playwright/test";
 import { SignJWT } from "jose";
 import {
   expect,
+  hashedIdentifier,
   mailsTo,
   newUserData,
   signUpViaUi,
   stackSettings,
+  storedVerificationIdentifiers,
   type TestUser,
   test,
   waitForMail,
@@ -27,10 +29,15 @@ test("sign-up mails a link that confirms the address once; the banner then goes 
   expect(mail.html).toContain("Confirm my email address");
   const [link] = mail.links;
   expect(link).toContain("/api/auth/verify-email?token=");
+  const token = new URL(link as string).searchParams.get("token") as string;
+  const stored = hashedIdentifier(`email-verification-link:${token}`);
+  expect(await storedVerificationIdentifiers()).toContain(stored);
+  expect((await storedVerificationIdentifiers()).join(" ")).not.toContain(token);
 
   await page.goto(link as string);
   await expect(page).toHaveURL("/verify-email?status=verified");
   await expect(page.getByText("Your email address is confirmed.")).toBeVisible();
+  expect(await storedVerificationIdentifiers()).not.toContain(stored);
   await page.getByRole("link", { name: "Go to your tasks" }).click();
   await expect(page).toHaveURL("/tasks");
   await expect(page.getByRole("heading", { name: "Tasks", exact: true })).toBeVisible();

@@ -21,10 +21,12 @@
  *   servers with `startStack` / `startWeb` from `./support/servers`.
  * - `waitForMail(to, subject?)`: waits for a message to `to` in the outbox (parsed from its .eml
  *   file; `subject` a string or pattern) and returns the newest; `mailsTo(to)` lists them now.
+ * - `storedVerificationIdentifiers()`: the `identifier` column of Better Auth's verification table;
+ *   `hashedIdentifier(plain)` is how it stores one (SHA-256, base64url).
  * - `saveScreenshot(page, testInfo, name)`: a full-page screenshot saved as
  *   test-results/<test>/<name>.png.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import {
   type APIRequestContext,
   type BrowserContext,
@@ -33,6 +35,7 @@ import {
   type Page,
   type TestInfo,
 } from "@playwright/test";
+import pg from "pg";
 import { type OutboxMessage, readOutbox } from "../src/lib/mail/outbox";
 import type { StackSettings } from "./support/servers";
 
@@ -150,6 +153,23 @@ export async function signOutViaUi(page: Page): Promise<void> {
   await page.getByRole("button", { name: /account menu/i }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await page.waitForURL("**/sign-in");
+}
+
+export async function storedVerificationIdentifiers(): Promise<string[]> {
+  const client = new pg.Client({ connectionString: required("E2E_DATABASE_URL") });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ identifier: string }>(
+      "select identifier from verification",
+    );
+    return rows.map((row) => row.identifier);
+  } finally {
+    await client.end();
+  }
+}
+
+export function hashedIdentifier(plain: string): string {
+  return createHash("sha256").update(plain).digest("base64url");
 }
 
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {

@@ -1,10 +1,12 @@
 import {
   expect,
+  hashedIdentifier,
   mailsTo,
   newUserData,
   signInThroughApi,
   signInViaUi,
   signUpThroughApi,
+  storedVerificationIdentifiers,
   test,
   waitForMail,
 } from "./fixtures";
@@ -37,6 +39,11 @@ test("a reset link sets a new password once, and every session ends", async ({
   const mail = await waitForMail(user.email, RESET_SUBJECT);
   expect(mail.html).toContain("Choose a new password");
   const [link] = mail.links;
+  const token = new URL(link as string).pathname.split("/").pop() as string;
+  // Stored as a hash only, and gone once used (below).
+  const stored = hashedIdentifier(`reset-password:${token}`);
+  expect(await storedVerificationIdentifiers()).toContain(stored);
+  expect((await storedVerificationIdentifiers()).join(" ")).not.toContain(token);
   await page.goto(link as string);
   await expect(page).toHaveURL(/\/reset-password\?token=/);
   const newPassword = `new-${user.password}`;
@@ -46,6 +53,7 @@ test("a reset link sets a new password once, and every session ends", async ({
   await page.getByLabel("New password").fill(newPassword);
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page.getByRole("status")).toContainText("Your password is changed");
+  expect(await storedVerificationIdentifiers()).not.toContain(stored);
 
   // The other device's next request to the web app is unauthenticated.
   expect(await session()).toBeUndefined();
