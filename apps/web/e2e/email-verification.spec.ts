@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { SignJWT } from "jose";
 import {
@@ -12,7 +14,7 @@ import {
   test,
   waitForMail,
 } from "./fixtures";
-import { startStack } from "./support/servers";
+import { LOG_DIR, startStack } from "./support/servers";
 
 const CONFIRM_SUBJECT = "Confirm your email address";
 const BANNER = /Please confirm your email address/;
@@ -46,6 +48,7 @@ test("sign-up mails a link that confirms the address once; the banner then goes 
   // The same link a second time.
   await page.goto(link as string);
   await expect(page.getByText("This link was already used.")).toBeVisible();
+  expect(readFileSync(join(LOG_DIR, "main-web.log"), "utf8")).not.toContain(token);
 });
 
 test("the banner's button mails a new link, and the new link confirms the address", async ({

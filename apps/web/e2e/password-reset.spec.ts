@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
   expect,
   hashedIdentifier,
@@ -10,6 +12,7 @@ import {
   test,
   waitForMail,
 } from "./fixtures";
+import { LOG_DIR } from "./support/servers";
 
 const RESET_SUBJECT = "Reset your Todo password";
 const WRONG_CREDENTIALS = "The email or password is incorrect.";
@@ -71,6 +74,7 @@ test("a reset link sets a new password once, and every session ends", async ({
   await page.goto(link as string);
   await expect(page).toHaveURL("/reset-password?error=INVALID_TOKEN");
   await expect(page.getByText("This link has expired or was already used.")).toBeVisible();
+  expect(readFileSync(join(LOG_DIR, "main-web.log"), "utf8")).not.toContain(token);
 });
 
 test("asking for a reset answers the same whether or not the address has an account", async ({

@@ -17,8 +17,8 @@ import { existingAccountMail, resetPasswordMail, verifyEmailMail } from "./mail/
  */
 
 /** Where the verification link lands; Better Auth appends `&error=CODE` when it fails. */
-export const VERIFY_EMAIL_LANDING = "/verify-email?status=verified";
-export const RESET_PASSWORD_PAGE = "/reset-password";
+const VERIFY_EMAIL_LANDING = "/verify-email?status=verified";
+const RESET_PASSWORD_PAGE = "/reset-password";
 /** The error code of a verification link used a second time (Better Auth has none). */
 export const LINK_ALREADY_USED = "LINK_ALREADY_USED";
 
@@ -29,7 +29,7 @@ const RESET_TTL_SECONDS = 60 * 60;
  * Mail per email address and endpoint, whoever asks and whether or not the address has an
  * account: stops anyone from filling a stranger's inbox from many IPs.
  */
-export const MAIL_PER_ADDRESS = { max: 3, windowSeconds: 15 * 60 };
+const MAIL_PER_ADDRESS = { max: 3, windowSeconds: 15 * 60 };
 const MAIL_SENDING_PATHS = new Set([
   "/sign-up/email",
   "/send-verification-email",
@@ -37,7 +37,7 @@ const MAIL_SENDING_PATHS = new Set([
 ]);
 
 /** The endpoints of these flows, for per-IP rate-limit rules. */
-export const ACCOUNT_MAIL_PATHS = [
+const ACCOUNT_MAIL_PATHS = [
   "/send-verification-email",
   "/verify-email",
   "/request-password-reset",

@@ -33,14 +33,12 @@ export async function validateForm<Field extends string>(
 }
 
 /** Moves focus to the first field named in `errors`, so the user lands on what to fix. */
-export function focusFirstInvalid(
+export function focusFirstInvalid<Field extends string>(
   form: HTMLFormElement,
-  fields: readonly string[],
-  errors: object,
+  fields: readonly Field[],
+  errors: Partial<Record<Field, string>>,
 ) {
-  const first = fields.find(
-    (field) => field in errors && (errors as Record<string, unknown>)[field],
-  );
+  const first = fields.find((field) => errors[field]);
   form.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
 }
 
