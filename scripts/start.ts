@@ -48,6 +48,10 @@ if (env.NODE_ENV === "production") {
   const missing = ["BETTER_AUTH_SECRET", "DATABASE_URL"].filter((name) => !env[name]);
   if (missing.length > 0) fail(`NODE_ENV=production needs ${missing.join(" and ")}`);
 }
+// `next start` defaults NODE_ENV to production, which needs SMTP_URL and requires email
+// verification (contract section 13). Unless production is asked for, this is a local stack:
+// "test", Next's other standard value, keeps its production runtime (decision 0019).
+const webNodeEnv = dev ? undefined : env.NODE_ENV || "test";
 // One secret for both processes: the web app signs tokens with it and the API verifies them.
 const secret = env.BETTER_AUTH_SECRET || localSecret(AUTH_SECRET_FILE);
 const weakness = secretWeakness("BETTER_AUTH_SECRET", secret);
@@ -146,6 +150,7 @@ async function main() {
       env: {
         ...shared,
         DATABASE_URL: databaseUrls.web,
+        ...(webNodeEnv ? { NODE_ENV: webNodeEnv } : {}),
         API_URL: apiUrl,
         AUTH_TOKEN_ALG: tokenAlg,
         NEXT_TELEMETRY_DISABLED: "1",

@@ -13,15 +13,20 @@
  * - `newUserData(label?)`: `{ name, email, password }` for an account that does not exist yet.
  * - `signUpThroughApi(request, baseURL, user)`: creates the account; `request` must belong to
  *   the browser context that should be signed in (`page.request` or `context.request`).
+ *   `signInThroughApi(request, baseURL, credentials)` signs that context in.
  * - `signUpViaUi(page, user, next?)` / `signInViaUi(page, credentials, next?)`: fill in and submit
  *   the /sign-up or /sign-in form (optionally with `?next=`); they do not wait for navigation.
  * - `signOutViaUi(page)`: opens the account menu and signs out; waits for /sign-in.
- * - `stackSettings()`: the database URLs (one per app's role) and secret of this run, to start extra servers with
- *   `startStack` / `startWeb` from `./support/servers`.
+ * - `stackSettings()`: the database URLs (one per app's role), secret and mail outbox of this run, to start extra
+ *   servers with `startStack` / `startWeb` from `./support/servers`.
+ * - `waitForMail(to, subject?)`: waits for a message to `to` in the outbox (parsed from its .eml
+ *   file; `subject` a string or pattern) and returns the newest; `mailsTo(to)` lists them now.
+ * - `storedVerificationIdentifiers()`: the `identifier` column of Better Auth's verification table;
+ *   `hashedIdentifier(plain)` is how it stores one (SHA-256, base64url).
  * - `saveScreenshot(page, testInfo, name)`: a full-page screenshot saved as
  *   test-results/<test>/<name>.png.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import {
   type APIRequestContext,
   type BrowserContext,
@@ -30,6 +35,8 @@ import {
   type Page,
   type TestInfo,
 } from "@playwright/test";
+import pg from "pg";
+import { type OutboxMessage, readOutbox } from "../src/lib/mail/outbox";
 import type { StackSettings } from "./support/servers";
 
 export { expect };
@@ -50,7 +57,36 @@ export function stackSettings(): StackSettings {
   return {
     databaseUrls: { api: required("E2E_API_DATABASE_URL"), web: required("E2E_WEB_DATABASE_URL") },
     secret: required("E2E_SECRET"),
+    mailOutboxDir: required("E2E_MAIL_OUTBOX_DIR"),
   };
+}
+
+/** The messages to `to` in this run's outbox, newest first. */
+export async function mailsTo(to: string, subject?: string | RegExp): Promise<OutboxMessage[]> {
+  const messages = await readOutbox(required("E2E_MAIL_OUTBOX_DIR"));
+  return messages.filter(
+    (message) =>
+      message.to === to &&
+      (subject === undefined ||
+        (typeof subject === "string"
+          ? message.subject === subject
+          : subject.test(message.subject))),
+  );
+}
+
+/** Waits until a message to `to` (with that subject) is in the outbox; returns the newest. */
+export async function waitForMail(to: string, subject?: string | RegExp): Promise<OutboxMessage> {
+  let newest: OutboxMessage | undefined;
+  await expect
+    .poll(
+      async () => {
+        [newest] = await mailsTo(to, subject);
+        return newest !== undefined;
+      },
+      { message: `a message to ${to}${subject ? ` (${subject})` : ""} in the outbox` },
+    )
+    .toBe(true);
+  return newest as OutboxMessage;
 }
 
 export function newUserData(label = "user"): TestUser {
@@ -73,6 +109,20 @@ export async function signUpThroughApi(
   });
   if (!response.ok()) {
     throw new Error(`sign-up failed: ${response.status()} ${await response.text()}`);
+  }
+}
+
+export async function signInThroughApi(
+  request: APIRequestContext,
+  baseURL: string,
+  credentials: Pick<TestUser, "email" | "password">,
+): Promise<void> {
+  const response = await request.post(`${baseURL}/api/auth/sign-in/email`, {
+    data: credentials,
+    headers: { Origin: baseURL },
+  });
+  if (!response.ok()) {
+    throw new Error(`sign-in failed: ${response.status()} ${await response.text()}`);
   }
 }
 
@@ -103,6 +153,23 @@ export async function signOutViaUi(page: Page): Promise<void> {
   await page.getByRole("button", { name: /account menu/i }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await page.waitForURL("**/sign-in");
+}
+
+export async function storedVerificationIdentifiers(): Promise<string[]> {
+  const client = new pg.Client({ connectionString: required("E2E_WEB_DATABASE_URL") });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ identifier: string }>(
+      "select identifier from verification",
+    );
+    return rows.map((row) => row.identifier);
+  } finally {
+    await client.end();
+  }
+}
+
+export function hashedIdentifier(plain: string): string {
+  return createHash("sha256").update(plain).digest("base64url");
 }
 
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {

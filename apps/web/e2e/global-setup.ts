@@ -1,19 +1,25 @@
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createTestDatabase, startTestServer } from "@todo/db/test-database";
 import { ensureWebBuild, logger } from "../../../scripts/lib/stack";
 import { LOG_DIR, startStack } from "./support/servers";
 
 /**
- * One throw-away PostgreSQL database, a production build of the web app (reused when the sources
- * are unchanged) and one API + web app pair on free ports. Specs read the addresses from the
+ * One throw-away PostgreSQL database, a mail outbox folder, a production build of the web app
+ * (reused when the sources are unchanged) and one API + web app pair on free ports. Specs read the addresses from the
  * E2E_* variables set here (Playwright passes them on to its workers). Returns the teardown.
  */
 export default async function globalSetup() {
   const log = logger("test");
   rmSync(LOG_DIR, { recursive: true, force: true });
   const server = await startTestServer(process.env.TEST_DATABASE_URL);
-  const stops: Array<() => Promise<void>> = [server.stop];
+  const mailOutboxDir = mkdtempSync(join(tmpdir(), "todo-e2e-mail-"));
+  const stops: Array<() => Promise<void>> = [
+    async () => rmSync(mailOutboxDir, { recursive: true, force: true }),
+    server.stop,
+  ];
   const teardown = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => {});
   };
@@ -25,6 +31,7 @@ export default async function globalSetup() {
     const settings = {
       databaseUrls: database.roleUrls,
       secret: randomBytes(36).toString("base64url"),
+      mailOutboxDir,
     };
     const stack = await startStack(settings, { name: "main" });
     stops.push(stack.stop);
@@ -33,6 +40,7 @@ export default async function globalSetup() {
     process.env.E2E_API_DATABASE_URL = settings.databaseUrls.api;
     process.env.E2E_WEB_DATABASE_URL = settings.databaseUrls.web;
     process.env.E2E_SECRET = settings.secret;
+    process.env.E2E_MAIL_OUTBOX_DIR = mailOutboxDir;
   } catch (error) {
     await teardown();
     throw error;

@@ -35,14 +35,23 @@ export const signInSchema = z.object({
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
+/** A password being chosen: the bounds Better Auth enforces. */
+const newPassword = z
+  .string()
+  .check(
+    z.minLength(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`),
+    z.maxLength(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`),
+  );
+
 export const signUpSchema = z.object({
   name: nameSchema,
   email: emailSchema,
-  password: z
-    .string()
-    .check(
-      z.minLength(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`),
-      z.maxLength(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`),
-    ),
+  password: newPassword,
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
+
+export const resetPasswordSchema = z.object({ password: newPassword });
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;

@@ -36,6 +36,8 @@ export interface StackSettings {
   /** The run's database as each app's own role. */
   databaseUrls: Record<App, string>;
   secret: string;
+  /** The mail outbox (default: the app's own, .data/mail). */
+  mailOutboxDir?: string;
 }
 
 export interface RunningServer {
@@ -94,6 +96,14 @@ export interface WebTuning {
   tokenAlg?: "HS256" | "EdDSA";
   /** TRUST_PROXY; default unset (the client IP is the socket's). */
   trustProxy?: string;
+  /** Default: the app's default, false outside production. */
+  requireEmailVerification?: boolean;
+  /**
+   * Default "test": `next start` would otherwise run as production, which needs `SMTP_URL`.
+   * The build is the same production build either way.
+   */
+  nodeEnv?: "test" | "production";
+  smtpUrl?: string;
 }
 
 export interface WebOptions extends WebTuning {
@@ -127,6 +137,12 @@ export async function startWeb(
         ? { AUTH_TOKEN_TTL_SECONDS: String(options.tokenTtlSeconds) }
         : {}),
       ...(options.trustProxy ? { TRUST_PROXY: options.trustProxy } : {}),
+      NODE_ENV: options.nodeEnv ?? "test",
+      ...(settings.mailOutboxDir ? { MAIL_OUTBOX_DIR: settings.mailOutboxDir } : {}),
+      ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+      ...(options.requireEmailVerification !== undefined
+        ? { REQUIRE_EMAIL_VERIFICATION: String(options.requireEmailVerification) }
+        : {}),
       NEXT_TELEMETRY_DISABLED: "1",
     },
     log: fileLog(options.name),

@@ -1,11 +1,23 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useRef, useState } from "react";
+import { ResendVerification } from "@/components/resend-verification";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import {
+  authError,
+  focusFirstInvalid,
+  loadAuthSchemas,
+  newPasswordProblem,
+  postAuth,
+  SERVER_FAILURE_MESSAGE,
+  tooManyRequestsMessage,
+  UNREACHABLE_MESSAGE,
+  validateForm,
+} from "@/lib/auth-forms";
 import { PasswordStrengthMeter } from "./password-strength-meter";
 
 type Mode = "sign-in" | "sign-up";
@@ -27,34 +39,6 @@ const FORMS = {
   },
 } as const;
 
-let schemas: Promise<typeof import("@todo/contract/auth-forms")> | undefined;
-/**
- * The validation rules load on first use (the form gets focus), not with the page: they are
- * the largest part of this page's own script.
- */
-function loadSchemas() {
-  schemas ??= import("@todo/contract/auth-forms");
-  return schemas;
-}
-
-async function validate(mode: Mode, form: HTMLFormElement) {
-  const data = new FormData(form);
-  const values = Object.fromEntries(
-    FORMS[mode].fields.map((field) => [field, String(data.get(field) ?? "")]),
-  );
-  const result = (await loadSchemas())[FORMS[mode].schema].safeParse(values);
-  const errors: FieldErrors = {};
-  for (const issue of result.error?.issues ?? []) {
-    const field = issue.path[0] as Field;
-    errors[field] ??= issue.message;
-  }
-  if (mode === "sign-up" && !errors.password) {
-    const { isCommonPassword, PASSWORD_TOO_COMMON } = await import("@/lib/password-policy");
-    if (isCommonPassword(values.password ?? "")) errors.password = PASSWORD_TOO_COMMON.message;
-  }
-  return { data: Object.keys(errors).length ? undefined : result.data, errors };
-}
-
 /** Codes of the server's refusals that belong to one field. */
 const FIELD_CODES: Record<string, Field> = {
   INVALID_NAME: "name",
@@ -62,38 +46,68 @@ const FIELD_CODES: Record<string, Field> = {
   PASSWORD_TOO_COMMON: "password",
 };
 
+/** Checks the form, and on sign-up that the new password is not a common one. */
+async function validate(mode: Mode, form: HTMLFormElement) {
+  const { schema, fields } = FORMS[mode];
+  const result = await validateForm(schema, form, fields);
+  if (mode === "sign-up" && result.data) {
+    const problem = await newPasswordProblem(result.data.password);
+    if (problem) return { data: undefined, errors: { password: problem } as FieldErrors };
+  }
+  return result;
+}
+
 /** Better Auth's answer, in words that never say which credential was wrong. */
 async function failure(
   mode: Mode,
   response: Response,
-): Promise<{ field: Field; message: string } | { message: string }> {
-  if (response.status === 429) {
-    const seconds =
-      Number(response.headers.get("Retry-After") ?? response.headers.get("X-Retry-After")) || 60;
+  email: string,
+): Promise<{ field: Field; message: string } | { field?: undefined; message: ReactNode }> {
+  const tooMany = tooManyRequestsMessage(response);
+  if (tooMany) return { message: tooMany };
+  const { code, message } = await authError(response);
+  // Only after the right password: saying so tells nothing to someone guessing.
+  if (mode === "sign-in" && code === "EMAIL_NOT_VERIFIED") {
     return {
-      message: `Too many attempts. Please wait ${seconds} second${seconds === 1 ? "" : "s"} and try again.`,
+      message: (
+        <div className="flex flex-col gap-3">
+          <p>Please confirm your email address first: open the link we emailed to {email}.</p>
+          <ResendVerification email={email} />
+        </div>
+      ),
     };
   }
   if (mode === "sign-in" && (response.status === 401 || response.status === 403)) {
     return { message: "The email or password is incorrect." };
   }
-  const body = (await response.json().catch(() => null)) as {
-    code?: string;
-    message?: string;
-  } | null;
-  if (mode === "sign-up" && body?.code?.startsWith("USER_ALREADY_EXISTS")) {
+  if (mode === "sign-up" && code?.startsWith("USER_ALREADY_EXISTS")) {
     return { message: "An account with this email already exists. Sign in instead." };
   }
-  const field = body?.code ? FIELD_CODES[body.code] : undefined;
-  if (field && body?.message) return { field, message: body.message.replace(/^\w+: /, "") };
-  return { message: "Something went wrong on our side. Please try again." };
+  const field = code ? FIELD_CODES[code] : undefined;
+  if (field && message) return { field, message };
+  return { message: SERVER_FAILURE_MESSAGE };
+}
+
+/** Sign-up when verification is required: no session yet, whether or not the account is new. */
+function CheckYourEmail({ email }: { email: string }) {
+  return (
+    <div role="status" className="flex flex-col gap-4">
+      <h2 className="text-lg font-semibold">Check your email</h2>
+      <p className="text-sm">
+        We sent a message to <span className="font-medium break-all">{email}</span>. Open the link
+        in it to finish creating your account, then sign in.
+      </p>
+      <ResendVerification email={email} label="Send it again" />
+    </div>
+  );
 }
 
 export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<ReactNode>(null);
   const [pending, setPending] = useState(false);
+  const [awaitingVerification, setAwaitingVerification] = useState<string | null>(null);
   const [newPassword, setNewPassword] = useState("");
   const formRef = useRef<HTMLFormElement>(null);
   const { fields } = FORMS[mode];
@@ -112,33 +126,31 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
     setErrors(found);
     setFormError(null);
     if (!data) {
-      const first = fields.find((field) => found[field]);
-      form.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
+      focusFirstInvalid(form, fields, found);
       return;
     }
     setPending(true);
-    try {
-      const response = await fetch(`/api/auth/${mode}/email`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(data),
-      });
-      if (response.ok) {
-        router.replace(next);
+    const response = await postAuth(`${mode}/email`, data);
+    if (response?.ok) {
+      const body = (await response.json().catch(() => null)) as { token?: string | null } | null;
+      // Sign-up with required verification answers without a session.
+      if (mode === "sign-up" && !body?.token) {
+        setAwaitingVerification(data.email);
         return;
       }
-      const refused = await failure(mode, response);
-      if ("field" in refused) {
-        setErrors({ [refused.field]: refused.message });
-        form.querySelector<HTMLInputElement>(`[name="${refused.field}"]`)?.focus();
-      } else {
-        setFormError(refused.message);
-      }
-    } catch {
-      setFormError("Can't reach the server. Check your connection and try again.");
+      router.replace(next);
+      return;
     }
+    const refused = response ? await failure(mode, response, data.email) : undefined;
+    if (!refused) setFormError(UNREACHABLE_MESSAGE);
+    else if (refused.field) {
+      setErrors({ [refused.field]: refused.message });
+      focusFirstInvalid(form, fields, { [refused.field]: refused.message });
+    } else setFormError(refused.message);
     setPending(false);
   }
+
+  if (awaitingVerification) return <CheckYourEmail email={awaitingVerification} />;
 
   const fieldProps = (field: Field) => ({
     name: field,
@@ -153,7 +165,7 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
       ref={formRef}
       noValidate
       onSubmit={onSubmit}
-      onFocus={() => void loadSchemas()}
+      onFocus={() => void loadAuthSchemas()}
       className="flex flex-col gap-4"
     >
       {formError ? <Alert>{formError}</Alert> : null}

@@ -7,12 +7,14 @@ import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins/jwt";
 import { drizzle } from "drizzle-orm/node-postgres";
+import { accountMail } from "./account-mail";
 import { audit } from "./audit";
 import { clientIpHeader } from "./client-ip";
 import { getPool } from "./db";
 import { type Env, getEnv } from "./env";
 import { hs256Token, tokenClaims } from "./hs256-token-plugin";
 import { logFromBetterAuth } from "./log";
+import { getMailer } from "./mail/mailer";
 import { isCommonPassword, PASSWORD_TOO_COMMON } from "./password-policy";
 import { refuseTokensIssuedUntilNow, revocation } from "./revocation";
 import { claimSignInAttempt, clearSignInThrottle } from "./sign-in-throttle";
@@ -94,6 +96,7 @@ const afterEndpoint = createAuthMiddleware(async (ctx) => {
 
 function createAuth(env: Env) {
   const authRule = { window: 60, max: env.AUTH_RATE_LIMIT_PER_MINUTE };
+  const mail = accountMail(env, getMailer());
   return betterAuth({
     appName: "Todo",
     baseURL: env.BETTER_AUTH_URL,
@@ -108,8 +111,9 @@ function createAuth(env: Env) {
       minPasswordLength: PASSWORD_MIN,
       maxPasswordLength: PASSWORD_MAX,
       autoSignIn: true,
-      // Contract section 8: a reset ends every session and refuses every earlier token.
-      revokeSessionsOnPasswordReset: true,
+      // Contract section 8 (with revokeSessionsOnPasswordReset in mail.emailAndPassword): a reset
+      // ends every session and refuses every earlier token.
+      ...mail.emailAndPassword,
       // Whoever can reset the password owns the account: lift its sign-in throttle too.
       onPasswordReset: async ({ user }) => {
         await refuseTokensIssuedUntilNow(getPool(), user.id);
@@ -137,11 +141,18 @@ function createAuth(env: Env) {
       },
     },
     hooks: { before: beforeEndpoint, after: afterEndpoint },
+    emailVerification: mail.emailVerification,
+    // Reset links, two-factor codes…: the database holds only SHA-256 hashes of them.
+    verification: { storeIdentifier: "hashed" },
     rateLimit: {
       // On in every mode; the database store is shared by every web process.
       enabled: true,
       storage: "database",
-      customRules: { "/sign-in/*": authRule, "/sign-up/*": authRule },
+      customRules: {
+        "/sign-in/*": authRule,
+        "/sign-up/*": authRule,
+        ...mail.rateLimitRules(authRule),
+      },
     },
     advanced: {
       useSecureCookies: new URL(env.BETTER_AUTH_URL).protocol === "https:",
@@ -149,11 +160,13 @@ function createAuth(env: Env) {
       // The client IP as resolved from the socket under TRUST_PROXY (see client-ip.ts), never a
       // forwarded header as the client sent it.
       ipAddress: { ipAddressHeaders: [clientIpHeader()] },
+      // Better Auth skips origin checks when NODE_ENV=test (tests and `npm start` run so).
+      disableOriginCheck: false,
     },
     logger: { level: "warn", log: logFromBetterAuth },
     telemetry: { enabled: false },
     // nextCookies last: it forwards cookies set by server-side calls (sign-out from actions).
-    plugins: [tokenPlugin(env), revocation(getPool()), nextCookies()],
+    plugins: [tokenPlugin(env), revocation(getPool()), mail.plugin, nextCookies()],
   });
 }
 

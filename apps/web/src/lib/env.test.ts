@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { AUTH_SECRET_FILE, localSecret } from "@todo/db/local-data";
+import { join } from "node:path";
+import { AUTH_SECRET_FILE, LOCAL_DATA_DIR, localSecret } from "@todo/db/local-data";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env";
 
@@ -17,6 +18,9 @@ describe("parseEnv", () => {
       AUTH_RATE_LIMIT_PER_MINUTE: 10,
       AUTH_TOKEN_ALG: "HS256",
       AUTH_TOKEN_TTL_SECONDS: 900,
+      MAIL_FROM: "Todo <no-reply@localhost>",
+      MAIL_OUTBOX_DIR: join(LOCAL_DATA_DIR, "mail"),
+      REQUIRE_EMAIL_VERIFICATION: false,
     });
   });
 
@@ -38,6 +42,41 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL, NODE_ENV: "production" })).toThrow(
       "BETTER_AUTH_SECRET is required when NODE_ENV=production",
     );
+  });
+
+  it("refuses to start in production without SMTP_URL: the outbox is not for production", () => {
+    expect(() =>
+      parseEnv({ DATABASE_URL, BETTER_AUTH_SECRET: SECRET, NODE_ENV: "production" }),
+    ).toThrow("SMTP_URL is required when NODE_ENV=production");
+    expect(() => parseEnv({ DATABASE_URL, NODE_ENV: "production" })).toThrow(
+      /BETTER_AUTH_SECRET is required[\s\S]*SMTP_URL is required/,
+    );
+  });
+
+  it("requires email verification by default in production only, unless told otherwise", () => {
+    const base = { DATABASE_URL, BETTER_AUTH_SECRET: SECRET };
+    const production = { ...base, NODE_ENV: "production", SMTP_URL: "smtp://mail.example.com" };
+    expect(parseEnv(base).REQUIRE_EMAIL_VERIFICATION).toBe(false);
+    expect(parseEnv({ ...base, NODE_ENV: "test" }).REQUIRE_EMAIL_VERIFICATION).toBe(false);
+    expect(parseEnv(production).REQUIRE_EMAIL_VERIFICATION).toBe(true);
+    expect(
+      parseEnv({ ...production, REQUIRE_EMAIL_VERIFICATION: "false" }).REQUIRE_EMAIL_VERIFICATION,
+    ).toBe(false);
+    expect(
+      parseEnv({ ...base, REQUIRE_EMAIL_VERIFICATION: "true" }).REQUIRE_EMAIL_VERIFICATION,
+    ).toBe(true);
+  });
+
+  it("accepts only smtp:// and smtps:// mail servers and a readable verification switch", () => {
+    const attempt = () =>
+      parseEnv({
+        DATABASE_URL,
+        BETTER_AUTH_SECRET: SECRET,
+        SMTP_URL: "http://mail.example.com",
+        REQUIRE_EMAIL_VERIFICATION: "maybe",
+      });
+    expect(attempt).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(attempt).toThrow(/REQUIRE_EMAIL_VERIFICATION/);
   });
 
   it("uses the shared development secret from .data/ when none is given", () => {

@@ -1,6 +1,7 @@
 import "server-only";
+import { join } from "node:path";
 import proxyaddr from "@fastify/proxy-addr";
-import { AUTH_SECRET_FILE, localSecret, secretWeakness } from "@todo/db/local-data";
+import { AUTH_SECRET_FILE, LOCAL_DATA_DIR, localSecret, secretWeakness } from "@todo/db/local-data";
 import { z } from "zod";
 import { log } from "./log";
 
@@ -50,10 +51,19 @@ const envSchema = z.object({
   AUTH_TOKEN_TTL_SECONDS: positiveInt
     .max(TOKEN_TTL_DEFAULT_SECONDS)
     .default(TOKEN_TTL_DEFAULT_SECONDS),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" })
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).default("Todo <no-reply@localhost>"),
+  MAIL_OUTBOX_DIR: z.string().default(join(LOCAL_DATA_DIR, "mail")),
+  REQUIRE_EMAIL_VERIFICATION: z.stringbool().optional(),
 });
 
-export type Env = Omit<z.output<typeof envSchema>, "BETTER_AUTH_SECRET"> & {
+type ParsedEnv = z.output<typeof envSchema>;
+
+export type Env = Omit<ParsedEnv, "BETTER_AUTH_SECRET" | "REQUIRE_EMAIL_VERIFICATION"> & {
   BETTER_AUTH_SECRET: string;
+  REQUIRE_EMAIL_VERIFICATION: boolean;
 };
 
 /** Validates a set of variables; throws one error that lists every problem. */
@@ -70,15 +80,22 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       .join("\n");
     throw new Error(`Invalid environment for the web app:\n${problems}`);
   }
-  const { BETTER_AUTH_SECRET, ...env } = result.data;
-  if (BETTER_AUTH_SECRET) return { ...env, BETTER_AUTH_SECRET };
-  if (env.NODE_ENV === "production") {
-    throw new Error(
-      "Invalid environment for the web app:\n- BETTER_AUTH_SECRET is required when NODE_ENV=production",
-    );
+  const { BETTER_AUTH_SECRET, REQUIRE_EMAIL_VERIFICATION, ...env } = result.data;
+  const production = env.NODE_ENV === "production";
+  const missing = [
+    production && !BETTER_AUTH_SECRET && "BETTER_AUTH_SECRET is required when NODE_ENV=production",
+    // The outbox is for development and tests: in production a message must really leave.
+    production && !env.SMTP_URL && "SMTP_URL is required when NODE_ENV=production",
+  ].filter(Boolean);
+  if (missing.length > 0) {
+    throw new Error(`Invalid environment for the web app:\n- ${missing.join("\n- ")}`);
   }
-  // Development: the secret that `npm start` shares with the API, kept in .data/.
-  return { ...env, BETTER_AUTH_SECRET: localSecret(AUTH_SECRET_FILE) };
+  return {
+    ...env,
+    // Development: the secret that `npm start` shares with the API, kept in .data/.
+    BETTER_AUTH_SECRET: BETTER_AUTH_SECRET ?? localSecret(AUTH_SECRET_FILE),
+    REQUIRE_EMAIL_VERIFICATION: REQUIRE_EMAIL_VERIFICATION ?? production,
+  };
 }
 
 let cached: Env | undefined;

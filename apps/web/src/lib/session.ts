@@ -8,6 +8,6 @@ export async function currentUser() {
   const requestHeaders = await headers();
   const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
-  const { id, name, email } = session.user;
-  return { id, name, email };
+  const { id, name, email, emailVerified } = session.user;
+  return { id, name, email, emailVerified };
 }

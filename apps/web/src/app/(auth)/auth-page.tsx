@@ -41,6 +41,13 @@ export async function AuthPage({
         </Link>
       </p>
       <AuthForm mode={mode} next={next} />
+      {mode === "sign-in" ? (
+        <p className="mt-4 text-center text-sm">
+          <Link href="/forgot-password" className="text-primary underline underline-offset-2">
+            Forgot your password?
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }

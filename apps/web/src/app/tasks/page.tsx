@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { VerifyEmailBanner } from "@/features/auth/components/verify-email-banner";
 import { prefetchTasks } from "@/features/tasks/api/prefetch-tasks";
 import { parseFilters } from "@/features/tasks/api/task-filters";
 import { TasksPage } from "@/features/tasks/components/tasks-page";
@@ -26,6 +27,11 @@ export default async function Tasks({ searchParams }: { searchParams: Promise<Se
   if (!user) redirect(signInPath("/tasks"));
   const filters = parseFilters(toUrlSearchParams(await searchParams));
   const initialState = await prefetchTasks(user.id, filters, await headers());
-  // Read per request, so one build serves any API address.
-  return <TasksPage apiUrl={getEnv().API_URL} user={user} initialState={initialState} />;
+  return (
+    <>
+      {user.emailVerified ? null : <VerifyEmailBanner email={user.email} />}
+      {/* The API address is read per request, so one build serves any API address. */}
+      <TasksPage apiUrl={getEnv().API_URL} user={user} initialState={initialState} />
+    </>
+  );
 }

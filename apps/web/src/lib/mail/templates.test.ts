@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { existingAccountMail, resetPasswordMail, verifyEmailMail } from "./templates";
+
+const URL =
+  "https://todo.example.com/api/auth/reset-password/abc?callbackURL=%2Freset-password&x=1";
+
+describe("account mail templates", () => {
+  it("escape the user's name in the HTML version and keep it as typed in the text", () => {
+    const mail = verifyEmailMail(`<img src=x onerror="alert(1)"> & Co`, URL, "24 hours");
+    expect(mail.html).toContain("Hi &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; Co,");
+    expect(mail.html).not.toContain("<img");
+    expect(mail.text).toContain(`Hi <img src=x onerror="alert(1)"> & Co,`);
+  });
+
+  it("carry the link in both versions, escaped in the HTML attribute", () => {
+    const mail = resetPasswordMail("Ada", URL, "1 hour");
+    expect(mail.text).toContain(`\n${URL}\n`);
+    expect(mail.text).toContain("expires in 1 hour");
+    expect(mail.html).toContain(`href="${URL.replaceAll("&", "&amp;")}"`);
+  });
+
+  it("tell the owner of an existing account how to sign in or reset the password", () => {
+    const mail = existingAccountMail(
+      "Ada",
+      "https://todo.example.com/sign-in",
+      "https://todo.example.com/forgot-password",
+    );
+    expect(mail.subject).toBe("You already have a Todo account");
+    expect(mail.text).toContain("https://todo.example.com/sign-in");
+    expect(mail.text).toContain("https://todo.example.com/forgot-password");
+    expect(mail.html).toContain('href="https://todo.example.com/forgot-password"');
+  });
+});
