@@ -10,6 +10,7 @@ const task = {
   completed: false,
   priority: "high" as const,
   due_date: "2026-12-01T17:00:00.000Z",
+  time_zone: "UTC",
   tags: ["home", "money"],
   created_at: "2026-11-24T10:00:00.000Z",
   updated_at: "2026-11-24T10:00:00.000Z",
