@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isAllDay } from "./due-date";
 import { text } from "./text";
 
 export const TITLE_MAX = 200;
@@ -27,13 +28,6 @@ const DUE_DATE_RANGE = { min: Date.UTC(1000, 0, 1), max: Date.UTC(10_000, 0, 1) 
  * them in every time zone (offsets reach about ±16 hours in early history).
  */
 const DUE_DAY_RANGE = { min: "1000-01-02", max: "9999-12-30" };
-
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A due date of the `YYYY-MM-DD` form: an all-day task. */
-export function isAllDay(dueDate: string): boolean {
-  return CALENDAR_DATE.test(dueDate);
-}
 
 const dueDay = z.iso
   .date({ error: "Must be a real calendar date (YYYY-MM-DD)" })

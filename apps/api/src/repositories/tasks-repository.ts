@@ -1,5 +1,6 @@
+import { isAllDay } from "@todo/contract/due-date";
 import type { ListQuery, SortOrder, TaskSort } from "@todo/contract/list-query";
-import { isAllDay, type NewTask, type Task, type TaskChanges } from "@todo/contract/task";
+import type { NewTask, Task, TaskChanges } from "@todo/contract/task";
 import type { Db } from "@todo/db/client";
 import { IDEMPOTENCY_TTL_HOURS, idempotencyKeys, taskCounts, tasks } from "@todo/db/schema";
 import { and, asc, desc, eq, getTableColumns, inArray, lt, type SQL, sql } from "drizzle-orm";

@@ -7,7 +7,7 @@
  * 401 before 403 before anything else; another user's task indistinguishable from none.
  */
 
-import { isAllDay } from "@todo/contract/task";
+import { isAllDay } from "@todo/contract/due-date";
 import fc from "fast-check";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { OpenApiResponses } from "./openapi-responses";
