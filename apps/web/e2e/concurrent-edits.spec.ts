@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Request } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, saveScreenshot, test } from "./fixtures";
 import { apiSession, createThroughApi, openTasks, readThroughApi, taskItem } from "./support/tasks";
 
 /** A second browser (context) signed in as the same user: another window, another device. */
@@ -95,7 +95,7 @@ test("an edit of a field changed in another tab shows the saved value; mine can 
   context,
   baseURL,
   user: _signedIn,
-}) => {
+}, testInfo) => {
   const session = await apiSession(page.request);
   const task = await createThroughApi(session, { title: "Call the bank" });
   const otherTab = await secondTab(context, baseURL as string);
@@ -116,6 +116,7 @@ test("an edit of a field changed in another tab shows the saved value; mine can 
     const conflict = dialog.getByRole("alert");
     await expect(conflict).toContainText("This task was changed elsewhere");
     await expect(conflict).toContainText("Call the bank today");
+    await saveScreenshot(page, testInfo, "edit-conflict");
     // Nothing typed is lost, and nothing was overwritten.
     await expect(dialog.getByLabel("Title")).toHaveValue("Call the bank on Monday");
     await expect(dialog.getByLabel("Tags")).toHaveValue("admin");
