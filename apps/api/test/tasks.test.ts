@@ -74,7 +74,7 @@ describe("POST /api/{user_id}/tasks", () => {
     [{ title: "x", description: "d".repeat(1001) }, "description"],
     [{ title: "x", priority: "urgent" }, "priority"],
     [{ title: "x", completed: "yes" }, "completed"],
-    [{ title: "x", due_date: "2026-12-01" }, "due_date"],
+    [{ title: "x", due_date: "2026-02-30" }, "due_date"],
     [{ title: "x", due_date: "2026-12-01T10:00:00" }, "due_date"],
     [{ title: "x", due_date: "tomorrow" }, "due_date"],
     [{ title: "x", tags: "home" }, "tags"],

@@ -1,6 +1,4 @@
-import type { APIRequestContext, Page } from "@playwright/test";
-import type { CreateTaskInput, Task } from "@todo/contract/task";
-import { decodeJwt } from "jose";
+import type { Page } from "@playwright/test";
 // Tests that only need a signed-in page request the `user` fixture as `_signedIn`: asking for it
 // is what signs the default page in.
 import {
@@ -12,59 +10,14 @@ import {
   test,
 } from "./fixtures";
 import { freePort, startApi, startWeb } from "./support/servers";
-
-/** The API started by global setup; specs call it directly only to arrange or to interfere. */
-function apiUrl(): string {
-  const url = process.env.E2E_API_URL;
-  if (!url) throw new Error("E2E_API_URL is not set: run the tests with Playwright (global setup)");
-  return url;
-}
-
-interface ApiSession {
-  request: APIRequestContext;
-  token: string;
-  userId: string;
-}
-
-/** A token from the web app for the context's signed-in user, as the browser would get it. */
-async function apiSession(request: APIRequestContext): Promise<ApiSession> {
-  const response = await request.get("/api/auth/token");
-  expect(response.status()).toBe(200);
-  const { token } = (await response.json()) as { token: string };
-  return { request, token, userId: decodeJwt(token).sub ?? "" };
-}
-
-function tasksUrl({ userId }: ApiSession, id?: number): string {
-  return `${apiUrl()}/api/${encodeURIComponent(userId)}/tasks${id === undefined ? "" : `/${id}`}`;
-}
-
-async function createThroughApi(session: ApiSession, input: CreateTaskInput): Promise<Task> {
-  const response = await session.request.post(tasksUrl(session), {
-    data: input,
-    headers: { Authorization: `Bearer ${session.token}` },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as Task;
-}
-
-async function deleteThroughApi(session: ApiSession, id: number): Promise<void> {
-  const response = await session.request.delete(tasksUrl(session, id), {
-    headers: { Authorization: `Bearer ${session.token}` },
-  });
-  expect(response.status()).toBe(204);
-}
-
-/** Opens /tasks and waits until the list (or its empty state) shows, i.e. the page is live. */
-async function openTasks(page: Page, path = "/tasks"): Promise<void> {
-  await page.goto(path);
-  await expect(
-    page.getByRole("list", { name: "Tasks" }).or(page.getByText(/^No tasks (here yet|match)/)),
-  ).toBeVisible();
-}
-
-function taskItem(page: Page, title: string) {
-  return page.getByTestId("task-item").filter({ has: page.getByText(title, { exact: true }) });
-}
+import {
+  apiSession,
+  createThroughApi,
+  deleteThroughApi,
+  openTasks,
+  taskItem,
+  tasksUrl,
+} from "./support/tasks";
 
 function statusFilter(page: Page, label: "All" | "Active" | "Completed") {
   return page.getByRole("button", { name: new RegExp(`^${label}\\b`) });
@@ -77,7 +30,13 @@ function taskTitles(page: Page) {
 async function addTask(
   page: Page,
   title: string,
-  details?: { description?: string; priority?: string; due?: string; tags?: string },
+  details?: {
+    description?: string;
+    priority?: string;
+    /** `YYYY-MM-DD`, optionally with `THH:mm`. */
+    due?: string;
+    tags?: string;
+  },
 ): Promise<void> {
   const form = page.getByRole("form", { name: "Add a task" });
   await form.getByLabel("New task").fill(title);
@@ -85,7 +44,11 @@ async function addTask(
     await form.getByRole("button", { name: "More options" }).click();
     if (details.description) await form.getByLabel("Description").fill(details.description);
     if (details.priority) await form.getByLabel("Priority").selectOption(details.priority);
-    if (details.due) await form.getByLabel("Due date").fill(details.due);
+    if (details.due) {
+      const [date = "", time] = details.due.split("T");
+      await form.getByLabel("Due date").fill(date);
+      if (time) await form.getByLabel("Due time").fill(time);
+    }
     if (details.tags) await form.getByLabel("Tags").fill(details.tags);
   }
   await form.getByRole("button", { name: "Add", exact: true }).click();
@@ -133,7 +96,8 @@ test("add, edit, complete, delete and undo tasks; everything persists across a r
   await dialog.getByLabel("Title").fill("Buy oat milk");
   await dialog.getByLabel("Description").fill("From the corner shop");
   await dialog.getByLabel("Priority").selectOption("low");
-  await dialog.getByLabel("Due date").fill("2099-12-24T18:00");
+  await dialog.getByLabel("Due date").fill("2099-12-24");
+  await dialog.getByLabel("Due time").fill("18:00");
   await dialog.getByLabel("Tags").fill("errands");
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isAllDay } from "./due-date";
 import { text } from "./text";
 
 export const TITLE_MAX = 200;
@@ -17,23 +18,79 @@ export const descriptionSchema = text({ min: 0, max: DESCRIPTION_MAX, multiline:
   .nullable()
   .describe("At most 1000 characters; tab, line feed and carriage return allowed.");
 
-/** RFC 3339 date-time with `Z` or a numeric offset; normalised to UTC. */
 /**
  * Four-digit years in UTC: PostgreSQL has no year 0, years past 9999 do not round-trip, and
  * the database driver reads a year below 100 back as 19xx/20xx.
  */
 const DUE_DATE_RANGE = { min: Date.UTC(1000, 0, 1), max: Date.UTC(10_000, 0, 1) - 1 };
+/**
+ * An all-day date is kept one day inside those years, so the start of its day stays inside
+ * them in every time zone (offsets reach about ±16 hours in early history).
+ */
+const DUE_DAY_RANGE = { min: "1000-01-02", max: "9999-12-30" };
 
-export const dueDateSchema = z.iso
-  .datetime({ offset: true })
+const dueDay = z.iso
+  .date({ error: "Must be a real calendar date (YYYY-MM-DD)" })
+  .refine((value) => value >= DUE_DAY_RANGE.min && value <= DUE_DAY_RANGE.max, {
+    message: `Must be between ${DUE_DAY_RANGE.min} and ${DUE_DAY_RANGE.max}`,
+  });
+
+/** RFC 3339 date-time with `Z` or a numeric offset; normalised to UTC. */
+const dueMoment = z.iso
+  .datetime({
+    offset: true,
+    error: "Must be a date (YYYY-MM-DD) or an RFC 3339 date-time with an offset",
+  })
   .refine((value) => !Number.isNaN(Date.parse(value)), { message: "Invalid date", abort: true })
   .refine(
     (value) => Date.parse(value) >= DUE_DATE_RANGE.min && Date.parse(value) <= DUE_DATE_RANGE.max,
     { message: "Must be between the years 1000 and 9999 (UTC)" },
   )
-  .transform((value) => new Date(value).toISOString())
+  .transform((value) => new Date(value).toISOString());
+
+/**
+ * One field, two shapes (contract section 11), told apart by their form so that each keeps
+ * its own error message (a union would only say "Invalid input").
+ */
+export const dueDateSchema = z
+  .string()
+  .transform((value, context) => {
+    const result = (isAllDay(value) ? dueDay : dueMoment).safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      context.addIssue({ code: "custom", message: issue.message });
+    }
+    return z.NEVER;
+  })
+  .meta({ anyOf: [{ format: "date" }, { format: "date-time" }] })
   .nullable()
-  .describe("RFC 3339 date-time with an offset, years 1000 to 9999 in UTC; returned in UTC.");
+  .describe(
+    "An all-day date `YYYY-MM-DD` (1000-01-02 to 9999-12-30), returned as sent; or an RFC 3339 " +
+      "date-time with an offset, years 1000 to 9999 in UTC, returned in UTC.",
+  );
+
+/** The letters, digits and `_+-/` of IANA names; offsets (`+01:00`) and spaces are not names. */
+const TIME_ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
+const TIME_ZONE_MAX = 64;
+
+/** An IANA time zone name that the runtime's time zone database knows. */
+export function isTimeZone(name: string): boolean {
+  if (name.length > TIME_ZONE_MAX || !TIME_ZONE_NAME.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const DEFAULT_TIME_ZONE = "UTC";
+
+export const timeZoneSchema = z
+  .string()
+  .refine(isTimeZone, { message: "Must be an IANA time zone name, such as Europe/Paris" })
+  .meta({ maxLength: TIME_ZONE_MAX })
+  .describe("IANA time zone name; the zone in which an all-day `due_date` is understood.");
 
 /** Drops case-insensitive duplicates, keeping the first spelling. */
 function uniqueTags(tags: string[]): string[] {
@@ -61,6 +118,7 @@ const writableFields = {
   completed: z.boolean(),
   priority: prioritySchema,
   due_date: dueDateSchema,
+  time_zone: timeZoneSchema,
   tags: tagsSchema,
 };
 
@@ -71,6 +129,7 @@ export const createTaskSchema = z
     completed: writableFields.completed.default(false),
     priority: writableFields.priority.default("medium"),
     due_date: writableFields.due_date.default(null),
+    time_zone: writableFields.time_zone.default(DEFAULT_TIME_ZONE),
     tags: writableFields.tags.default([]),
   })
   .describe("A new task. Unknown keys are rejected.");
@@ -84,6 +143,7 @@ export const updateTaskSchema = z
     completed: writableFields.completed.optional(),
     priority: writableFields.priority.optional(),
     due_date: writableFields.due_date.optional(),
+    time_zone: writableFields.time_zone.optional(),
     tags: writableFields.tags.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: "Give at least one field" })
@@ -103,7 +163,11 @@ export const taskSchema = z
     description: z.string().nullable(),
     completed: z.boolean(),
     priority: prioritySchema,
-    due_date: z.iso.datetime().nullable(),
+    // One flat union: the response serializer picks a branch per task, and nesting costs more.
+    due_date: z
+      .union([z.iso.date(), z.iso.datetime(), z.null()])
+      .describe("`YYYY-MM-DD` for an all-day task, else a UTC date-time; or null."),
+    time_zone: z.string().describe("IANA time zone name."),
     tags: z.array(z.string()),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),

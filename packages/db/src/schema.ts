@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -31,7 +32,20 @@ export const tasks = pgTable(
     description: text("description"),
     completed: boolean("completed").notNull().default(false),
     priority: taskPriority("priority").notNull().default("medium"),
+    /** When a timed task is due; null for an all-day task. */
     dueDate: timestampMs("due_date"),
+    /** The day of an all-day task, understood in `time_zone`; null for a timed task. */
+    dueOn: date("due_on", { mode: "string" }),
+    /** IANA name (contract section 11). */
+    timeZone: text("time_zone").notNull().default("UTC"),
+    /**
+     * What `due_date` sorts (and will filter) by: the moment a timed task is due, or the start
+     * of an all-day task's day in its time zone. Derived, so no writer can let it drift.
+     */
+    dueInstant: timestampMs("due_instant").generatedAlwaysAs(
+      (): SQL =>
+        sql`coalesce(${tasks.dueDate}, (${tasks.dueOn}::timestamp at time zone ${tasks.timeZone}))`,
+    ),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     /** Bumped on every change; the ETag is derived from it. */
     version: integer("version").notNull().default(1),
@@ -42,14 +56,15 @@ export const tasks = pgTable(
   (t) => [
     index("tasks_user_created_idx").on(t.userId, t.createdAt, t.id),
     index("tasks_user_updated_idx").on(t.userId, t.updatedAt, t.id),
-    index("tasks_user_due_asc_idx").on(t.userId, t.dueDate.asc().nullsLast(), t.id),
+    index("tasks_user_due_asc_idx").on(t.userId, t.dueInstant.asc().nullsLast(), t.id),
     index("tasks_user_due_desc_idx").on(
       t.userId,
-      t.dueDate.desc().nullsLast(),
+      t.dueInstant.desc().nullsLast(),
       t.id.desc().nullsFirst(),
     ),
     index("tasks_user_priority_idx").on(t.userId, t.priority, t.id),
     index("tasks_user_title_idx").on(t.userId, sql`lower(${t.title})`, t.id),
+    check("tasks_due_one_kind", sql`${t.dueDate} is null or ${t.dueOn} is null`),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { isAllDay } from "@todo/contract/due-date";
 import type { ListQuery, SortOrder, TaskSort } from "@todo/contract/list-query";
 import type { NewTask, Task, TaskChanges } from "@todo/contract/task";
 import type { Db } from "@todo/db/client";
@@ -55,7 +56,8 @@ function toRecord(row: TaskRow): TaskRecord {
       description: row.description,
       completed: row.completed,
       priority: row.priority,
-      due_date: iso(row.dueDate),
+      due_date: row.dueOn ?? iso(row.dueDate),
+      time_zone: row.timeZone,
       tags: row.tags,
       created_at: row.createdAt.toISOString(),
       updated_at: row.updatedAt.toISOString(),
@@ -65,8 +67,26 @@ function toRecord(row: TaskRow): TaskRecord {
 }
 
 /** The value a row is sorted by, as carried in a cursor. */
-function sortValue(task: Task, sort: TaskSort): string | null {
-  return sort === "title" ? task.title : task[sort];
+function sortValue(row: TaskRow, sort: TaskSort): string | null {
+  switch (sort) {
+    case "created_at":
+      return iso(row.createdAt);
+    case "updated_at":
+      return iso(row.updatedAt);
+    case "due_date":
+      return iso(row.dueInstant);
+    case "priority":
+    case "title":
+      return row[sort];
+  }
+}
+
+/** The stored form of a due date: the moment of a timed task, or the day of an all-day one. */
+function dueColumns(dueDate: string | null): { dueDate: Date | null; dueOn: string | null } {
+  if (dueDate === null) return { dueDate: null, dueOn: null };
+  return isAllDay(dueDate)
+    ? { dueDate: null, dueOn: dueDate }
+    : { dueDate: new Date(dueDate), dueOn: null };
 }
 
 /** The sort key in SQL, and how a cursor value is turned back into that type. */
@@ -78,7 +98,7 @@ function sortKey(sort: TaskSort): { column: SQL; param: (value: string) => SQL }
       const column = {
         created_at: tasks.createdAt,
         updated_at: tasks.updatedAt,
-        due_date: tasks.dueDate,
+        due_date: tasks.dueInstant,
       }[sort];
       return { column: sql`${column}`, param: (value) => sql`${value}::timestamptz` };
     }
@@ -99,10 +119,10 @@ function afterCursor(sort: TaskSort, order: SortOrder, position: CursorPosition)
   const beyond = order === "asc" ? sql`>` : sql`<`;
   if (position.value === null) {
     if (sort !== "due_date") throw new InvalidCursorError();
-    return sql`(${tasks.dueDate} is null and ${tasks.id} ${beyond} ${position.id})`;
+    return sql`(${tasks.dueInstant} is null and ${tasks.id} ${beyond} ${position.id})`;
   }
   const tuple = sql`(${column}, ${tasks.id}) ${beyond} (${param(position.value)}, ${position.id})`;
-  return sort === "due_date" ? sql`(${tuple} or ${tasks.dueDate} is null)` : tuple;
+  return sort === "due_date" ? sql`(${tuple} or ${tasks.dueInstant} is null)` : tuple;
 }
 
 function orderBy(sort: TaskSort, order: SortOrder): SQL[] {
@@ -197,8 +217,9 @@ export class TasksRepository {
 
   async list(userId: string, query: ListQuery): Promise<TaskPage> {
     const rows = await this.listQuery(userId, query);
-    const items = rows.slice(0, query.limit).map((row) => toRecord(row).task);
-    const last = items.at(-1);
+    const page = rows.slice(0, query.limit);
+    const items = page.map((row) => toRecord(row).task);
+    const last = page.at(-1);
     const next_cursor =
       rows.length > query.limit && last
         ? this.cursors.encode(query.sort, query.order, {
@@ -234,7 +255,8 @@ export class TasksRepository {
       description: input.description,
       completed: input.completed,
       priority: input.priority,
-      dueDate: input.due_date === null ? null : new Date(input.due_date),
+      ...dueColumns(input.due_date),
+      timeZone: input.time_zone,
       tags: input.tags,
     };
     if (!idempotency) {
@@ -275,9 +297,8 @@ export class TasksRepository {
     if (changes.description !== undefined) set.description = changes.description;
     if (changes.completed !== undefined) set.completed = changes.completed;
     if (changes.priority !== undefined) set.priority = changes.priority;
-    if (changes.due_date !== undefined) {
-      set.dueDate = changes.due_date === null ? null : new Date(changes.due_date);
-    }
+    if (changes.due_date !== undefined) Object.assign(set, dueColumns(changes.due_date));
+    if (changes.time_zone !== undefined) set.timeZone = changes.time_zone;
     if (changes.tags !== undefined) set.tags = changes.tags;
     return this.#mutate(userId, id, set, precondition);
   }

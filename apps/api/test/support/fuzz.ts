@@ -7,6 +7,7 @@
  * 401 before 403 before anything else; another user's task indistinguishable from none.
  */
 
+import { isAllDay } from "@todo/contract/due-date";
 import fc from "fast-check";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { OpenApiResponses } from "./openapi-responses";
@@ -86,10 +87,12 @@ const notAString = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 3 }), fc.string(), { maxKeys: 2 }),
 );
 
+const instant = (min: string, max: string) =>
+  fc.date({ min: new Date(min), max: new Date(max), noInvalidDate: true });
 const dueDate = fc.oneof(
-  fc
-    .date({ min: new Date("0001-01-01"), max: new Date("9999-12-31"), noInvalidDate: true })
-    .map((date) => date.toISOString()),
+  instant("0001-01-01", "9999-12-31").map((date) => date.toISOString()),
+  // All-day dates (contract section 11), valid and not.
+  instant("0001-01-01", "9999-12-31").map((date) => date.toISOString().slice(0, 10)),
   fc.constantFrom(
     "2026-12-01T17:00:00+02:00",
     "2026-12-01T17:00:00-11:30",
@@ -97,6 +100,11 @@ const dueDate = fc.oneof(
     "2026-02-29T00:00:00Z",
     "2028-02-29T00:00:00Z",
     "2026-12-01",
+    "2026-02-29",
+    "2026-02-30",
+    "2026-12-1",
+    "1000-01-01",
+    "9999-12-31",
     "2026-12-01T17:00:00",
     "2026-13-01T00:00:00Z",
     "+010000-01-01T00:00:00.000Z",
@@ -108,6 +116,14 @@ const dueDate = fc.oneof(
     "tomorrow",
   ),
   fc.constant(null),
+);
+const timeZones = ["UTC", "Europe/Paris", "Pacific/Kiritimati", "America/Los_Angeles"];
+const timeZone = fc.oneof(
+  { arbitrary: fc.constantFrom(...timeZones), weight: 4 },
+  {
+    arbitrary: fc.constantFrom("Mars/Base", "+01:00", "utc+1", "Europe/Paris ", "", null, 1),
+    weight: 1,
+  },
 );
 const priority = fc.oneof(
   { arbitrary: fc.constantFrom("low", "medium", "high"), weight: 4 },
@@ -128,6 +144,7 @@ const taskFields = {
   ),
   priority,
   due_date: dueDate,
+  time_zone: timeZone,
   tags,
 };
 const serverFields = {
@@ -145,11 +162,13 @@ const wellFormedTask = fc.record(
     completed: fc.boolean(),
     priority: fc.constantFrom("low", "medium", "high"),
     due_date: fc.option(
-      fc
-        .date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
-        .map((date) => date.toISOString()),
+      fc.oneof(
+        instant("2000-01-01", "2100-01-01").map((date) => date.toISOString()),
+        instant("2000-01-01", "2100-01-01").map((date) => date.toISOString().slice(0, 10)),
+      ),
       { nil: null },
     ),
+    time_zone: fc.constantFrom(...timeZones),
     tags: fc.array(fc.constantFrom("home", "Home", "work", "errand"), { maxLength: 4 }),
   },
   { requiredKeys: ["title"] },
@@ -604,11 +623,23 @@ export async function fuzz(app: FastifyInstance, options: FuzzOptions): Promise<
       }
     }
     if (request.route === "create" && status === 201) {
-      // What was stored is what was sent: the due date comes back as the same instant.
-      const sent = JSON.parse(String(request.options.payload)) as { due_date?: unknown };
-      const stored = (response.json() as { due_date: string | null }).due_date;
-      if (typeof sent.due_date === "string" && stored !== new Date(sent.due_date).toISOString()) {
-        found.push(`due_date ${sent.due_date} came back as ${stored}`);
+      // What was stored is what was sent: an all-day date as the same date, a date-time as the
+      // same instant, and the time zone (UTC unless given).
+      const sent = JSON.parse(String(request.options.payload)) as {
+        due_date?: unknown;
+        time_zone?: unknown;
+      };
+      const stored = response.json() as { due_date: string | null; time_zone: string };
+      if (typeof sent.due_date === "string") {
+        const expected = isAllDay(sent.due_date)
+          ? sent.due_date
+          : new Date(sent.due_date).toISOString();
+        if (stored.due_date !== expected) {
+          found.push(`due_date ${sent.due_date} came back as ${stored.due_date}`);
+        }
+      }
+      if (stored.time_zone !== (sent.time_zone ?? "UTC")) {
+        found.push(`time_zone ${String(sent.time_zone)} came back as ${stored.time_zone}`);
       }
     }
     if (response.body && /json/.test(String(response.headers["content-type"]))) {

@@ -19,7 +19,13 @@ const server = {
   sessionGone: false,
   /** Tokens the API refuses, as if revoked or expired in flight. */
   refused: new Set<string>(),
-  apiRequests: [] as { method: string; url: string; authorization: string; body: string }[],
+  apiRequests: [] as {
+    method: string;
+    url: string;
+    authorization: string;
+    ifMatch: string | undefined;
+    body: string;
+  }[],
   apiReply: (_req: IncomingMessage, res: ServerResponse) => {
     res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
   },
@@ -40,7 +46,13 @@ const http = createServer(async (req, res) => {
     return;
   }
   const authorization = req.headers.authorization ?? "";
-  server.apiRequests.push({ method: req.method ?? "", url: req.url ?? "", authorization, body });
+  server.apiRequests.push({
+    method: req.method ?? "",
+    url: req.url ?? "",
+    authorization,
+    ifMatch: req.headers["if-match"],
+    body,
+  });
   if (server.refused.has(authorization.replace("Bearer ", ""))) {
     res
       .writeHead(401, { "content-type": "application/problem+json" })
@@ -96,6 +108,18 @@ describe("api client", () => {
     expect(sent?.url).toBe("/api/user-1/tasks");
     expect(sent?.authorization).toMatch(/^Bearer [\w-]+\.[\w-]+\.sig$/);
     expect(sent?.body).toBe('{"title":"a"}');
+  });
+
+  it("sends If-Match when given and returns the response's ETag with the body", async () => {
+    server.apiReply = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", etag: '"7-3"' }).end("{}");
+    };
+    const api = client();
+    await expect(
+      api.requestVersioned("PUT", "/api/user-1/tasks/7", { body: {}, ifMatch: '"7-2"' }),
+    ).resolves.toEqual({ data: {}, etag: '"7-3"' });
+    await api.request("GET", "/api/user-1/tasks");
+    expect(server.apiRequests.map((sent) => sent.ifMatch)).toEqual(['"7-2"', undefined]);
   });
 
   it("fetches one token for many concurrent callers", async () => {

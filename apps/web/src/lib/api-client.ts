@@ -39,13 +39,27 @@ export class SessionExpiredError extends Error {
 
 export interface RequestOptions {
   body?: unknown;
+  /** The entity tag the change is based on: the API answers 412 if the resource has moved on. */
+  ifMatch?: string;
   signal?: AbortSignal;
   /** Lets a request outlive the page, e.g. a delete sent while the tab closes. */
   keepalive?: boolean;
 }
 
+/** A response body with its `ETag`: the version of the resource it shows. */
+export interface Versioned<T> {
+  data: T;
+  etag: string | null;
+}
+
 export interface ApiClient {
   request<T>(method: string, path: string, options?: RequestOptions): Promise<T>;
+  /** Like `request`, keeping the response's `ETag` to send back as `ifMatch`. */
+  requestVersioned<T>(
+    method: string,
+    path: string,
+    options?: RequestOptions,
+  ): Promise<Versioned<T>>;
 }
 
 export interface ApiClientOptions {
@@ -162,6 +176,7 @@ export function createApiClient({
   async function attempt(method: string, path: string, bearer: string, options: RequestOptions) {
     const headers: Record<string, string> = { authorization: `Bearer ${bearer}` };
     if (options.body !== undefined) headers["content-type"] = "application/json";
+    if (options.ifMatch !== undefined) headers["if-match"] = options.ifMatch;
     const deadline = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
     return send(`${baseUrl}${path}`, {
       method,
@@ -176,17 +191,27 @@ export function createApiClient({
     });
   }
 
+  async function requestVersioned<T>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<Versioned<T>> {
+    const first = await token();
+    let response = await attempt(method, path, first, options);
+    // A token can be revoked or expire in flight; one forced refresh tells that from a real refusal.
+    if (response.status === 401) {
+      response = await attempt(method, path, await token(first), options);
+    }
+    if (!response.ok) throw await toApiError(response);
+    const etag = response.headers.get("etag");
+    if (response.status === 204) return { data: undefined as T, etag };
+    return { data: (await response.json()) as T, etag };
+  }
+
   return {
-    async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-      const first = await token();
-      let response = await attempt(method, path, first, options);
-      // A token can be revoked or expire in flight; one forced refresh tells that from a real refusal.
-      if (response.status === 401) {
-        response = await attempt(method, path, await token(first), options);
-      }
-      if (!response.ok) throw await toApiError(response);
-      if (response.status === 204) return undefined as T;
-      return (await response.json()) as T;
+    requestVersioned,
+    async request<T>(method: string, path: string, options?: RequestOptions): Promise<T> {
+      return (await requestVersioned<T>(method, path, options)).data;
     },
   };
 }

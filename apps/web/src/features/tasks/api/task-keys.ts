@@ -6,4 +6,5 @@ export const taskKeys = {
   lists: (userId: string) => ["tasks", userId, "list"] as const,
   list: (userId: string, filters: TaskFilters) => ["tasks", userId, "list", filters] as const,
   count: (userId: string, filters: TaskFilters) => ["tasks", userId, "count", filters] as const,
+  detail: (userId: string, id: number) => ["tasks", userId, "detail", id] as const,
 };

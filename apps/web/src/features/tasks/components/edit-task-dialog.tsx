@@ -1,16 +1,52 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import type { Task } from "@todo/contract/task";
-import { useRef } from "react";
+import { Fragment, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { showToast } from "@/components/ui/toaster";
+import { type EditableField, EditConflictError } from "../api/edit-conflicts";
+import { taskOptions } from "../api/get-task";
+import { PRIORITY_LABELS } from "../api/task-filters";
 import { useUpdateTask } from "../api/update-task";
 import { useTaskForm } from "../hooks/use-task-form";
-import { draftFromTask, TaskDetailFields } from "./task-fields";
+import { useTasksScope } from "../hooks/use-tasks-scope";
+import { formatDueDate } from "./due-date";
+import { changedInput, draftFromTask, TaskDetailFields } from "./task-fields";
+
+const FIELD_LABELS: Record<EditableField, string> = {
+  title: "Title",
+  description: "Description",
+  completed: "Status",
+  priority: "Priority",
+  due_date: "Due date",
+  time_zone: "Time zone",
+  tags: "Tags",
+};
+
+/** A field's value as the conflict message shows it. */
+function describeValue(field: EditableField, task: Task): string {
+  switch (field) {
+    case "title":
+      return task.title;
+    case "description":
+      return task.description ?? "No description";
+    case "completed":
+      return task.completed ? "Completed" : "Active";
+    case "priority":
+      return PRIORITY_LABELS[task.priority];
+    case "due_date":
+      return task.due_date ? formatDueDate(task.due_date) : "No due date";
+    case "time_zone":
+      return task.time_zone;
+    case "tags":
+      return task.tags.length > 0 ? task.tags.map((tag) => `#${tag}`).join(" ") : "No tags";
+  }
+}
 
 interface EditTaskDialogProps {
   task: Task;
@@ -20,19 +56,53 @@ interface EditTaskDialogProps {
 /**
  * Every field of a task. The list behind updates at once; the dialog stays open until the
  * API accepts, so a refusal (422) is shown on the field it concerns and nothing typed is lost.
+ * Only the changed fields are sent, on top of the version read when the dialog opened; when
+ * another tab or device changed the same fields meanwhile, the dialog shows their values and
+ * lets the user apply their own changes on top or discard them.
  */
 export function EditTaskDialog({ task, onClose }: EditTaskDialogProps) {
+  const { client, userId } = useTasksScope();
+  const queryClient = useQueryClient();
   const updateTask = useUpdateTask();
   const titleRef = useRef<HTMLInputElement>(null);
+  /** What the user's changes are measured from: the task as opened, or as reloaded on discard. */
+  const [base, setBase] = useState(task);
+  /** The version whose values the user has seen; a change made elsewhere after it conflicts. */
+  const seen = useRef(task);
+  const [conflict, setConflict] = useState<EditConflictError | null>(null);
+
+  useEffect(() => {
+    // The version (ETag) that the save will be based on, read while the user types.
+    void queryClient.prefetchQuery(taskOptions(client, userId, task.id));
+  }, [queryClient, client, userId, task.id]);
+
   const form = useTaskForm({
     initial: draftFromTask(task),
     loadSchema: () => import("@todo/contract/task").then((contract) => contract.updateTaskSchema),
-    submit: (changes) => updateTask.mutateAsync({ id: task.id, changes }),
+    toInput: (draft) => {
+      const changes = changedInput(base, draft);
+      return Object.keys(changes).length > 0 ? changes : null;
+    },
+    submit: (changes) => updateTask.mutateAsync({ seen: seen.current, changes }),
     onSuccess: () => {
       showToast("success", "Task saved");
       onClose();
     },
+    onFailure: (error) => {
+      if (!(error instanceof EditConflictError)) return false;
+      // Once shown, the current values are what the user decides against.
+      seen.current = error.current;
+      setConflict(error);
+      return true;
+    },
   });
+
+  function discardMine(current: Task) {
+    seen.current = current;
+    setBase(current);
+    form.setDraft(draftFromTask(current));
+    setConflict(null);
+  }
 
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
@@ -57,6 +127,27 @@ export function EditTaskDialog({ task, onClose }: EditTaskDialogProps) {
             )}
           </FormField>
           <TaskDetailFields draft={form.draft} errors={form.errors} onChange={form.change} />
+          {conflict ? (
+            <Alert title="This task was changed elsewhere">
+              <p>Your changes are still in the form. Saved meanwhile:</p>
+              <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-foreground">
+                {conflict.fields.map((field) => (
+                  <Fragment key={field}>
+                    <dt className="font-medium">{FIELD_LABELS[field]}</dt>
+                    <dd className="break-words">{describeValue(field, conflict.current)}</dd>
+                  </Fragment>
+                ))}
+              </dl>
+              <div className="mt-3 flex flex-wrap gap-2">
+                <Button size="sm" disabled={form.submitting} onClick={() => void form.save()}>
+                  Apply my changes
+                </Button>
+                <Button size="sm" variant="secondary" onClick={() => discardMine(conflict.current)}>
+                  Discard my changes
+                </Button>
+              </div>
+            </Alert>
+          ) : null}
           {form.formError ? <Alert title="Couldn't save the task">{form.formError}</Alert> : null}
           <div className="flex justify-end gap-2">
             <DialogClose asChild>

@@ -1,6 +1,12 @@
 import { createTaskSchema } from "@todo/contract/task";
 import { describe, expect, it } from "vitest";
-import { draftFromTask, draftToInput, toFieldErrors } from "./task-fields";
+import {
+  changedInput,
+  draftErrors,
+  draftFromTask,
+  draftToInput,
+  toFieldErrors,
+} from "./task-fields";
 
 const task = {
   id: 7,
@@ -10,6 +16,7 @@ const task = {
   completed: false,
   priority: "high" as const,
   due_date: "2026-12-01T17:00:00.000Z",
+  time_zone: "UTC",
   tags: ["home", "money"],
   created_at: "2026-11-24T10:00:00.000Z",
   updated_at: "2026-11-24T10:00:00.000Z",
@@ -19,14 +26,51 @@ describe("task drafts", () => {
   it("round-trips a task through the form's strings", () => {
     const draft = draftFromTask(task);
     expect(draft).toMatchObject({ title: "Pay rent", description: "", tags: "home, money" });
-    // datetime-local has minutes, no zone: the instant survives in any time zone.
-    expect(draft.due).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
-    expect(draftToInput(draft)).toEqual({
+    // Local date and time inputs have minutes, no zone: the instant survives in any time zone.
+    expect(draft.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(draft.dueTime).toMatch(/^\d{2}:\d{2}$/);
+    expect(draftToInput(draft, "Europe/Paris")).toEqual({
       title: "Pay rent",
       description: null,
       priority: "high",
       due_date: "2026-12-01T17:00:00.000Z",
+      time_zone: "Europe/Paris",
       tags: ["home", "money"],
+    });
+  });
+
+  it("keeps a date without a time as an all-day date, in the browser's time zone", () => {
+    const draft = { ...draftFromTask(), title: "Christmas Eve", dueDate: "2026-12-24" };
+    const input = draftToInput(draft);
+    expect(input).toMatchObject({ due_date: "2026-12-24" });
+    expect(input.time_zone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(createTaskSchema.safeParse(input).success).toBe(true);
+    // Shown again as a date with no time, so saving it unchanged keeps it all-day.
+    const allDay = { ...task, due_date: "2026-12-24", time_zone: "Asia/Tokyo" };
+    expect(draftFromTask(allDay)).toMatchObject({ dueDate: "2026-12-24", dueTime: "" });
+    expect(changedInput(allDay, { ...draftFromTask(allDay), title: "Renamed" })).toEqual({
+      title: "Renamed",
+    });
+  });
+
+  it("refuses a time without a date rather than dropping it", () => {
+    expect(draftErrors({ ...draftFromTask(), dueTime: "09:30" })).toEqual({
+      due_date: "Add a date for this time, or clear the time",
+    });
+    expect(draftErrors({ ...draftFromTask(), dueDate: "2026-12-24", dueTime: "09:30" })).toEqual(
+      {},
+    );
+  });
+
+  it("gives an edit only the fields the user changed, a due date with its time zone", () => {
+    const draft = draftFromTask(task);
+    expect(changedInput(task, draft)).toEqual({});
+    expect(changedInput(task, { ...draft, priority: "low" })).toEqual({ priority: "low" });
+    expect(
+      changedInput(task, { ...draft, dueDate: "2027-01-05", dueTime: "" }, "Europe/Paris"),
+    ).toEqual({ due_date: "2027-01-05", time_zone: "Europe/Paris" });
+    expect(changedInput(task, { ...draft, dueDate: "", dueTime: "" })).toMatchObject({
+      due_date: null,
     });
   });
 

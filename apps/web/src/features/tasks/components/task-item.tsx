@@ -4,19 +4,8 @@ import type { Task } from "@todo/contract/task";
 import { clsx } from "clsx";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useHydrated } from "@/lib/use-hydrated";
 import { PRIORITY_LABELS } from "../api/task-filters";
-
-const dueFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
-/**
- * In the browser's language and time zone, which the server does not know: the HTML it renders
- * leaves the text out, and hydration fills it in (re-rendering only this).
- */
-function DueDate({ iso }: { iso: string }) {
-  const hydrated = useHydrated();
-  return <time dateTime={iso}>{hydrated ? dueFormat.format(new Date(iso)) : null}</time>;
-}
+import { DueDate, isOverdue } from "./due-date";
 
 // Two inline strokes instead of an icon library, to keep the page's JavaScript small.
 const EDIT_ICON = "M4 20h4L19 9l-4-4L4 16v4z";
@@ -64,8 +53,7 @@ export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskI
   // in-flight refetches are cancelled, a beat later.
   const [pendingCompleted, setPendingCompleted] = useState<boolean | null>(null);
   const completed = pendingCompleted ?? task.completed;
-  const overdue =
-    !task.completed && task.due_date !== null && Date.parse(task.due_date) < Date.now();
+  const overdue = isOverdue(task);
 
   return (
     <li
@@ -111,7 +99,7 @@ export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskI
           {task.due_date ? (
             <span className={overdue ? "font-semibold text-danger" : "text-muted-foreground"}>
               {overdue ? "Overdue · " : "Due "}
-              <DueDate iso={task.due_date} />
+              <DueDate dueDate={task.due_date} />
             </span>
           ) : null}
           {task.tags.map((tag) => (

@@ -2,9 +2,11 @@ import { type FormEvent, useState } from "react";
 import type { z } from "zod";
 import { ApiError, describeError } from "@/lib/api-client";
 import {
+  draftErrors,
   draftToInput,
   type TaskDraft,
   type TaskFieldErrors,
+  type TaskFieldName,
   toFieldErrors,
 } from "../components/task-fields";
 
@@ -15,9 +17,30 @@ interface UseTaskFormOptions<Schema extends z.ZodType> {
    * zod is the largest library the page uses and is not needed to show it.
    */
   loadSchema: () => Promise<Schema>;
+  /**
+   * What the schema checks and `submit` gets: by default every field of the draft. Null when
+   * there is nothing to send; the form then succeeds without a request.
+   */
+  toInput?: (draft: TaskDraft) => unknown;
   submit: (input: z.output<Schema>) => Promise<unknown>;
   /** Gets the draft that was sent: the user may have typed on while it was being saved. */
   onSuccess: (submitted: TaskDraft) => void;
+  /** Takes a failure the form shows in a way of its own; true when it did. */
+  onFailure?: (error: unknown) => boolean;
+}
+
+/**
+ * Inputs whose text the browser could not turn into a value (a date typed halfway): their value
+ * reads as empty, so without this the form would save "no due date" and drop what was typed.
+ */
+function incompleteInputs(form: HTMLFormElement): TaskFieldErrors {
+  const errors: TaskFieldErrors = {};
+  for (const input of form.querySelectorAll("input")) {
+    if (input.validity.badInput && input.name) {
+      errors[input.name as TaskFieldName] ??= "Finish the date and time, or clear them";
+    }
+  }
+  return errors;
 }
 
 /**
@@ -27,8 +50,10 @@ interface UseTaskFormOptions<Schema extends z.ZodType> {
 export function useTaskForm<Schema extends z.ZodType>({
   initial,
   loadSchema,
+  toInput = draftToInput,
   submit,
   onSuccess,
+  onFailure,
 }: UseTaskFormOptions<Schema>) {
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<TaskFieldErrors>({});
@@ -39,13 +64,24 @@ export function useTaskForm<Schema extends z.ZodType>({
     setDraft((current) => ({ ...current, ...changes }));
   }
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  /** Validates and sends the draft as it is now; `form` lets it see inputs the draft cannot. */
+  async function save(form?: HTMLFormElement) {
     setFormError(null);
+    const refused = { ...(form ? incompleteInputs(form) : {}), ...draftErrors(draft) };
+    if (Object.keys(refused).length > 0) {
+      setErrors(refused);
+      return;
+    }
+    const input = toInput(draft);
+    if (input === null) {
+      setErrors({});
+      onSuccess(draft);
+      return;
+    }
     setSubmitting(true);
     try {
       const schema = await loadSchema();
-      const parsed = schema.safeParse(draftToInput(draft));
+      const parsed = schema.safeParse(input);
       if (!parsed.success) {
         setErrors(toFieldErrors(parsed.error.issues));
         return;
@@ -54,6 +90,7 @@ export function useTaskForm<Schema extends z.ZodType>({
       await submit(parsed.data);
       onSuccess(draft);
     } catch (error) {
+      if (onFailure?.(error)) return;
       if (error instanceof ApiError && error.fieldErrors.length > 0) {
         setErrors(toFieldErrors(error.fieldErrors));
       } else {
@@ -64,5 +101,10 @@ export function useTaskForm<Schema extends z.ZodType>({
     }
   }
 
-  return { draft, setDraft, change, errors, formError, submitting, handleSubmit };
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void save(event.currentTarget);
+  }
+
+  return { draft, setDraft, change, errors, formError, submitting, handleSubmit, save };
 }
