@@ -1,6 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
-import { signInPath } from "@/lib/next-path";
+import { authPagePath } from "@/lib/next-path";
 
 /**
  * Fast path only: no session cookie means no session, so skip rendering and send the visitor to
@@ -9,7 +9,9 @@ import { signInPath } from "@/lib/next-path";
 export function proxy(request: NextRequest) {
   if (getSessionCookie(request)) return NextResponse.next();
   const { pathname, search } = request.nextUrl;
-  return NextResponse.redirect(new URL(signInPath(`${pathname}${search}`), request.url));
+  return NextResponse.redirect(
+    new URL(authPagePath("/sign-in", `${pathname}${search}`), request.url),
+  );
 }
 
 export const config = { matcher: ["/tasks/:path*"] };

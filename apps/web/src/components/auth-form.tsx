@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { safeNextPath } from "@/lib/next-path";
 
 type Mode = "sign-in" | "sign-up";
 type Field = "name" | "email" | "password";
@@ -100,7 +101,8 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
         body: JSON.stringify(data),
       });
       if (response.ok) {
-        router.replace(next);
+        // Checked again where it is followed, whoever passed it in.
+        router.replace(safeNextPath(next));
         return;
       }
       setFormError(await failureMessage(mode, response));
