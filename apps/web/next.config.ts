@@ -1,15 +1,12 @@
 import type { NextConfig } from "next";
+import { BASELINE_CSP } from "./src/lib/security-headers";
 
 /**
- * Headers for every response. No script-src policy: Next's inline bootstrap scripts would need
- * per-request nonces, which would make every page dynamic; framing, plugins and base/form
- * hijacking are shut off instead.
+ * Headers for every response, fixed at build time. Pages get a full policy with a per-request
+ * nonce, and HSTS over HTTPS, from src/proxy.ts, which replaces this policy.
  */
 const securityHeaders = [
-  {
-    key: "Content-Security-Policy",
-    value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
-  },
+  { key: "Content-Security-Policy", value: BASELINE_CSP.join("; ") },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

@@ -9,6 +9,8 @@
  *     default `page` and `context` are signed in as this user. `{ name, email, password }`.
  *   - `secondUser`: another fresh account in its own browser context, signed in:
  *     `{ user, context, page }`. Use it to check that two users never see each other's data.
+ *   - `cspViolations` (automatic): what the Content-Security-Policy blocked in the default
+ *     context's pages, one line each; any at all fails the test when it ends.
  * - `expect`: Playwright's expect.
  * - `newUserData(label?)`: `{ name, email, password }` for an account that does not exist yet.
  * - `signUpThroughApi(request, baseURL, user)`: creates the account; `request` must belong to
@@ -179,6 +181,7 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
 interface Fixtures {
   user: TestUser;
   secondUser: { user: TestUser; context: BrowserContext; page: Page };
+  cspViolations: string[];
 }
 
 export const test = base.extend<Fixtures>({
@@ -191,6 +194,34 @@ export const test = base.extend<Fixtures>({
     await signUpThroughApi(context.request, baseURL as string, user);
     await use(user);
   },
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      // Injected through DevTools, so the page's own policy does not block the listener.
+      await context.exposeBinding("reportCspViolation", (_source, text: string) => {
+        violations.push(text);
+      });
+      await context.addInitScript(() => {
+        document.addEventListener(
+          "securitypolicyviolation",
+          (event) => {
+            const report = (window as unknown as { reportCspViolation(text: string): void })
+              .reportCspViolation;
+            report(
+              `${event.documentURI}: ${event.violatedDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`,
+            );
+          },
+          true,
+        );
+      });
+      context.on("console", (message) => {
+        if (message.text().includes("Content Security Policy")) violations.push(message.text());
+      });
+      await use(violations);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
   secondUser: async ({ browser, baseURL }, use) => {
     const context = await browser.newContext({ baseURL: baseURL as string });
     const user = newUserData("second");

@@ -110,9 +110,11 @@ export interface WebOptions extends WebTuning {
   name: string;
   port: number;
   apiUrl: string;
+  /** BETTER_AUTH_URL, e.g. an https:// origin behind a TLS proxy; default: the server's own. */
+  publicUrl?: string;
 }
 
-/** `next start` on the existing production build; the origin is http://localhost:<port>. */
+/** `next start` on the existing production build, served at http://localhost:<port>. */
 export async function startWeb(
   settings: StackSettings,
   options: WebOptions,
@@ -128,7 +130,7 @@ export async function startWeb(
       HOME: process.env.HOME,
       DATABASE_URL: settings.databaseUrls.web,
       BETTER_AUTH_SECRET: settings.secret,
-      BETTER_AUTH_URL: url,
+      BETTER_AUTH_URL: options.publicUrl ?? url,
       API_URL: options.apiUrl,
       // Many sign-ups come from one IP; the limit has its own test.
       AUTH_RATE_LIMIT_PER_MINUTE: String(options.authRateLimitPerMinute ?? 100_000),

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -15,7 +16,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so that its scripts carry the response's CSP nonce
+  // (ADR 0014); a page prerendered at build time would have scripts the policy blocks.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans antialiased">

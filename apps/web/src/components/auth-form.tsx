@@ -18,6 +18,7 @@ import {
   UNREACHABLE_MESSAGE,
   validateForm,
 } from "@/lib/auth-forms";
+import { safeNextPath } from "@/lib/next-path";
 import { PasswordStrengthMeter } from "./password-strength-meter";
 
 type Mode = "sign-in" | "sign-up";
@@ -138,7 +139,8 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
         setAwaitingVerification(data.email);
         return;
       }
-      router.replace(next);
+      // Checked again where it is followed, whoever passed it in.
+      router.replace(safeNextPath(next));
       return;
     }
     const refused = response ? await failure(mode, response, data.email) : undefined;

@@ -1,5 +1,6 @@
 // Types only: a value import would pull zod into every page that talks to the API.
 import type { FieldError, Problem } from "@todo/contract/problem";
+import { authPagePath } from "./next-path";
 
 /** A token is refreshed this long before its `exp`, so a request never leaves with one about to lapse. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -96,7 +97,7 @@ function expiryOf(token: string): number {
 /** Sends the browser to sign-in, coming back to the current page afterwards. */
 export function redirectToSignIn(): void {
   const next = window.location.pathname + window.location.search;
-  window.location.assign(`/sign-in?next=${encodeURIComponent(next)}`);
+  window.location.assign(authPagePath("/sign-in", next));
 }
 
 async function send(input: string, init: RequestInit): Promise<Response> {

@@ -72,6 +72,24 @@ const transform: typeof jsonSchemaTransform = (input) => {
 };
 export const DOCS_PREFIX = "/docs";
 
+/**
+ * The /docs page's policy (helmet's, for the JSON API, allows nothing): Swagger UI's own
+ * (`staticCSP: true`), except that styles may be inline, as Swagger UI inserts `<style>`
+ * elements while it renders; scripts still come only from its files (ADR 0014).
+ */
+const DOCS_CSP = [
+  "default-src 'self'",
+  "base-uri 'self'",
+  "font-src 'self' https: data:",
+  "frame-ancestors 'self'",
+  "img-src 'self' data: validator.swagger.io",
+  "object-src 'none'",
+  "script-src 'self'",
+  "script-src-attr 'none'",
+  "style-src 'self' https: 'unsafe-inline'",
+  "upgrade-insecure-requests",
+].join("; ");
+
 /** OpenAPI 3.1 generated from the routes' zod schemas, served with an interactive page. */
 async function apiDocumentation(app: FastifyInstance, options: { authUrl: string }) {
   await app.register(swagger, {
@@ -100,7 +118,7 @@ async function apiDocumentation(app: FastifyInstance, options: { authUrl: string
   });
   await app.register(swaggerUi, {
     routePrefix: DOCS_PREFIX,
-    staticCSP: true,
+    staticCSP: DOCS_CSP,
     uiConfig: { url: OPENAPI_PATH },
   });
   app.get(OPENAPI_PATH, { schema: { hide: true } }, () => app.swagger());

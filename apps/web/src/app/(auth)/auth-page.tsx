@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
-import { DEFAULT_AFTER_SIGN_IN, safeNextPath } from "@/lib/next-path";
+import { authPagePath, DEFAULT_AFTER_SIGN_IN, safeNextPath } from "@/lib/next-path";
 import { currentUser } from "@/lib/session";
 
 export interface AuthPageProps {
@@ -28,9 +28,7 @@ export async function AuthPage({
   if (await currentUser()) redirect(next);
   const page = PAGES[mode];
   const otherHref =
-    next === DEFAULT_AFTER_SIGN_IN
-      ? page.other.path
-      : `${page.other.path}?next=${encodeURIComponent(next)}`;
+    next === DEFAULT_AFTER_SIGN_IN ? page.other.path : authPagePath(page.other.path, next);
   return (
     <>
       <h1 className="text-2xl font-semibold">{page.title}</h1>

@@ -6,7 +6,7 @@ import { prefetchTasks } from "@/features/tasks/api/prefetch-tasks";
 import { parseFilters } from "@/features/tasks/api/task-filters";
 import { TasksPage } from "@/features/tasks/components/tasks-page";
 import { getEnv } from "@/lib/env";
-import { signInPath } from "@/lib/next-path";
+import { authPagePath } from "@/lib/next-path";
 import { currentUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Tasks" };
@@ -24,7 +24,7 @@ function toUrlSearchParams(searchParams: SearchParams): URLSearchParams {
 /** The authoritative session check (proxy.ts only looks for the cookie). */
 export default async function Tasks({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await currentUser();
-  if (!user) redirect(signInPath("/tasks"));
+  if (!user) redirect(authPagePath("/sign-in", "/tasks"));
   const filters = parseFilters(toUrlSearchParams(await searchParams));
   const initialState = await prefetchTasks(user.id, filters, await headers());
   return (

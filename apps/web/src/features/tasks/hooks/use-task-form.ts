@@ -44,6 +44,13 @@ function incompleteInputs(form: HTMLFormElement): TaskFieldErrors {
 }
 
 /**
+ * zod's JIT compiler tries `new Function` when the first schema is built: the page's CSP (no
+ * 'unsafe-eval') refuses it, zod falls back, but the browser reports a violation. So it is
+ * switched off before the contract's schemas are built.
+ */
+const loadJitlessZod = () => import("zod").then(({ config }) => config({ jitless: true }));
+
+/**
  * Draft state, client-side validation with the contract schema, and the API's refusal mapped
  * back onto the fields (422) or onto the form (anything else). The draft is kept on failure.
  */
@@ -80,6 +87,7 @@ export function useTaskForm<Schema extends z.ZodType>({
     }
     setSubmitting(true);
     try {
+      await loadJitlessZod();
       const schema = await loadSchema();
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
