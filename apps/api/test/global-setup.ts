@@ -7,6 +7,8 @@ declare module "vitest" {
     databaseUrl: string;
     /** The same database as its owner, who migrates: for tests that set up or migrate. */
     ownerDatabaseUrl: string;
+    /** The same database as the web app's role: for tests that act as the web app (sessions). */
+    webDatabaseUrl: string;
   }
 }
 
@@ -16,6 +18,7 @@ export default async function setup(project: TestProject) {
   const database = await createTestDatabase(server.url);
   project.provide("databaseUrl", database.roleUrls.api);
   project.provide("ownerDatabaseUrl", database.url);
+  project.provide("webDatabaseUrl", database.roleUrls.web);
   return async () => {
     await database.drop();
     await server.stop();

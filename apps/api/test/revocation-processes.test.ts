@@ -10,7 +10,8 @@ const INVALID_TOKEN = 'Bearer realm="todo", error="invalid_token"';
 /** Far above the contract's 2 s: the condition is what is tested; the benchmark measures time. */
 const WAIT = { timeout: 15_000, interval: 25 };
 
-const db = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
+// As the web app, which owns users and sessions and writes the revocations.
+const db = new pg.Pool({ connectionString: inject("webDatabaseUrl"), max: 2 });
 afterAll(() => db.end());
 
 /** GET the user's tasks on a connection of its own; its status. */

@@ -11,7 +11,8 @@ const INVALID_TOKEN = 'Bearer realm="todo", error="invalid_token"';
 const PROPAGATION_TIMEOUT_MS = 10_000;
 
 let app: App;
-const db = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
+// As the web app, which owns users and sessions and writes the revocations.
+const db = new pg.Pool({ connectionString: inject("webDatabaseUrl"), max: 2 });
 beforeAll(async () => {
   app = await testApp();
 });
@@ -128,14 +129,18 @@ describe("revocation (contract section 8)", () => {
     const retention = `${REVOCATION_RETENTION_SECONDS} seconds`;
     await cutOff(db, userId, new Date());
     await cutOff(db, userId, new Date());
-    // Aged by hand (an update notifies nobody): one just past the retention, one just within.
-    await db.query(
+    // Aged by hand, as the owner (no app updates revocations, and an update notifies nobody):
+    // one just past the retention, one just within.
+    const owner = new pg.Client({ connectionString: inject("ownerDatabaseUrl") });
+    await owner.connect();
+    await owner.query(
       `update revocations set revoked_at = now() - $2::interval + case
          when id = (select min(id) from revocations where user_id = $1)
          then interval '-1 minute' else interval '1 minute' end
        where user_id = $1`,
       [userId, retention],
     );
+    await owner.end();
     const other = await userWithSessions(db, 1);
     await endSessions(db, ...other.sessionIds);
     const { rows } = await db.query<{ revoked_at: Date }>(
