@@ -6,7 +6,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { simpleParser } from "mailparser";
 
 export interface OutboxMessage {
   /** The file name: sortable by time of sending. */
@@ -45,6 +44,9 @@ export async function readOutbox(dir: string): Promise<OutboxMessage[]> {
 }
 
 async function parseMessage(id: string, raw: Buffer): Promise<OutboxMessage> {
+  // Loaded here, not with the module: the mailer writes to the outbox on every auth request path,
+  // and the parser (with its HTML and link libraries) is only for reading it back.
+  const { simpleParser } = await import("mailparser");
   const mail = await simpleParser(raw);
   const text = mail.text ?? "";
   return {
