@@ -12,4 +12,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(new URL(signInPath(`${pathname}${search}`), request.url));
 }
 
-export const config = { matcher: ["/tasks/:path*"] };
+export const config = { matcher: ["/tasks/:path*", "/settings/:path*"] };

@@ -100,7 +100,13 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
         body: JSON.stringify(data),
       });
       if (response.ok) {
-        router.replace(next);
+        // With two-factor on, Better Auth answers with a challenge instead of a session.
+        const body = (await response.json().catch(() => null)) as {
+          twoFactorRedirect?: boolean;
+        } | null;
+        router.replace(
+          body?.twoFactorRedirect ? `/sign-in/two-factor?next=${encodeURIComponent(next)}` : next,
+        );
         return;
       }
       setFormError(await failureMessage(mode, response));

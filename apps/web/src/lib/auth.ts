@@ -7,6 +7,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins/jwt";
 import { drizzle } from "drizzle-orm/node-postgres";
+import { accountSecurityPlugins, accountSecurityRateRules } from "./account-security";
 import { type Env, getEnv } from "./env";
 import { hs256Token, tokenClaims } from "./hs256-token-plugin";
 
@@ -57,7 +58,11 @@ function createAuth(env: Env) {
       // On in every mode; the database store is shared by every web process.
       enabled: true,
       storage: "database",
-      customRules: { "/sign-in/*": authRule, "/sign-up/*": authRule },
+      customRules: {
+        "/sign-in/*": authRule,
+        "/sign-up/*": authRule,
+        ...accountSecurityRateRules(env),
+      },
     },
     advanced: {
       useSecureCookies: new URL(env.BETTER_AUTH_URL).protocol === "https:",
@@ -65,7 +70,7 @@ function createAuth(env: Env) {
     },
     telemetry: { enabled: false },
     // nextCookies last: it forwards cookies set by server-side calls (sign-out from actions).
-    plugins: [tokenPlugin(env), nextCookies()],
+    plugins: [tokenPlugin(env), ...accountSecurityPlugins(env), nextCookies()],
   });
 }
 

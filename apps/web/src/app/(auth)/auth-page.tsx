@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
+import { PasskeySignIn } from "@/components/passkey-sign-in";
 import { DEFAULT_AFTER_SIGN_IN, safeNextPath } from "@/lib/next-path";
 import { currentUser } from "@/lib/session";
 
@@ -41,6 +42,14 @@ export async function AuthPage({
         </Link>
       </p>
       <AuthForm mode={mode} next={next} />
+      {mode === "sign-in" ? (
+        <>
+          <p className="my-4 flex items-center gap-3 text-xs text-muted-foreground before:h-px before:flex-1 before:bg-border after:h-px after:flex-1 after:bg-border">
+            or
+          </p>
+          <PasskeySignIn next={next} />
+        </>
+      ) : null}
     </>
   );
 }
