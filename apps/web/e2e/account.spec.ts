@@ -26,13 +26,18 @@ async function signedIn(request: APIRequestContext): Promise<boolean> {
 
 test("the account menu leads to settings; the name can be changed", async ({ page, user }) => {
   await page.goto("/tasks");
-  await page.getByRole("button", { name: /account menu/i }).click();
-  await page.getByRole("menuitem", { name: "Settings" }).click();
+  const settings = page.getByRole("menuitem", { name: "Settings" });
+  // A click before the page has hydrated opens nothing: click until the menu is open.
+  await expect(async () => {
+    await page.getByRole("button", { name: /account menu/i }).click();
+    await expect(settings).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await settings.click();
   await expect(page).toHaveURL("/settings");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   await expect(page.getByTestId("current-email")).toHaveText(user.email);
 
-  const name = page.getByLabel("Name");
+  const name = page.getByLabel("Name", { exact: true });
   await expect(name).toHaveValue(user.name);
   await name.fill("   ");
   await page.getByRole("button", { name: "Save name" }).click();
@@ -43,7 +48,7 @@ test("the account menu leads to settings; the name can be changed", async ({ pag
   await expect(page.getByText("Name saved.")).toBeVisible();
   await expect(page.getByRole("button", { name: /account menu/i })).toContainText("Ada Lovelace");
   await page.reload();
-  await expect(page.getByLabel("Name")).toHaveValue("Ada Lovelace");
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Ada Lovelace");
 });
 
 test("changing the password refuses the old one and signs the other browsers out", async ({

@@ -3,6 +3,7 @@ import { expect, signOutViaUi, test } from "./fixtures";
 test("a passkey is added, renamed, signs in, and once removed no longer does", async ({
   page,
   context,
+  user,
 }) => {
   // A platform authenticator that holds discoverable credentials and verifies the user.
   const cdp = await context.newCDPSession(page);
@@ -18,6 +19,7 @@ test("a passkey is added, renamed, signs in, and once removed no longer does", a
   });
 
   await page.goto("/settings");
+  await expect(page.getByRole("button", { name: /account menu/i })).toContainText(user.name);
   const section = page.getByRole("region", { name: "Passkeys" });
   await expect(section.getByText("No passkeys yet.")).toBeVisible();
   await section.getByLabel("Name for a new passkey (optional)").fill("Laptop");

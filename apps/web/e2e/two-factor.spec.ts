@@ -1,6 +1,9 @@
 import { expect, signInThroughApi, signInViaUi, signOutViaUi, test } from "./fixtures";
 import { enrolTotp } from "./support/authenticator";
 
+// Sign-ins with a second step take a while on a busy two-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 const WRONG_CODE = "That code is not right. Enter the code your app shows now.";
 
 test("with two-factor on, sign-in asks for a code, keeps `next`, and takes each code once", async ({

@@ -16,7 +16,7 @@ export default async function TwoFactorPage({ searchParams }: AuthPageProps) {
     <>
       <h1 className="text-2xl font-semibold">Two-factor authentication</h1>
       <p className="mt-1 mb-6 text-sm text-muted-foreground">
-        Your account has two-factor authentication on. Not you?{" "}
+        One more step to finish signing in. Not you?{" "}
         <Link
           href={`/sign-in?next=${encodeURIComponent(next)}`}
           className="font-medium text-primary underline underline-offset-2"
