@@ -131,3 +131,24 @@ test("two-factor can be turned off with a backup code", async ({ page, user }) =
   await form.getByRole("button", { name: "Turn off two-factor authentication" }).click();
   await expect(form.getByText("Status: Off")).toBeVisible();
 });
+
+test("Better Auth's own order also turns it off: verify a code, then disable with the password", async ({
+  page,
+  user,
+  baseURL,
+}) => {
+  const { authenticator } = await enrolTotp(page, user.password);
+  const headers = { Origin: baseURL as string };
+  const verified = await page.request.post("/api/auth/two-factor/verify-totp", {
+    data: { code: await authenticator.nextCode() },
+    headers,
+  });
+  expect(verified.status()).toBe(200);
+  const disabled = await page.request.post("/api/auth/two-factor/disable", {
+    data: { password: user.password },
+    headers,
+  });
+  expect(disabled.status()).toBe(200);
+  await page.reload();
+  await expect(page.getByText("Status: Off")).toBeVisible();
+});

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { createOTP } from "@better-auth/utils/otp";
 import type { BetterAuthPlugin, GenericEndpointContext } from "better-auth";
-import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
+import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { symmetricDecrypt } from "better-auth/crypto";
 import { TWO_FACTOR_ERROR_CODES, type twoFactor } from "better-auth/plugins/two-factor";
 
@@ -12,6 +12,9 @@ const TOTP_WINDOW = 1;
 const TOTP_CODE = /^\d{6}$/;
 /** Better Auth's cookie naming the user halfway through a sign-in with two-factor. */
 const TWO_FACTOR_COOKIE = "two_factor";
+/** How long a code verified on a signed-in session counts for turning two-factor off. */
+const CONFIRMATION_SECONDS = 5 * 60;
+const confirmationKey = (sessionId: string) => `two-factor-confirmed-${sessionId}`;
 
 export const CODE_REQUIRED = {
   code: "TWO_FACTOR_CODE_REQUIRED",
@@ -77,8 +80,9 @@ async function claimTotpStep(
 
 /**
  * What Better Auth's two-factor plugin leaves out: a TOTP code is accepted only once, and turning
- * two-factor off needs a code (an authenticator code or a backup code) besides the password.
- * See docs/decisions/0020-account-security.md.
+ * two-factor off needs a second factor besides the password: a `code` in the request (an
+ * authenticator code or a backup code), or one verified on this session in the last minutes
+ * through Better Auth's own verify endpoints. See docs/decisions/0020-account-security.md.
  */
 export function twoFactorGuard(twoFactorPlugin: ReturnType<typeof twoFactor>) {
   return {
@@ -118,7 +122,13 @@ export function twoFactorGuard(twoFactorPlugin: ReturnType<typeof twoFactor>) {
             // The password first, so a mistyped password does not spend the code.
             await ctx.context.password.checkPassword(session.user.id, ctx);
             const code = codeOf(ctx.body);
-            if (!code) throw APIError.from("BAD_REQUEST", CODE_REQUIRED);
+            if (!code) {
+              const confirmed = await ctx.context.internalAdapter.consumeVerificationValue(
+                confirmationKey(session.session.id),
+              );
+              if (confirmed?.value === session.user.id) return;
+              throw APIError.from("BAD_REQUEST", CODE_REQUIRED);
+            }
             if (!TOTP_CODE.test(code)) {
               // Better Auth's own check spends the backup code, or throws INVALID_BACKUP_CODE.
               await twoFactorPlugin.endpoints.verifyBackupCode({
@@ -131,6 +141,24 @@ export function twoFactorGuard(twoFactorPlugin: ReturnType<typeof twoFactor>) {
             if ((await claimTotpStep(ctx, session.user.id, code)) !== "claimed") {
               throw APIError.from("UNAUTHORIZED", TWO_FACTOR_ERROR_CODES.INVALID_CODE);
             }
+          }),
+        },
+      ],
+      after: [
+        {
+          matcher: (context) =>
+            context.path === "/two-factor/verify-totp" ||
+            context.path === "/two-factor/verify-backup-code",
+          handler: createAuthMiddleware(async (ctx) => {
+            if (isAPIError(ctx.context.returned)) return;
+            // Signed in (not halfway through a sign-in): remember it for the disable hook.
+            const session = await getSessionFromCtx(ctx);
+            if (!session) return;
+            await ctx.context.internalAdapter.createVerificationValue({
+              identifier: confirmationKey(session.session.id),
+              value: session.user.id,
+              expiresAt: new Date(Date.now() + CONFIRMATION_SECONDS * 1000),
+            });
           }),
         },
       ],
