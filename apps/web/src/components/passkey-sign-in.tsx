@@ -4,9 +4,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import type { AuthError } from "@/lib/auth-request";
 
-function failureMessage(error: { code?: string; status: number }): string {
-  if (error.code === "AUTH_CANCELLED" || error.code === "ERROR_CEREMONY_ABORTED") {
+function failureMessage(error: AuthError): string {
+  if (error.code === "PASSKEY_CEREMONY_CANCELLED") {
     return "Signing in with a passkey was cancelled.";
   }
   if (error.code === "PASSKEY_NOT_FOUND") {
@@ -29,9 +30,9 @@ export function PasskeySignIn({ next }: { next: string }) {
       if (typeof window.PublicKeyCredential === "undefined") {
         setError("This browser does not support passkeys.");
       } else {
-        // Loaded on demand: the sign-in page itself does not need Better Auth's client.
-        const { authClient } = await import("@/lib/auth-client");
-        const { error } = await authClient.signIn.passkey();
+        // Loaded on demand: the sign-in page itself does not need the WebAuthn code.
+        const { signInWithPasskey } = await import("@/lib/passkeys");
+        const { error } = await signInWithPasskey();
         if (!error) {
           router.replace(next);
           return;

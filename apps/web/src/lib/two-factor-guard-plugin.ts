@@ -16,7 +16,7 @@ const TWO_FACTOR_COOKIE = "two_factor";
 const CONFIRMATION_SECONDS = 5 * 60;
 const confirmationKey = (sessionId: string) => `two-factor-confirmed-${sessionId}`;
 
-export const CODE_REQUIRED = {
+const CODE_REQUIRED = {
   code: "TWO_FACTOR_CODE_REQUIRED",
   message: "Enter a code from your authenticator app or one of your backup codes",
 };

@@ -5,24 +5,20 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { type AuthError, authErrorMessage, authRequest } from "@/lib/auth-request";
 import type { PasskeySummary } from "../api/load-account";
 import { useAccountAction } from "../hooks/use-account-action";
 import { LocalTime } from "./local-time";
 import { SettingsSection } from "./settings-section";
 
-/** The browser's WebAuthn outcome (`WebAuthnError` codes of @simplewebauthn) in words. */
-function passkeyErrorMessage(error: { code?: string; message?: string; status: number }) {
+function passkeyErrorMessage(error: AuthError) {
   switch (error.code) {
-    case "ERROR_CEREMONY_ABORTED":
-    case "AUTH_CANCELLED":
+    case "PASSKEY_CEREMONY_CANCELLED":
       return "Adding the passkey was cancelled.";
     case "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED":
       return "This device already holds a passkey for your account.";
-    case "ERROR_INVALID_DOMAIN":
-    case "ERROR_INVALID_RP_ID":
-      return "Passkeys don't work at this address.";
     default:
-      return error.message || "The passkey could not be added. Please try again.";
+      return authErrorMessage(error, "The passkey could not be added. Please try again.");
   }
 }
 
@@ -38,8 +34,8 @@ export function PasskeysSection({ passkeys }: { passkeys: PasskeySummary[] }) {
       if (typeof window.PublicKeyCredential === "undefined") {
         return "This browser does not support passkeys.";
       }
-      const { authClient } = await import("@/lib/auth-client");
-      const { error } = await authClient.passkey.addPasskey({ name: name || undefined });
+      const { addPasskey } = await import("@/lib/passkeys");
+      const { error } = await addPasskey(name || undefined);
       return error ? passkeyErrorMessage(error) : null;
     });
     if (added) form.reset();
@@ -88,8 +84,7 @@ function PasskeyItem({ passkey }: { passkey: PasskeySummary }) {
     const name = String(new FormData(event.currentTarget).get("name") ?? "").trim();
     if (!name) return setError("Enter a name");
     const done = await run(async () => {
-      const { authClient, authErrorMessage } = await import("@/lib/auth-client");
-      const { error } = await authClient.passkey.updatePasskey({ id: passkey.id, name });
+      const { error } = await authRequest("/passkey/update-passkey", { id: passkey.id, name });
       return error ? authErrorMessage(error) : null;
     });
     if (done) setRenaming(false);
@@ -97,8 +92,7 @@ function PasskeyItem({ passkey }: { passkey: PasskeySummary }) {
 
   const remove = () =>
     run(async () => {
-      const { authClient, authErrorMessage } = await import("@/lib/auth-client");
-      const { error } = await authClient.passkey.deletePasskey({ id: passkey.id });
+      const { error } = await authRequest("/passkey/delete-passkey", { id: passkey.id });
       return error ? authErrorMessage(error) : null;
     });
 

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { authErrorMessage, authRequest } from "@/lib/auth-request";
 import { useAccountAction } from "../hooks/use-account-action";
 import { SettingsSection } from "./settings-section";
 
@@ -35,8 +36,7 @@ export function PasswordSection() {
       return;
     }
     const done = await run(async () => {
-      const { authClient, authErrorMessage } = await import("@/lib/auth-client");
-      const { error } = await authClient.changePassword({
+      const { error } = await authRequest("/change-password", {
         currentPassword,
         newPassword,
         revokeOtherSessions: true,

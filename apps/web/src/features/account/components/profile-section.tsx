@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { authErrorMessage, authRequest } from "@/lib/auth-request";
 import { useAccountAction } from "../hooks/use-account-action";
 import { SettingsSection } from "./settings-section";
 
@@ -26,8 +27,7 @@ export function ProfileSection({ name }: { name: string }) {
     const newName = checked.data;
     setSaved(
       await run(async () => {
-        const { authClient, authErrorMessage } = await import("@/lib/auth-client");
-        const { error } = await authClient.updateUser({ name: newName });
+        const { error } = await authRequest("/update-user", { name: newName });
         return error ? authErrorMessage(error) : null;
       }),
     );

@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { authErrorMessage, authRequest } from "@/lib/auth-request";
 import type { SessionSummary } from "../api/load-account";
 import { revokeSession } from "../api/revoke-session";
 import { useAccountAction } from "../hooks/use-account-action";
@@ -23,8 +24,7 @@ export function SessionsSection({ sessions }: { sessions: SessionSummary[] }) {
 
   const endOthers = () =>
     run(async () => {
-      const { authClient, authErrorMessage } = await import("@/lib/auth-client");
-      const { error } = await authClient.revokeOtherSessions();
+      const { error } = await authRequest("/revoke-other-sessions", {});
       return error ? authErrorMessage(error) : null;
     });
 
