@@ -32,10 +32,17 @@ async function seriousViolations(page: Page) {
 }
 
 const PAGES = [
-  { name: "landing", path: "/", heading: /calm list/ },
-  { name: "sign-in", path: "/sign-in", heading: "Sign in" },
-  { name: "sign-up", path: "/sign-up", heading: "Create your account" },
-  { name: "tasks", path: "/tasks", heading: "Tasks" },
+  { name: "landing", path: "/", heading: /calm list/, signedIn: false },
+  { name: "sign-in", path: "/sign-in", heading: "Sign in", signedIn: false },
+  { name: "sign-up", path: "/sign-up", heading: "Create your account", signedIn: false },
+  {
+    name: "two-factor",
+    path: "/sign-in/two-factor",
+    heading: "Two-factor authentication",
+    signedIn: false,
+  },
+  { name: "tasks", path: "/tasks", heading: "Tasks", signedIn: true },
+  { name: "settings", path: "/settings", heading: "Settings", signedIn: true },
 ] as const;
 
 const VIEWPORTS = [
@@ -49,8 +56,8 @@ for (const target of PAGES) {
     context,
     user,
   }, testInfo) => {
-    if (target.name !== "tasks") await context.clearCookies();
-    else {
+    if (!target.signedIn) await context.clearCookies();
+    else if (target.name === "tasks") {
       // A few tasks, so the list (not only its empty state) is checked and pictured.
       await page.goto("/tasks");
       for (const title of ["Buy milk", "Renew passport", "Call the plumber"]) {

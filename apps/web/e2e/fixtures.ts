@@ -15,7 +15,8 @@
  * - `newUserData(label?)`: `{ name, email, password }` for an account that does not exist yet.
  * - `signUpThroughApi(request, baseURL, user)`: creates the account; `request` must belong to
  *   the browser context that should be signed in (`page.request` or `context.request`).
- *   `signInThroughApi(request, baseURL, credentials)` signs that context in.
+ * - `signInThroughApi(request, baseURL, credentials)`: signs that browser context in (another
+ *   session of an existing account); returns Better Auth's answer.
  * - `signUpViaUi(page, user, next?)` / `signInViaUi(page, credentials, next?)`: fill in and submit
  *   the /sign-up or /sign-in form (optionally with `?next=`); they do not wait for navigation.
  * - `signOutViaUi(page)`: opens the account menu and signs out; waits for /sign-in.
@@ -118,14 +119,15 @@ export async function signInThroughApi(
   request: APIRequestContext,
   baseURL: string,
   credentials: Pick<TestUser, "email" | "password">,
-): Promise<void> {
+): Promise<{ twoFactorRedirect?: boolean }> {
   const response = await request.post(`${baseURL}/api/auth/sign-in/email`, {
-    data: credentials,
+    data: { email: credentials.email, password: credentials.password },
     headers: { Origin: baseURL },
   });
   if (!response.ok()) {
     throw new Error(`sign-in failed: ${response.status()} ${await response.text()}`);
   }
+  return response.json();
 }
 
 function withNext(path: string, next?: string): string {

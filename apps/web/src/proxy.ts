@@ -6,7 +6,7 @@ import { authPagePath } from "@/lib/next-path";
 import { pageContentSecurityPolicy, strictTransportSecurity } from "@/lib/security-headers";
 
 /** Pages that need a session. */
-const PROTECTED_PATH = /^\/tasks(\/|$)/;
+const PROTECTED_PATH = /^\/(tasks|settings)(\/|$)/;
 
 /**
  * Every page gets a fresh CSP nonce, and HSTS when served over HTTPS. Protected pages without a

@@ -2,7 +2,7 @@ import { bigint, boolean, index, integer, pgTable, text, timestamp } from "drizz
 
 /**
  * Better Auth 1.7's tables (core: user, session, account, verification; the jwt plugin's jwks;
- * rateLimit for database-backed rate limiting). Property names are Better Auth's field names,
+ * the twoFactor and passkey plugins' tables; rateLimit for database-backed rate limiting). Property names are Better Auth's field names,
  * which the Drizzle adapter looks up; the columns are snake_case like the rest of the schema.
  */
 const timestampMs = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -15,6 +15,7 @@ export const user = pgTable("user", {
   image: text("image"),
   createdAt: timestampMs("created_at").notNull().defaultNow(),
   updatedAt: timestampMs("updated_at").notNull().defaultNow(),
+  twoFactorEnabled: boolean("two_factor_enabled").notNull().default(false),
 });
 
 export const session = pgTable(
@@ -79,6 +80,45 @@ export const jwks = pgTable("jwks", {
   alg: text("alg"),
   crv: text("crv"),
 });
+
+/** One authenticator app (TOTP) per user; secret and backup codes are stored encrypted. */
+export const twoFactor = pgTable("two_factor", {
+  id: text("id").primaryKey(),
+  secret: text("secret").notNull(),
+  backupCodes: text("backup_codes").notNull(),
+  userId: text("user_id")
+    .notNull()
+    .unique()
+    .references(() => user.id, { onDelete: "cascade" }),
+  // False until the first code is confirmed; two-factor is only asked for once it is true.
+  verified: boolean("verified").notNull().default(true),
+  failedVerificationCount: integer("failed_verification_count").notNull().default(0),
+  lockedUntil: timestampMs("locked_until"),
+  /** The last TOTP time-step accepted: a code of that step or an earlier one is refused. */
+  lastUsedTotpStep: integer("last_used_totp_step").notNull().default(0),
+});
+
+/** WebAuthn credentials (passkeys); `counter` is the authenticator's signature counter. */
+export const passkey = pgTable(
+  "passkey",
+  {
+    id: text("id").primaryKey(),
+    name: text("name"),
+    publicKey: text("public_key").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    credentialID: text("credential_id").notNull().unique(),
+    // An unsigned 32-bit value in WebAuthn: beyond PostgreSQL's integer.
+    counter: bigint("counter", { mode: "number" }).notNull(),
+    deviceType: text("device_type").notNull(),
+    backedUp: boolean("backed_up").notNull(),
+    transports: text("transports"),
+    createdAt: timestampMs("created_at").defaultNow(),
+    aaguid: text("aaguid"),
+  },
+  (t) => [index("passkey_user_id_idx").on(t.userId)],
+);
 
 /** Sign-in and sign-up attempts per client IP and path, shared by every web process. */
 export const rateLimit = pgTable("rate_limit", {

@@ -39,6 +39,9 @@ export const TABLE_GRANTS: TableGrants = {
   // The jwt plugin reads keys and adds new ones; it never changes or deletes one.
   jwks: { web: ["select", "insert"] },
   rate_limit: { web: READ_WRITE },
+  // Better Auth's two-factor and passkey plugins.
+  two_factor: { web: READ_WRITE },
+  passkey: { web: READ_WRITE },
   // Failed sign-ins per account (apps/web/src/lib/sign-in-throttle.ts).
   sign_in_throttle: { web: READ_WRITE },
 };

@@ -18,7 +18,7 @@ import {
   UNREACHABLE_MESSAGE,
   validateForm,
 } from "@/lib/auth-forms";
-import { safeNextPath } from "@/lib/next-path";
+import { authPagePath, safeNextPath } from "@/lib/next-path";
 import { PasswordStrengthMeter } from "./password-strength-meter";
 
 type Mode = "sign-in" | "sign-up";
@@ -133,7 +133,15 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
     setPending(true);
     const response = await postAuth(`${mode}/email`, data);
     if (response?.ok) {
-      const body = (await response.json().catch(() => null)) as { token?: string | null } | null;
+      const body = (await response.json().catch(() => null)) as {
+        token?: string | null;
+        twoFactorRedirect?: boolean;
+      } | null;
+      // With two-factor on, Better Auth answers with a challenge instead of a session.
+      if (body?.twoFactorRedirect) {
+        router.replace(authPagePath("/sign-in/two-factor", safeNextPath(next)));
+        return;
+      }
       // Sign-up with required verification answers without a session.
       if (mode === "sign-up" && !body?.token) {
         setAwaitingVerification(data.email);

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
 
@@ -11,7 +12,7 @@ export interface UserMenuProps {
 const itemClassName =
   "flex cursor-default items-center rounded-sm px-2 py-2 text-sm outline-none select-none data-highlighted:bg-muted data-disabled:opacity-50";
 
-/** The signed-in user's name, opening a menu with their email and "Sign out". */
+/** The signed-in user's name, opening a menu with their email, "Settings" and "Sign out". */
 export function UserMenu({ name, email }: UserMenuProps) {
   const [signingOut, setSigningOut] = useState(false);
 
@@ -49,6 +50,9 @@ export function UserMenu({ name, email }: UserMenuProps) {
             <span className="block truncate text-xs text-muted-foreground">{email}</span>
           </DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
+          <DropdownMenu.Item asChild className={itemClassName}>
+            <Link href="/settings">Settings</Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Item
             className={itemClassName}
             disabled={signingOut}

@@ -8,6 +8,7 @@ import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins/jwt";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { accountMail } from "./account-mail";
+import { accountSecurityPlugins, accountSecurityRateRules } from "./account-security";
 import { audit } from "./audit";
 import { clientIpHeader } from "./client-ip";
 import { getPool } from "./db";
@@ -152,6 +153,7 @@ function createAuth(env: Env) {
         "/sign-in/*": authRule,
         "/sign-up/*": authRule,
         ...mail.rateLimitRules(authRule),
+        ...accountSecurityRateRules(env),
       },
     },
     advanced: {
@@ -166,7 +168,13 @@ function createAuth(env: Env) {
     logger: { level: "warn", log: logFromBetterAuth },
     telemetry: { enabled: false },
     // nextCookies last: it forwards cookies set by server-side calls (sign-out from actions).
-    plugins: [tokenPlugin(env), revocation(getPool()), mail.plugin, nextCookies()],
+    plugins: [
+      tokenPlugin(env),
+      revocation(getPool()),
+      mail.plugin,
+      ...accountSecurityPlugins(env),
+      nextCookies(),
+    ],
   });
 }
 

@@ -28,6 +28,9 @@ export function safeNextPath(value: string | string[] | null | undefined): strin
 }
 
 /** `/sign-in?next=/tasks`: a safe destination, kept readable (slashes are legal in a query). */
-export function authPagePath(page: "/sign-in" | "/sign-up", next: string): string {
+export function authPagePath(
+  page: "/sign-in" | "/sign-up" | "/sign-in/two-factor",
+  next: string,
+): string {
   return `${page}?next=${encodeURIComponent(safeNextPath(next)).replaceAll("%2F", "/")}`;
 }

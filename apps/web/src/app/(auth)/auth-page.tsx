@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
+import { PasskeySignIn } from "@/components/passkey-sign-in";
 import { authPagePath, DEFAULT_AFTER_SIGN_IN, safeNextPath } from "@/lib/next-path";
 import { currentUser } from "@/lib/session";
 
@@ -40,11 +41,17 @@ export async function AuthPage({
       </p>
       <AuthForm mode={mode} next={next} />
       {mode === "sign-in" ? (
-        <p className="mt-4 text-center text-sm">
-          <Link href="/forgot-password" className="text-primary underline underline-offset-2">
-            Forgot your password?
-          </Link>
-        </p>
+        <>
+          <p className="my-4 flex items-center gap-3 text-xs text-muted-foreground before:h-px before:flex-1 before:bg-border after:h-px after:flex-1 after:bg-border">
+            or
+          </p>
+          <PasskeySignIn next={next} />
+          <p className="mt-4 text-center text-sm">
+            <Link href="/forgot-password" className="text-primary underline underline-offset-2">
+              Forgot your password?
+            </Link>
+          </p>
+        </>
       ) : null}
     </>
   );

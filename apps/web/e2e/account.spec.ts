@@ -1,0 +1,153 @@
+import type { APIRequestContext, Browser } from "@playwright/test";
+import {
+  expect,
+  signInThroughApi,
+  signInViaUi,
+  signOutViaUi,
+  type TestUser,
+  test,
+} from "./fixtures";
+
+const FIREFOX_ON_WINDOWS =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+
+/** The same user signed in from another browser (its own cookies, optionally its own UA). */
+async function otherBrowser(browser: Browser, baseURL: string, user: TestUser, userAgent?: string) {
+  const context = await browser.newContext({ baseURL, ...(userAgent ? { userAgent } : {}) });
+  await signInThroughApi(context.request, baseURL, user);
+  return context;
+}
+
+/** Whether that browser's cookie still names a live session. */
+async function signedIn(request: APIRequestContext): Promise<boolean> {
+  const response = await request.get("/api/auth/get-session");
+  return (await response.json()) !== null;
+}
+
+test("the account menu leads to settings; the name can be changed", async ({ page, user }) => {
+  await page.goto("/tasks");
+  const settings = page.getByRole("menuitem", { name: "Settings" });
+  // A click before the page has hydrated opens nothing: click until the menu is open.
+  await expect(async () => {
+    await page.getByRole("button", { name: /account menu/i }).click();
+    await expect(settings).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await settings.click();
+  await expect(page).toHaveURL("/settings");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expect(page.getByTestId("current-email")).toHaveText(user.email);
+
+  const name = page.getByLabel("Name", { exact: true });
+  await expect(name).toHaveValue(user.name);
+  await name.fill("   ");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByText("Enter your name")).toBeVisible();
+
+  await name.fill("Ada Lovelace");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByText("Name saved.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /account menu/i })).toContainText("Ada Lovelace");
+  await page.reload();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Ada Lovelace");
+});
+
+test("changing the password refuses the old one and signs the other browsers out", async ({
+  page,
+  user,
+  browser,
+  baseURL,
+}) => {
+  const other = await otherBrowser(browser, baseURL as string, user);
+  expect(await signedIn(other.request)).toBe(true);
+
+  await page.goto("/settings");
+  const section = page.getByRole("region", { name: "Password" });
+  await section.getByLabel("Current password").fill("not-the-password");
+  await section.getByLabel("New password").fill("a brand new password");
+  await section.getByRole("button", { name: "Change password" }).click();
+  await expect(section.getByText("The current password is incorrect")).toBeVisible();
+  await expect(section.getByLabel("New password")).toHaveValue("a brand new password");
+
+  await section.getByLabel("Current password").fill(user.password);
+  await section.getByRole("button", { name: "Change password" }).click();
+  await expect(section.getByText("Password changed.")).toBeVisible();
+
+  // The other browser's next request is not signed in; this one still is.
+  expect(await signedIn(other.request)).toBe(false);
+  const otherPage = await other.newPage();
+  await otherPage.goto("/tasks");
+  await expect(otherPage).toHaveURL("/sign-in?next=/tasks");
+  await other.close();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+
+  await signOutViaUi(page);
+  await signInViaUi(page, user);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "The email or password is incorrect.",
+  );
+  await signInViaUi(page, { email: user.email, password: "a brand new password" });
+  await expect(page).toHaveURL("/tasks");
+});
+
+test("sessions show browser and OS, mark this device, and one can be ended", async ({
+  page,
+  user,
+  browser,
+  baseURL,
+}) => {
+  const other = await otherBrowser(browser, baseURL as string, user, FIREFOX_ON_WINDOWS);
+  await page.goto("/settings");
+  const sessions = page.getByTestId("session");
+  await expect(sessions).toHaveCount(2);
+  const here = sessions.filter({ hasText: "This device" });
+  await expect(here).toHaveCount(1);
+  await expect(here).toContainText(/Chrome \d+ on Linux/);
+  await expect(here).toContainText(/IP \S+/);
+  await expect(here).toContainText(/Signed in .+ · Last active .+/);
+  await expect(here.getByRole("button", { name: "End session" })).toHaveCount(0);
+
+  const firefox = sessions.filter({ hasText: "Firefox 133 on Windows 10" });
+  await expect(firefox).not.toContainText("This device");
+  await firefox.getByRole("button", { name: "End session" }).click();
+  await expect(sessions).toHaveCount(1);
+  expect(await signedIn(other.request)).toBe(false);
+  expect(await signedIn(page.request)).toBe(true);
+  await other.close();
+});
+
+test("“Sign out everywhere else” ends every other session and keeps this one", async ({
+  page,
+  user,
+  browser,
+  baseURL,
+}) => {
+  const others = [
+    await otherBrowser(browser, baseURL as string, user, FIREFOX_ON_WINDOWS),
+    await otherBrowser(browser, baseURL as string, user),
+  ];
+  await page.goto("/settings");
+  await expect(page.getByTestId("session")).toHaveCount(3);
+  await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await expect(page.getByTestId("session")).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Sign out everywhere else" })).toBeDisabled();
+  for (const other of others) {
+    expect(await signedIn(other.request)).toBe(false);
+    await other.close();
+  }
+  expect(await signedIn(page.request)).toBe(true);
+});
+
+test("/settings without a session goes to sign-in and comes back", async ({
+  page,
+  context,
+  user,
+}) => {
+  await context.clearCookies();
+  await page.goto("/settings");
+  await expect(page).toHaveURL("/sign-in?next=/settings");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL("/settings");
+});
