@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +9,7 @@ import { parseEnv } from "../env";
 import { createMailer, devOutboxDir, mailTransport } from "./mailer";
 import { readOutbox } from "./outbox";
 
-const SECRET = "s".repeat(32);
+const SECRET = randomBytes(36).toString("base64url");
 const DATABASE_URL = "postgres://user:pw@localhost:5432/todo";
 const MAIL = {
   to: "ada@example.test",
