@@ -193,7 +193,10 @@ describe("bearer tokens (HS256 mode)", () => {
     ],
     [
       "a lifetime of 24 hours and a second",
-      () => `Bearer ${hs({ alg: "HS256" }, claims(sub, { exp: now() + DAY + 1 }))}`,
+      () => {
+        const iat = now();
+        return `Bearer ${hs({ alg: "HS256" }, claims(sub, { iat, exp: iat + DAY + 1 }))}`;
+      },
     ],
     ["a missing exp", () => `Bearer ${hs({ alg: "HS256" }, claims(sub, { exp: undefined }))}`],
     ["a missing iat", () => `Bearer ${hs({ alg: "HS256" }, claims(sub, { iat: undefined }))}`],

@@ -87,14 +87,15 @@ describe("JWKS mode (EdDSA)", () => {
     for (const times of [
       { iat: now + 3650 * day },
       { iat: now + 60 },
-      { exp: now + 3650 * day },
-      { exp: now + day + 1 },
+      // iat given with exp: a second passing before signing must not shorten the lifetime.
+      { iat: now, exp: now + 3650 * day },
+      { iat: now, exp: now + day + 1 },
     ]) {
       const response = await get(await edToken(first, "key-1", sub, times));
       expect(response.statusCode, JSON.stringify(times)).toBe(401);
       expect(response.headers["www-authenticate"]).toContain('error="invalid_token"');
     }
-    for (const times of [{ iat: now + 20 }, { exp: now + day }]) {
+    for (const times of [{ iat: now + 20 }, { iat: now, exp: now + day }]) {
       expect((await get(await edToken(first, "key-1", sub, times))).statusCode).toBe(200);
     }
   });
