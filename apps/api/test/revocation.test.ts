@@ -157,6 +157,24 @@ describe("revocation (contract section 8)", () => {
 describe("the in-memory revocations", () => {
   const at = Date.UTC(2026, 11, 2, 12, 0, 0);
   const retentionMs = REVOCATION_RETENTION_SECONDS * 1000;
+  const iat = at / 1000 - 1;
+
+  it("refuses every ended session and no other, as its table grows and after a sweep", () => {
+    const revocations = new Revocations();
+    const ended = Array.from({ length: 5000 }, (_, n) => `ended-${n}`);
+    const live = Array.from({ length: 5000 }, (_, n) => `live-${n}`);
+    for (const [n, sid] of ended.entries()) {
+      revocations.add({ userId: "u", sessionId: sid, revokedAt: at + (n % 2) * 120_000 });
+    }
+    const refused = (sids: string[]) =>
+      sids.filter((sid) => revocations.refuses({ sub: "u", sid, iat }));
+    expect(refused(ended)).toEqual(ended);
+    expect(refused(live)).toEqual([]);
+
+    revocations.sweep(at + retentionMs + 60_000);
+    expect(refused(ended)).toEqual(ended.filter((_, n) => n % 2 === 1));
+    expect(refused(live)).toEqual([]);
+  });
 
   it("forgets only what is older than the retention", () => {
     const revocations = new Revocations();
@@ -164,7 +182,6 @@ describe("the in-memory revocations", () => {
     revocations.add({ userId: "u1", sessionId: "recent", revokedAt: at + 120_000 });
     revocations.add({ userId: "u2", sessionId: null, revokedAt: at });
     revocations.add({ userId: "u3", sessionId: null, revokedAt: at + 120_000 });
-    const iat = at / 1000 - 1;
 
     revocations.sweep(at + retentionMs);
     expect(revocations.size).toBe(4);
