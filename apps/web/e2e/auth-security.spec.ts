@@ -226,7 +226,14 @@ test.describe("bounded input", () => {
     const { token } = (await (await page.request.get("/api/auth/token")).json()) as {
       token: string;
     };
-    expect(Object.keys(decodeJwt(token)).sort()).toEqual(["aud", "exp", "iat", "iss", "sub"]);
+    expect(Object.keys(decodeJwt(token)).sort()).toEqual([
+      "aud",
+      "exp",
+      "iat",
+      "iss",
+      "sid",
+      "sub",
+    ]);
   });
 });
 
