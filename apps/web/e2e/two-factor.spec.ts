@@ -14,7 +14,7 @@ test("with two-factor on, sign-in asks for a code, keeps `next`, and takes each 
   await signOutViaUi(page);
 
   await signInViaUi(page, user, "/settings");
-  await expect(page).toHaveURL("/sign-in/two-factor?next=%2Fsettings");
+  await expect(page).toHaveURL("/sign-in/two-factor?next=/settings");
   await expect(page.getByRole("heading", { name: "Two-factor authentication" })).toBeVisible();
   await page.getByLabel("Authentication code").fill("12345");
   await page.getByRole("button", { name: "Verify" }).click();
