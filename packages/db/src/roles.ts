@@ -22,6 +22,7 @@ const READ_WRITE = ["select", "insert", "update", "delete"] as const;
 export const TABLE_GRANTS: TableGrants = {
   // apps/api
   tasks: { api: READ_WRITE },
+  lists: { api: READ_WRITE },
   idempotency_keys: { api: READ_WRITE },
   // Written by the triggers on `tasks`, which run as the role that changed the tasks.
   task_counts: { api: ["select", "insert", "update"] },

@@ -17,17 +17,43 @@ import {
 /** Declared low → high, so PostgreSQL orders (and indexes) priorities by rank. */
 export const taskPriority = pgEnum("task_priority", ["low", "medium", "high"]);
 
+/** What a recurring task's next occurrence is counted from (contract section 11). */
+export const recurrenceFrom = pgEnum("recurrence_from", ["due", "completion"]);
+
 /**
  * Millisecond precision: the API serialises timestamps with milliseconds, and keyset
  * cursors carry those values back, so the stored value must equal the one sent out.
  */
 const timestampMs = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
+/** A user's lists (contract section 10); a task without one is in the Inbox. */
+export const lists = pgTable(
+  "lists",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text("user_id").notNull(),
+    name: text("name").notNull(),
+    /** `#rrggbb`, or null. */
+    color: text("color"),
+    /** 0..n-1 among the user's lists. */
+    position: integer("position").notNull(),
+    /** Bumped on every change; the ETag is derived from it. */
+    version: integer("version").notNull().default(1),
+    createdAt: timestampMs("created_at").notNull().defaultNow(),
+    updatedAt: timestampMs("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("lists_user_position_idx").on(t.userId, t.position, t.id)],
+);
+
 export const tasks = pgTable(
   "tasks",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     userId: text("user_id").notNull(),
+    /** Null: the Inbox. Deleting a list deletes its tasks. */
+    listId: bigint("list_id", { mode: "number" }).references(() => lists.id, {
+      onDelete: "cascade",
+    }),
     title: text("title").notNull(),
     description: text("description"),
     completed: boolean("completed").notNull().default(false),
@@ -47,6 +73,13 @@ export const tasks = pgTable(
         sql`coalesce(${tasks.dueDate}, (${tasks.dueOn}::timestamp at time zone ${tasks.timeZone}))`,
     ),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    /** An RFC 5545 RRULE value without the `RRULE:` prefix, or null. */
+    recurrence: text("recurrence"),
+    recurrenceFrom: recurrenceFrom("recurrence_from").notNull().default("due"),
+    /** Each reminder's minutes before `due_date`, distinct, at most five. */
+    reminderOffsets: integer("reminder_offsets").array().notNull().default(sql`'{}'::integer[]`),
+    /** Set when the task is completed, cleared when it is reopened. */
+    completedAt: timestampMs("completed_at"),
     /** Bumped on every change; the ETag is derived from it. */
     version: integer("version").notNull().default(1),
     createdAt: timestampMs("created_at").notNull().defaultNow(),
@@ -64,6 +97,7 @@ export const tasks = pgTable(
     ),
     index("tasks_user_priority_idx").on(t.userId, t.priority, t.id),
     index("tasks_user_title_idx").on(t.userId, sql`lower(${t.title})`, t.id),
+    index("tasks_list_idx").on(t.listId),
     check("tasks_due_one_kind", sql`${t.dueDate} is null or ${t.dueOn} is null`),
   ],
 );
