@@ -19,6 +19,13 @@ const limitSchema = z
   .transform(Number)
   .refine((limit) => limit <= LIST_LIMIT_MAX, `Must be a whole number from 1 to ${LIST_LIMIT_MAX}`);
 
+const dueBoundSchema = z.iso
+  .datetime({ offset: true, error: "Must be an RFC 3339 date-time with an offset" })
+  .refine(
+    (value) => !Number.isNaN(Date.parse(value)),
+    "Must be an RFC 3339 date-time with an offset",
+  );
+
 /** Query string of `GET /api/{user_id}/tasks`; every value arrives as a string. */
 export const listQuerySchema = z.object({
   status: z.enum(TASK_STATUSES).default("all"),
@@ -33,6 +40,33 @@ export const listQuerySchema = z.object({
     .default(LIST_LIMIT_DEFAULT)
     .meta({ type: "integer", minimum: 1, maximum: 100 }),
   // A title sort's cursor carries the title encrypted: up to about 1,150 characters.
+  list_id: z
+    .string()
+    .refine(
+      (value) =>
+        value === "inbox" ||
+        (/^[1-9][0-9]{0,15}$/.test(value) && Number.isSafeInteger(Number(value))),
+      "Must be the id of one of your lists, or inbox",
+    )
+    .transform((value) => (value === "inbox" ? ("inbox" as const) : Number(value)))
+    .optional()
+    .meta({ anyOf: [{ type: "integer", minimum: 1 }, { const: "inbox" }] })
+    .describe(
+      "The tasks of one of this user's lists (another id is a 422), or `inbox` for the tasks " +
+        "in no list.",
+    ),
+  due_before: dueBoundSchema
+    .optional()
+    .describe(
+      "Tasks due before this moment (exclusive). An all-day task is due at the start of its day " +
+        "in its `time_zone`; tasks without a due date never match.",
+    ),
+  due_after: dueBoundSchema
+    .optional()
+    .describe(
+      "Tasks due at or after this moment (inclusive, so that `due_after` and `due_before` " +
+        "split time without gap or overlap).",
+    ),
   cursor: z
     .string()
     .min(1)

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isAllDay } from "./due-date";
+import { recurrenceError } from "./recurrence";
 import { text } from "./text";
 
 export const TITLE_MAX = 200;
@@ -112,6 +113,78 @@ export const tagsSchema = z
   })
   .describe("0 to 10 tags; case-insensitive duplicates are dropped, first spelling kept.");
 
+export const REMINDERS_MAX = 5;
+/** Four weeks. */
+export const REMINDER_BEFORE_MAX = 40_320;
+
+export const listIdSchema = z
+  .number()
+  .int("Must be the id of one of your lists, or null")
+  .positive("Must be the id of one of your lists, or null")
+  .nullable()
+  .describe("The id of one of this user's lists, or null (the Inbox).");
+
+export const recurrenceSchema = z
+  .string()
+  .refine((rule) => recurrenceError(rule) === null, {
+    error: (issue) => recurrenceError(String(issue.input)) ?? "Invalid recurrence",
+  })
+  .transform((rule) => rule.toUpperCase())
+  .nullable()
+  .describe(
+    "An RFC 5545 RRULE value without the `RRULE:` prefix, or null: FREQ (DAILY, WEEKLY, MONTHLY, " +
+      "YEARLY), INTERVAL and COUNT (1-999), BYDAY (ordinals such as -1FR with MONTHLY or YEARLY), " +
+      "BYMONTHDAY, BYMONTH, UNTIL (YYYYMMDD or YYYYMMDDTHHMMSSZ; not with COUNT). Returned in upper " +
+      "case. Needs a `due_date`. Each completion moves `due_date` to the next occurrence and counts " +
+      "COUNT down by the occurrences passed.",
+  );
+
+export const RECURRENCE_FROM = ["due", "completion"] as const;
+export const recurrenceFromSchema = z
+  .enum(RECURRENCE_FROM)
+  .describe(
+    "`due`: the next occurrence follows the schedule; `completion`: it is counted from the " +
+      "moment of completion.",
+  );
+
+export const reminderSchema = z.strictObject({
+  before_minutes: z
+    .number()
+    .int("Must be a whole number of minutes")
+    .min(0, "Must be from 0 to 40320")
+    .max(REMINDER_BEFORE_MAX, "Must be from 0 to 40320"),
+});
+export type Reminder = z.infer<typeof reminderSchema>;
+
+export const remindersSchema = z
+  .array(reminderSchema)
+  .max(REMINDERS_MAX, `At most ${REMINDERS_MAX} reminders`)
+  .refine(
+    (reminders) =>
+      new Set(reminders.map((reminder) => reminder.before_minutes)).size === reminders.length,
+    { message: "Reminders must be distinct" },
+  )
+  .describe(
+    "0 to 5 distinct reminders, each `before_minutes` (0 to 40320) before `due_date` (an " +
+      "all-day date counts from 09:00 in `time_zone`). Needs a `due_date`.",
+  );
+
+const DUE_DATE_NEEDED = "Needs a due_date";
+
+/** Recurrence and reminders are relative to a due date (contract section 11). */
+function requireDueDate(
+  task: { due_date?: unknown; recurrence?: unknown; reminders?: unknown[] },
+  context: z.RefinementCtx,
+) {
+  if (task.due_date !== null) return;
+  if (task.recurrence !== null && task.recurrence !== undefined) {
+    context.addIssue({ code: "custom", path: ["recurrence"], message: DUE_DATE_NEEDED });
+  }
+  if (task.reminders !== undefined && task.reminders.length > 0) {
+    context.addIssue({ code: "custom", path: ["reminders"], message: DUE_DATE_NEEDED });
+  }
+}
+
 const writableFields = {
   title: titleSchema,
   description: descriptionSchema,
@@ -120,6 +193,10 @@ const writableFields = {
   due_date: dueDateSchema,
   time_zone: timeZoneSchema,
   tags: tagsSchema,
+  list_id: listIdSchema,
+  recurrence: recurrenceSchema,
+  recurrence_from: recurrenceFromSchema,
+  reminders: remindersSchema,
 };
 
 export const createTaskSchema = z
@@ -131,7 +208,12 @@ export const createTaskSchema = z
     due_date: writableFields.due_date.default(null),
     time_zone: writableFields.time_zone.default(DEFAULT_TIME_ZONE),
     tags: writableFields.tags.default([]),
+    list_id: writableFields.list_id.default(null),
+    recurrence: writableFields.recurrence.default(null),
+    recurrence_from: writableFields.recurrence_from.default("due"),
+    reminders: writableFields.reminders.default([]),
   })
+  .superRefine(requireDueDate)
   .describe("A new task. Unknown keys are rejected.");
 export type CreateTaskInput = z.input<typeof createTaskSchema>;
 export type NewTask = z.output<typeof createTaskSchema>;
@@ -145,8 +227,13 @@ export const updateTaskSchema = z
     due_date: writableFields.due_date.optional(),
     time_zone: writableFields.time_zone.optional(),
     tags: writableFields.tags.optional(),
+    list_id: writableFields.list_id.optional(),
+    recurrence: writableFields.recurrence.optional(),
+    recurrence_from: writableFields.recurrence_from.optional(),
+    reminders: writableFields.reminders.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: "Give at least one field" })
+  .superRefine(requireDueDate)
   .describe("A non-empty subset of the writable fields; only those change.");
 export type UpdateTaskInput = z.input<typeof updateTaskSchema>;
 export type TaskChanges = z.output<typeof updateTaskSchema>;
@@ -169,6 +256,14 @@ export const taskSchema = z
       .describe("`YYYY-MM-DD` for an all-day task, else a UTC date-time; or null."),
     time_zone: z.string().describe("IANA time zone name."),
     tags: z.array(z.string()),
+    list_id: z.number().int().positive().nullable(),
+    recurrence: z.string().nullable(),
+    recurrence_from: recurrenceFromSchema,
+    reminders: z.array(z.object({ before_minutes: z.number().int() })),
+    completed_at: z.iso
+      .datetime()
+      .nullable()
+      .describe("When the task was completed; null while open."),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),
   })

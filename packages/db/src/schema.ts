@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -12,6 +13,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
 } from "drizzle-orm/pg-core";
 
 /** Declared low → high, so PostgreSQL orders (and indexes) priorities by rank. */
@@ -42,7 +44,11 @@ export const lists = pgTable(
     createdAt: timestampMs("created_at").notNull().defaultNow(),
     updatedAt: timestampMs("updated_at").notNull().defaultNow(),
   },
-  (t) => [index("lists_user_position_idx").on(t.userId, t.position, t.id)],
+  (t) => [
+    index("lists_user_position_idx").on(t.userId, t.position, t.id),
+    // The target of the tasks' (list_id, user_id) foreign key.
+    unique("lists_id_user_unique").on(t.id, t.userId),
+  ],
 );
 
 export const tasks = pgTable(
@@ -50,10 +56,8 @@ export const tasks = pgTable(
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     userId: text("user_id").notNull(),
-    /** Null: the Inbox. Deleting a list deletes its tasks. */
-    listId: bigint("list_id", { mode: "number" }).references(() => lists.id, {
-      onDelete: "cascade",
-    }),
+    /** Null: the Inbox. Only a list of the same user (foreign key below); deleting it deletes its tasks. */
+    listId: bigint("list_id", { mode: "number" }),
     title: text("title").notNull(),
     description: text("description"),
     completed: boolean("completed").notNull().default(false),
@@ -97,8 +101,19 @@ export const tasks = pgTable(
     ),
     index("tasks_user_priority_idx").on(t.userId, t.priority, t.id),
     index("tasks_user_title_idx").on(t.userId, sql`lower(${t.title})`, t.id),
-    index("tasks_list_idx").on(t.listId),
+    // A list's tasks: the `list_id` filter (in creation order) and the cascade of a list delete.
+    index("tasks_user_list_created_idx").on(t.userId, t.listId, t.createdAt, t.id),
+    foreignKey({
+      name: "tasks_list_same_user_fk",
+      columns: [t.listId, t.userId],
+      foreignColumns: [lists.id, lists.userId],
+    }).onDelete("cascade"),
     check("tasks_due_one_kind", sql`${t.dueDate} is null or ${t.dueOn} is null`),
+    // Recurrence and reminders are relative to a due date.
+    check(
+      "tasks_due_for_schedule",
+      sql`(${t.recurrence} is null and cardinality(${t.reminderOffsets}) = 0) or ${t.dueDate} is not null or ${t.dueOn} is not null`,
+    ),
   ],
 );
 

@@ -2,11 +2,24 @@ import { isAllDay } from "@todo/contract/due-date";
 import type { ListQuery, SortOrder, TaskSort } from "@todo/contract/list-query";
 import type { NewTask, Task, TaskChanges } from "@todo/contract/task";
 import type { Db } from "@todo/db/client";
-import { IDEMPOTENCY_TTL_HOURS, idempotencyKeys, taskCounts, tasks } from "@todo/db/schema";
-import { and, asc, desc, eq, getTableColumns, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { IDEMPOTENCY_TTL_HOURS, idempotencyKeys, lists, taskCounts, tasks } from "@todo/db/schema";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { CursorCodec, CursorPosition } from "../lib/cursor";
 import type { Precondition } from "../lib/etag";
 import { taskEtag } from "../lib/etag";
+import { nextOccurrence } from "../lib/recurrence";
 
 type TaskRow = typeof tasks.$inferSelect;
 
@@ -38,6 +51,50 @@ export interface TaskPage {
   next_cursor: string | null;
 }
 
+/** A field (of a body or query) whose value the database shows to be invalid: a 422. */
+export class InvalidFieldsError extends Error {
+  constructor(readonly errors: { path: string; message: string }[]) {
+    super("The task's fields are not valid.");
+    this.name = "InvalidFieldsError";
+  }
+}
+
+const LIST_ID_INVALID = "Must be the id of one of your lists, or null";
+const DUE_DATE_NEEDED = "Needs a due_date";
+
+/** The PostgreSQL error (a foreign key or check violation) under drizzle's wrapper, if any. */
+function violatedConstraint(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: string; constraint?: string } })?.cause;
+  return cause?.code === "23503" || cause?.code === "23514" ? cause.constraint : undefined;
+}
+
+/**
+ * The database enforces what the body alone cannot show: that `list_id` names a list of this
+ * user, and that a recurrence or reminders keep a due date. Its refusals become field errors.
+ */
+function fieldErrorsOf(error: unknown, sent: Partial<NewTask>): InvalidFieldsError | undefined {
+  switch (violatedConstraint(error)) {
+    case "tasks_list_same_user_fk":
+      return new InvalidFieldsError([{ path: "list_id", message: LIST_ID_INVALID }]);
+    case "tasks_due_for_schedule": {
+      const errors = [];
+      if (sent.recurrence) errors.push({ path: "recurrence", message: DUE_DATE_NEEDED });
+      if (sent.reminders?.length) errors.push({ path: "reminders", message: DUE_DATE_NEEDED });
+      return new InvalidFieldsError(
+        errors.length > 0
+          ? errors
+          : [
+              {
+                path: "due_date",
+                message: "Cannot be cleared while the task recurs or has reminders",
+              },
+            ],
+      );
+    }
+  }
+  return undefined;
+}
+
 export class InvalidCursorError extends Error {
   constructor() {
     super("The cursor is invalid or belongs to another sort order.");
@@ -59,6 +116,11 @@ function toRecord(row: TaskRow): TaskRecord {
       due_date: row.dueOn ?? iso(row.dueDate),
       time_zone: row.timeZone,
       tags: row.tags,
+      list_id: row.listId,
+      recurrence: row.recurrence,
+      recurrence_from: row.recurrenceFrom,
+      reminders: row.reminderOffsets.map((before_minutes) => ({ before_minutes })),
+      completed_at: iso(row.completedAt),
       created_at: row.createdAt.toISOString(),
       updated_at: row.updatedAt.toISOString(),
     },
@@ -152,6 +214,15 @@ function filters(userId: string, query: ListQuery): SQL[] {
       sql`(${tasks.title} ilike ${pattern} or ${tasks.description} ilike ${pattern})`,
     );
   }
+  if (query.list_id !== undefined) {
+    conditions.push(
+      query.list_id === "inbox" ? isNull(tasks.listId) : eq(tasks.listId, query.list_id),
+    );
+  }
+  if (query.due_before !== undefined)
+    conditions.push(lt(tasks.dueInstant, new Date(query.due_before)));
+  if (query.due_after !== undefined)
+    conditions.push(gte(tasks.dueInstant, new Date(query.due_after)));
   return conditions;
 }
 
@@ -160,7 +231,14 @@ function filters(userId: string, query: ListQuery): SQL[] {
  * counts that triggers keep exact (ADR 0011); other filters count the matching rows.
  */
 function matchingTotal(userId: string, query: ListQuery): SQL<number> {
-  if (query.priority !== undefined || query.tag !== undefined || query.q !== undefined) {
+  if (
+    query.priority !== undefined ||
+    query.tag !== undefined ||
+    query.q !== undefined ||
+    query.list_id !== undefined ||
+    query.due_before !== undefined ||
+    query.due_after !== undefined
+  ) {
     // The inner "tasks" shadows an outer one: the count ignores any cursor.
     return sql<number>`(select count(*) from ${tasks} where ${and(...filters(userId, query))})`;
   }
@@ -216,7 +294,11 @@ export class TasksRepository {
   }
 
   async list(userId: string, query: ListQuery): Promise<TaskPage> {
-    const rows = await this.listQuery(userId, query);
+    const [rows, listFound] = await Promise.all([
+      this.listQuery(userId, query),
+      typeof query.list_id === "number" ? this.#listExists(userId, query.list_id) : true,
+    ]);
+    if (!listFound) throw new InvalidFieldsError([{ path: "list_id", message: LIST_ID_INVALID }]);
     const page = rows.slice(0, query.limit);
     const items = page.map((row) => toRecord(row).task);
     const last = page.at(-1);
@@ -232,6 +314,14 @@ export class TasksRepository {
     return { items, total, next_cursor };
   }
 
+  async #listExists(userId: string, listId: number): Promise<boolean> {
+    const [found] = await this.db
+      .select({ id: lists.id })
+      .from(lists)
+      .where(and(eq(lists.userId, userId), eq(lists.id, listId)));
+    return found !== undefined;
+  }
+
   async #count(userId: string, query: ListQuery): Promise<number> {
     const { rows } = await this.db.execute<{ total: string }>(
       sql`select ${matchingTotal(userId, query)} as total`,
@@ -244,7 +334,11 @@ export class TasksRepository {
     return row ? toRecord(row) : null;
   }
 
-  async create(
+  create(userId: string, input: NewTask, idempotency?: IdempotencyKey): Promise<CreateResult> {
+    return withFieldErrors(this.#create(userId, input, idempotency), input);
+  }
+
+  async #create(
     userId: string,
     input: NewTask,
     idempotency?: IdempotencyKey,
@@ -254,10 +348,15 @@ export class TasksRepository {
       title: input.title,
       description: input.description,
       completed: input.completed,
+      completedAt: input.completed ? sql`now()` : null,
       priority: input.priority,
       ...dueColumns(input.due_date),
       timeZone: input.time_zone,
       tags: input.tags,
+      listId: input.list_id,
+      recurrence: input.recurrence,
+      recurrenceFrom: input.recurrence_from,
+      reminderOffsets: reminderOffsets(input.reminders),
     };
     if (!idempotency) {
       const [row] = await this.db.insert(tasks).values(values).returning();
@@ -292,15 +391,27 @@ export class TasksRepository {
     changes: TaskChanges,
     precondition?: Precondition,
   ): Promise<MutationResult> {
-    const set: Partial<typeof tasks.$inferInsert> = {};
+    const set: TaskSet = {};
     if (changes.title !== undefined) set.title = changes.title;
     if (changes.description !== undefined) set.description = changes.description;
-    if (changes.completed !== undefined) set.completed = changes.completed;
+    if (changes.completed !== undefined) {
+      set.completed = changes.completed;
+      set.completedAt = completedAtAfter(sql`${changes.completed}`);
+    }
     if (changes.priority !== undefined) set.priority = changes.priority;
     if (changes.due_date !== undefined) Object.assign(set, dueColumns(changes.due_date));
     if (changes.time_zone !== undefined) set.timeZone = changes.time_zone;
     if (changes.tags !== undefined) set.tags = changes.tags;
-    return this.#mutate(userId, id, set, precondition);
+    if (changes.list_id !== undefined) set.listId = changes.list_id;
+    if (changes.recurrence !== undefined) set.recurrence = changes.recurrence;
+    if (changes.recurrence_from !== undefined) set.recurrenceFrom = changes.recurrence_from;
+    if (changes.reminders !== undefined) set.reminderOffsets = reminderOffsets(changes.reminders);
+    return withFieldErrors(
+      changes.completed === true
+        ? this.#complete(userId, id, set, precondition)
+        : this.#mutate(userId, id, set, precondition),
+      changes,
+    );
   }
 
   /** Sets `completed`, or toggles it when no value is given. */
@@ -310,12 +421,11 @@ export class TasksRepository {
     completed: boolean | undefined,
     precondition?: Precondition,
   ): Promise<MutationResult> {
-    return this.#mutate(
-      userId,
-      id,
-      { completed: completed ?? sql`not ${tasks.completed}` },
-      precondition,
-    );
+    const value = completed === undefined ? sql`not ${tasks.completed}` : sql`${completed}`;
+    const set = { completed: value, completedAt: completedAtAfter(value) };
+    return completed === false
+      ? this.#mutate(userId, id, set, precondition)
+      : this.#complete(userId, id, set, precondition);
   }
 
   async delete(userId: string, id: number, precondition?: Precondition) {
@@ -339,9 +449,16 @@ export class TasksRepository {
   async #mutate(
     userId: string,
     id: number,
-    set: Record<string, unknown>,
+    set: TaskSet,
     precondition: Precondition | undefined,
   ): Promise<MutationResult> {
+    const row = await this.#write(userId, id, set, matching(precondition));
+    if (row) return { outcome: "done", record: toRecord(row) };
+    return this.#missOutcome(userId, id, precondition);
+  }
+
+  /** Applies `set` to the task if `condition` holds; returns the row written. */
+  async #write(userId: string, id: number, set: TaskSet, condition: SQL | undefined) {
     const [row] = await this.db
       .update(tasks)
       .set({
@@ -350,10 +467,68 @@ export class TasksRepository {
         // Always forward, even when the clock has not moved a millisecond since the last change.
         updatedAt: sql`greatest(now(), ${tasks.updatedAt} + interval '1 millisecond')`,
       })
-      .where(and(whereTask(userId, id), matching(precondition)))
+      .where(and(whereTask(userId, id), condition))
       .returning();
-    if (row) return { outcome: "done", record: toRecord(row) };
-    return this.#missOutcome(userId, id, precondition);
+    return row;
+  }
+
+  /**
+   * Applies `set`, which may complete the task. An open task that recurs (after `set`) is not
+   * completed but moved to its next occurrence (contract section 11). The common case, a task
+   * that does not recur, is one statement; a recurring one is read, advanced in code, and
+   * written back only if its version is still the one read (else read again).
+   */
+  async #complete(
+    userId: string,
+    id: number,
+    set: TaskSet,
+    precondition: Precondition | undefined,
+  ): Promise<MutationResult> {
+    const recurrence =
+      set.recurrence === undefined ? sql`${tasks.recurrence}` : sql`${set.recurrence}::text`;
+    const advances = sql`(${recurrence} is not null and not ${tasks.completed})`;
+    const plain = await this.#write(
+      userId,
+      id,
+      set,
+      and(matching(precondition), sql`not ${advances}`),
+    );
+    if (plain) return { outcome: "done", record: toRecord(plain) };
+    for (;;) {
+      const [row] = await this.db.select().from(tasks).where(whereTask(userId, id));
+      if (!row) return { outcome: "not_found" };
+      if (precondition?.kind === "versions" && !precondition.versions.includes(row.version)) {
+        return { outcome: "precondition_failed" };
+      }
+      const next = row.completed ? null : this.#advance(row, set);
+      const written = await this.#write(userId, id, next ?? set, eq(tasks.version, row.version));
+      if (written) return { outcome: "done", record: toRecord(written) };
+    }
+  }
+
+  /** `set` applied to `row`, then completed into its next occurrence; null when none is left. */
+  #advance(row: TaskRow, set: TaskSet): TaskSet | null {
+    const merged = { ...row, ...set } as TaskRow;
+    const recurrence = merged.recurrence;
+    const dueDate = merged.dueOn ?? iso(merged.dueDate);
+    if (recurrence === null || dueDate === null) return null;
+    const next = nextOccurrence(
+      {
+        dueDate,
+        timeZone: merged.timeZone,
+        recurrence,
+        recurrenceFrom: merged.recurrenceFrom,
+      },
+      new Date(),
+    );
+    if (!next) return null;
+    return {
+      ...set,
+      completed: false,
+      completedAt: null,
+      ...dueColumns(next.dueDate),
+      recurrence: next.recurrence,
+    };
   }
 
   /** After a write matched no row: was the task missing, or its version stale? */
@@ -366,6 +541,26 @@ export class TasksRepository {
       if (found) return { outcome: "precondition_failed" } as const;
     }
     return { outcome: "not_found" } as const;
+  }
+}
+
+type TaskSet = { [K in keyof typeof tasks.$inferInsert]?: (typeof tasks.$inferInsert)[K] | SQL };
+
+function reminderOffsets(reminders: { before_minutes: number }[]): number[] {
+  return reminders.map((reminder) => reminder.before_minutes);
+}
+
+/** `completed_at` once `completed` becomes `value`: kept if it already was, else now or null. */
+function completedAtAfter(value: SQL): SQL {
+  return sql`case when ${value} then (case when ${tasks.completed} then ${tasks.completedAt} else now() end) end`;
+}
+
+/** Runs a write, turning the database's refusal of a sent field into field errors. */
+async function withFieldErrors<T>(write: Promise<T>, sent: Partial<NewTask>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    throw fieldErrorsOf(error, sent) ?? error;
   }
 }
 

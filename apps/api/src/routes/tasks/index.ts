@@ -15,6 +15,7 @@ import { noneMatch, parseIfMatch } from "../../lib/etag";
 import { HttpProblem } from "../../lib/problem";
 import {
   InvalidCursorError,
+  InvalidFieldsError,
   type MutationResult,
   type TaskRecord,
 } from "../../repositories/tasks-repository";
@@ -84,6 +85,18 @@ function existingId(id: number): number {
   return id;
 }
 
+/** A 422 for the fields the repository found invalid (a list that is not this user's…). */
+async function validated<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (error instanceof InvalidFieldsError) {
+      throw new HttpProblem(422, "The request is not valid.", error.errors);
+    }
+    throw error;
+  }
+}
+
 function mutated(result: MutationResult, reply: FastifyReply) {
   if (result.outcome === "not_found") throw notFound();
   if (result.outcome === "precondition_failed") {
@@ -117,7 +130,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       try {
-        return await app.tasks.list(request.ownerId, request.query);
+        return await validated(app.tasks.list(request.ownerId, request.query));
       } catch (error) {
         if (error instanceof InvalidCursorError) {
           throw new HttpProblem(422, "The request is not valid.", [
@@ -162,12 +175,14 @@ export default async function taskRoutes(fastify: FastifyInstance) {
           { path: "Idempotency-Key", message: "Must be 1 to 255 visible ASCII characters" },
         ]);
       }
-      const result = await app.tasks.create(
-        request.ownerId,
-        request.body,
-        key === undefined
-          ? undefined
-          : { key, requestHash: sha256Hex(canonicalJson(request.sentBody)) },
+      const result = await validated(
+        app.tasks.create(
+          request.ownerId,
+          request.body,
+          key === undefined
+            ? undefined
+            : { key, requestHash: sha256Hex(canonicalJson(request.sentBody)) },
+        ),
       );
       if (result.outcome === "key_reused") {
         throw new HttpProblem(409, "This Idempotency-Key was used with a different body.");
@@ -210,7 +225,10 @@ export default async function taskRoutes(fastify: FastifyInstance) {
     {
       schema: {
         summary: "Update a task",
-        description: "Changes only the given fields; `null` clears `description` or `due_date`.",
+        description:
+          "Changes only the given fields; `null` clears `description`, `due_date`, `list_id` or " +
+          "`recurrence`. `completed: true` on an open recurring task moves it to its next " +
+          "occurrence instead (it stays open), as `PATCH …/complete` does.",
         tags,
         security,
         params: taskParamsSchema,
@@ -223,7 +241,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
       const id = existingId(request.params.id);
       const precondition = parseIfMatch(request.headers["if-match"], id);
       return mutated(
-        await app.tasks.update(request.ownerId, id, request.body, precondition),
+        await validated(app.tasks.update(request.ownerId, id, request.body, precondition)),
         reply,
       );
     },
@@ -260,7 +278,10 @@ export default async function taskRoutes(fastify: FastifyInstance) {
       schema: {
         summary: "Complete or reopen a task",
         description:
-          'No body (or an empty one) toggles `completed`; `{"completed": true|false}` sets it.',
+          'No body (or an empty one) toggles `completed`; `{"completed": true|false}` sets it. ' +
+          "Completing an open recurring task moves `due_date` to its next occurrence and keeps it " +
+          "open (COUNT counts down); with none left it is completed. Send `If-Match` when " +
+          "retrying, so that a retry never skips an occurrence.",
         tags,
         security,
         params: taskParamsSchema,
