@@ -1,5 +1,5 @@
-/** Strong entity tag of one version of a task. */
-export function taskEtag(id: number, version: number): string {
+/** Strong entity tag of one version of a resource (a task, a list). */
+export function versionEtag(id: number, version: number): string {
   return `"${id}-${version}"`;
 }
 

@@ -18,7 +18,7 @@ import {
 } from "drizzle-orm";
 import type { CursorCodec, CursorPosition } from "../lib/cursor";
 import type { Precondition } from "../lib/etag";
-import { taskEtag } from "../lib/etag";
+import { versionEtag } from "../lib/etag";
 import { nextOccurrence } from "../lib/recurrence";
 
 type TaskRow = typeof tasks.$inferSelect;
@@ -124,7 +124,7 @@ function toRecord(row: TaskRow): TaskRecord {
       created_at: row.createdAt.toISOString(),
       updated_at: row.updatedAt.toISOString(),
     },
-    etag: taskEtag(row.id, row.version),
+    etag: versionEtag(row.id, row.version),
   };
 }
 

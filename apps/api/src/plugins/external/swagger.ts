@@ -8,20 +8,25 @@ export const OPENAPI_PATH = "/openapi.json";
 
 type HeaderDocs = Record<string, { type: "string"; description: string }>;
 const header = (description: string) => ({ type: "string" as const, description });
-const ETAG = { ETag: header('Strong validator of this version of the task, e.g. `"42-3"`.') };
+const ETAG = {
+  ETag: header('Strong validator of this version of the task or list, e.g. `"42-3"`.'),
+};
 const RETRY_AFTER = { "Retry-After": header("Seconds to wait before retrying.") };
 
 /** Response headers by status, which the zod schemas cannot express. */
 function responseHeaders(url: string, status: string): HeaderDocs | undefined {
   const task = url.includes(":id");
+  const resource = url.includes("/lists") ? "lists" : "tasks";
   switch (status) {
     case "200":
       return task ? ETAG : undefined;
     case "201":
       return {
-        Location: header("`/api/{user_id}/tasks/{id}` of the new task."),
+        Location: header(`\`/api/{user_id}/${resource}/{id}\` of the new resource.`),
         ...ETAG,
-        "Idempotent-Replayed": header("`true` when this is the stored first response."),
+        ...(resource === "tasks"
+          ? { "Idempotent-Replayed": header("`true` when this is the stored first response.") }
+          : {}),
       };
     case "304":
       return ETAG;
@@ -46,8 +51,8 @@ const DESCRIPTIONS: Record<string, string> = {
   "400": "The body is not valid JSON",
   "401": "Missing or invalid bearer token",
   "403": "The token's sub is not {user_id}",
-  "404": "No such task for this user",
-  "409": "Idempotency-Key reused with a different body",
+  "404": "No such task or list for this user",
+  "409": "Idempotency-Key reused with a different body, or the 201st list",
   "412": "If-Match does not match the current ETag",
   "413": "Body larger than 16 KiB",
   "415": "Body is not application/json",
@@ -99,7 +104,7 @@ async function apiDocumentation(app: FastifyInstance, options: { authUrl: string
         title: "Todo API",
         version: "1.0.0",
         description:
-          "Tasks of the signed-in user. Errors are RFC 9457 problem documents " +
+          "Tasks and lists of the signed-in user. Errors are RFC 9457 problem documents " +
           "(`application/problem+json`).",
       },
       components: {

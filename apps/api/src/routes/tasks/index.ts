@@ -24,7 +24,7 @@ const REALM = 'Bearer realm="todo"';
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/;
 
 /** Problem documents, under their own media type, for the statuses a route can answer. */
-const errorResponses = (...statuses: number[]) =>
+export const errorResponses = (...statuses: number[]) =>
   Object.fromEntries(
     [401, 403, 429, 500, 503, ...statuses].map((status) => [
       status,
@@ -32,11 +32,11 @@ const errorResponses = (...statuses: number[]) =>
     ]),
   );
 
-const ifMatchHeaders = z.object({
+export const ifMatchHeaders = z.object({
   "if-match": z
     .string()
     .optional()
-    .describe("An ETag of the task, a list of them, or *; a stale one is a 412."),
+    .describe("An ETag of the resource, a list of them, or *; a stale one is a 412."),
 });
 
 declare module "fastify" {
@@ -49,7 +49,7 @@ declare module "fastify" {
 }
 
 /** 401 without a valid token, 403 when its `sub` is not `{user_id}` — before the body is read. */
-async function requireOwner(request: FastifyRequest, reply: FastifyReply) {
+export async function requireOwner(request: FastifyRequest, reply: FastifyReply) {
   // An empty segment (`/api//tasks`, `…/tasks/`) names no route, whatever the token.
   if (Object.values(request.params as Record<string, string>).includes("")) {
     return reply.callNotFound();
@@ -66,7 +66,7 @@ async function requireOwner(request: FastifyRequest, reply: FastifyReply) {
   }
   const { user_id: userId } = request.params as { user_id?: string };
   if (authentication.principal.sub !== userId) {
-    throw new HttpProblem(403, "The token does not grant access to this user's tasks.");
+    throw new HttpProblem(403, "The token does not grant access to this user's data.");
   }
   request.ownerId = userId;
 }
