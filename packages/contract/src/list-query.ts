@@ -19,12 +19,16 @@ const limitSchema = z
   .transform(Number)
   .refine((limit) => limit <= LIST_LIMIT_MAX, `Must be a whole number from 1 to ${LIST_LIMIT_MAX}`);
 
-const dueBoundSchema = z.iso
-  .datetime({ offset: true, error: "Must be an RFC 3339 date-time with an offset" })
+const offsetDateTime = z.iso.datetime({ offset: true });
+
+/** One check, so that a bad value gets one message. */
+const dueBoundSchema = z
+  .string()
   .refine(
-    (value) => !Number.isNaN(Date.parse(value)),
+    (value) => offsetDateTime.safeParse(value).success && !Number.isNaN(Date.parse(value)),
     "Must be an RFC 3339 date-time with an offset",
-  );
+  )
+  .meta({ format: "date-time" });
 
 /** Query string of `GET /api/{user_id}/tasks`; every value arrives as a string. */
 export const listQuerySchema = z.object({
