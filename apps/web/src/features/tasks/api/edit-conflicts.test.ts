@@ -12,6 +12,11 @@ const seen: Task = {
   due_date: "2026-12-24",
   time_zone: "UTC",
   tags: ["home"],
+  list_id: null,
+  recurrence: null,
+  recurrence_from: "due",
+  reminders: [],
+  completed_at: null,
   created_at: "2026-11-24T10:00:00.000Z",
   updated_at: "2026-11-24T10:00:00.000Z",
 };

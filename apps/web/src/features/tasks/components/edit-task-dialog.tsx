@@ -26,6 +26,10 @@ const FIELD_LABELS: Record<EditableField, string> = {
   due_date: "Due date",
   time_zone: "Time zone",
   tags: "Tags",
+  list_id: "List",
+  recurrence: "Repeat",
+  recurrence_from: "Repeat from",
+  reminders: "Reminders",
 };
 
 /** A field's value as the conflict message shows it. */
@@ -45,6 +49,16 @@ function describeValue(field: EditableField, task: Task): string {
       return task.time_zone;
     case "tags":
       return task.tags.length > 0 ? task.tags.map((tag) => `#${tag}`).join(" ") : "No tags";
+    case "list_id":
+      return task.list_id === null ? "Inbox" : `List ${task.list_id}`;
+    case "recurrence":
+      return task.recurrence ?? "Does not repeat";
+    case "recurrence_from":
+      return task.recurrence_from === "due" ? "The due date" : "Completion";
+    case "reminders":
+      return task.reminders.length > 0
+        ? task.reminders.map((reminder) => `${reminder.before_minutes} min before`).join(", ")
+        : "No reminders";
   }
 }
 

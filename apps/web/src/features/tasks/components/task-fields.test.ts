@@ -18,6 +18,11 @@ const task = {
   due_date: "2026-12-01T17:00:00.000Z",
   time_zone: "UTC",
   tags: ["home", "money"],
+  list_id: null,
+  recurrence: null,
+  recurrence_from: "due" as const,
+  reminders: [],
+  completed_at: null,
   created_at: "2026-11-24T10:00:00.000Z",
   updated_at: "2026-11-24T10:00:00.000Z",
 };
