@@ -172,6 +172,18 @@ const table: Row[] = [
     "2026-12-01T00:00:00Z",
     { dueDate: "2026-12-05", recurrence: "FREQ=DAILY;UNTIL=20261204T200000Z" },
   ],
+  [
+    "a rule whose days never come (30 February) has no next occurrence",
+    { dueDate: "2027-01-30", timeZone: "UTC", recurrence: "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30" },
+    "2026-12-01T00:00:00Z",
+    null,
+  ],
+  [
+    "an occurrence past the last accepted date ends the series",
+    { dueDate: "9999-12-30", timeZone: "UTC", recurrence: "FREQ=DAILY" },
+    "2026-12-01T00:00:00Z",
+    null,
+  ],
   // From when: the schedule, now, or the completion.
   [
     "overdue: the first occurrence after now, not after the old due date",

@@ -57,6 +57,22 @@ function format(ruleParts: Map<string, string>): string {
  * counts down by one per occurrence passed (skipped overdue ones included).
  */
 export function nextOccurrence(schedule: Schedule, now: Date): Occurrence | null {
+  try {
+    const next = computeNext(schedule, now);
+    return next && withinDueRange(next.dueDate) ? next : null;
+  } catch {
+    // The library gives up (after 10,000 periods) on a rule whose days never come, such as
+    // 30 February: such a rule has no next occurrence.
+    return null;
+  }
+}
+
+/** The due dates the contract accepts (section 4 and 11): a later occurrence ends the series. */
+function withinDueRange(dueDate: string): boolean {
+  return isAllDay(dueDate) ? dueDate <= "9999-12-30" : Date.parse(dueDate) < Date.UTC(10_000, 0, 1);
+}
+
+function computeNext(schedule: Schedule, now: Date): Occurrence | null {
   const allDay = isAllDay(schedule.dueDate);
   // All-day dates recur in UTC, where every day has a midnight; "now" is today in the zone.
   const zone = allDay ? "UTC" : schedule.timeZone;
