@@ -404,3 +404,26 @@ describe("GET /api/{user_id}/lists", () => {
     expect(response.json()).toEqual({ items: [] });
   });
 });
+
+describe("OpenAPI", () => {
+  it("documents the list routes with their statuses and headers", async () => {
+    const document = (await app.inject({ url: "/openapi.json" })).json();
+    const collection = document.paths["/api/{user_id}/lists"];
+    const one = document.paths["/api/{user_id}/lists/{id}"];
+    expect(Object.keys(collection)).toEqual(expect.arrayContaining(["get", "post"]));
+    expect(Object.keys(one)).toEqual(expect.arrayContaining(["get", "patch", "delete"]));
+    expect(Object.keys(collection.post.responses)).toEqual(
+      expect.arrayContaining(["201", "400", "401", "403", "409", "413", "415", "422", "429"]),
+    );
+    expect(Object.keys(collection.post.responses["201"].headers)).toEqual(
+      expect.arrayContaining(["Location", "ETag"]),
+    );
+    expect(Object.keys(one.patch.responses)).toEqual(
+      expect.arrayContaining(["200", "404", "412", "422"]),
+    );
+    expect(one.delete.responses["204"].content).toBeUndefined();
+    expect(document.components.schemas.List.required).toEqual(
+      expect.arrayContaining(["id", "name", "color", "position", "task_count"]),
+    );
+  });
+});
