@@ -2,13 +2,20 @@ import { isAllDay } from "@todo/contract/due-date";
 import type { ListQuery, SortOrder, TaskSort } from "@todo/contract/list-query";
 import type { NewTask, Task, TaskChanges } from "@todo/contract/task";
 import type { Db } from "@todo/db/client";
-import { IDEMPOTENCY_TTL_HOURS, idempotencyKeys, taskCounts, tasks } from "@todo/db/schema";
-import { and, asc, desc, eq, getTableColumns, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { idempotencyKeys, taskCounts, tasks } from "@todo/db/schema";
+import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import type { CursorCodec, CursorPosition } from "../lib/cursor";
 import type { Precondition } from "../lib/etag";
 import { taskEtag } from "../lib/etag";
+import {
+  claimIdempotencyKey,
+  expiredIdempotencyKeys,
+  type IdempotencyKey,
+  saveIdempotentResponse,
+} from "./idempotency";
 
-type TaskRow = typeof tasks.$inferSelect;
+export type TaskRow = typeof tasks.$inferSelect;
+export type NewTaskRow = typeof tasks.$inferInsert;
 
 /** A task as served, with its entity tag. */
 export interface TaskRecord {
@@ -26,12 +33,6 @@ export type CreateResult =
   | { outcome: "replayed"; record: TaskRecord }
   | { outcome: "key_reused" };
 
-export interface IdempotencyKey {
-  key: string;
-  /** SHA-256 of the canonical JSON of the request body. */
-  requestHash: string;
-}
-
 export interface TaskPage {
   items: Task[];
   total: number;
@@ -47,7 +48,8 @@ export class InvalidCursorError extends Error {
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
-function toRecord(row: TaskRow): TaskRecord {
+/** The one serializer of a task row: every response (and the export) goes through it. */
+export function toRecord(row: TaskRow): TaskRecord {
   return {
     task: {
       id: row.id,
@@ -63,6 +65,20 @@ function toRecord(row: TaskRow): TaskRecord {
       updated_at: row.updatedAt.toISOString(),
     },
     etag: taskEtag(row.id, row.version),
+  };
+}
+
+/** The row of a new task as validated on create (and on import). */
+export function taskValues(userId: string, input: NewTask): NewTaskRow {
+  return {
+    userId,
+    title: input.title,
+    description: input.description,
+    completed: input.completed,
+    priority: input.priority,
+    ...dueColumns(input.due_date),
+    timeZone: input.time_zone,
+    tags: input.tags,
   };
 }
 
@@ -249,39 +265,18 @@ export class TasksRepository {
     input: NewTask,
     idempotency?: IdempotencyKey,
   ): Promise<CreateResult> {
-    const values = {
-      userId,
-      title: input.title,
-      description: input.description,
-      completed: input.completed,
-      priority: input.priority,
-      ...dueColumns(input.due_date),
-      timeZone: input.time_zone,
-      tags: input.tags,
-    };
+    const values = taskValues(userId, input);
     if (!idempotency) {
       const [row] = await this.db.insert(tasks).values(values).returning();
       return { outcome: "created", record: toRecord(row as TaskRow) };
     }
     return this.db.transaction(async (tx) => {
-      const key = and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, idempotency.key));
-      await tx.delete(idempotencyKeys).where(and(key, expired()));
-      // A concurrent twin blocks here on the primary key until the first one commits.
-      const [claimed] = await tx
-        .insert(idempotencyKeys)
-        .values({ userId, key: idempotency.key, requestHash: idempotency.requestHash })
-        .onConflictDoNothing()
-        .returning({ key: idempotencyKeys.key });
-      if (!claimed) {
-        const [existing] = await tx.select().from(idempotencyKeys).where(key);
-        if (!existing || existing.requestHash !== idempotency.requestHash || !existing.response) {
-          return { outcome: "key_reused" } as const;
-        }
-        return { outcome: "replayed", record: existing.response as TaskRecord } as const;
-      }
+      const claim = await claimIdempotencyKey<TaskRecord>(tx, userId, idempotency);
+      if (claim.outcome === "key_reused") return claim;
+      if (claim.outcome === "replayed") return { outcome: "replayed", record: claim.response };
       const [row] = await tx.insert(tasks).values(values).returning();
       const record = toRecord(row as TaskRow);
-      await tx.update(idempotencyKeys).set({ taskId: record.task.id, response: record }).where(key);
+      await saveIdempotentResponse(tx, userId, idempotency.key, record, record.task.id);
       return { outcome: "created", record } as const;
     });
   }
@@ -331,7 +326,7 @@ export class TasksRepository {
   async sweepIdempotencyKeys(): Promise<number> {
     const removed = await this.db
       .delete(idempotencyKeys)
-      .where(expired())
+      .where(expiredIdempotencyKeys())
       .returning({ key: idempotencyKeys.key });
     return removed.length;
   }
@@ -367,11 +362,4 @@ export class TasksRepository {
     }
     return { outcome: "not_found" } as const;
   }
-}
-
-function expired(): SQL {
-  return lt(
-    idempotencyKeys.createdAt,
-    sql`now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`,
-  );
 }

@@ -4,12 +4,14 @@ import fp from "fastify-plugin";
 import type pg from "pg";
 import { CursorCodec } from "../../lib/cursor";
 import { loggableError } from "../../lib/database-errors";
+import { AccountRepository } from "../../repositories/account-repository";
 import { TasksRepository } from "../../repositories/tasks-repository";
 
 declare module "fastify" {
   interface FastifyInstance {
     pool: pg.Pool;
     tasks: TasksRepository;
+    account: AccountRepository;
   }
 }
 
@@ -21,12 +23,14 @@ export interface DatabaseOptions {
 
 const IDEMPOTENCY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
-/** The bounded pool, the tasks repository, and the sweep of expired idempotency keys. */
+/** The bounded pool, the repositories, and the sweep of expired idempotency keys. */
 async function database(app: FastifyInstance, options: DatabaseOptions) {
   const pool = createPool(options.url, { applicationName: "todo-api" });
-  const repository = new TasksRepository(createDb(pool), new CursorCodec(options.cursorSecret));
+  const db = createDb(pool);
+  const repository = new TasksRepository(db, new CursorCodec(options.cursorSecret));
   app.decorate("pool", pool);
   app.decorate("tasks", repository);
+  app.decorate("account", new AccountRepository(db));
 
   const sweep = () =>
     repository.sweepIdempotencyKeys().catch((error: unknown) => {
