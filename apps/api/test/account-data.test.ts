@@ -398,7 +398,7 @@ describe("POST /api/{user_id}/import", () => {
     const { userId, headers } = await testUser(app);
     const poison = `poison-${randomUUID()}`;
     const constraint = `import_test_${randomUUID().replaceAll("-", "")}`;
-    // A row of the second batch of inserts fails, after the lists and the first batch went in.
+    // A row of the last batch of inserts fails, after the lists and the earlier batches went in.
     await owner.query(
       `alter table tasks add constraint ${constraint} check (title <> '${poison}') not valid`,
     );
@@ -594,6 +594,33 @@ describe("DELETE /api/{user_id}", () => {
       expect(exported.headers["retry-after"]).toBeDefined();
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe("OpenAPI", () => {
+  it("documents the export's two formats, the import's bounds and the deletion", async () => {
+    const document = (await app.inject({ url: "/openapi.json" })).json();
+    const user = document.paths["/api/{user_id}"];
+    const exported = document.paths["/api/{user_id}/export"].get;
+    const imported = document.paths["/api/{user_id}/import"].post;
+    expect(Object.keys(exported.responses["200"].content)).toEqual([
+      "application/json",
+      "text/csv",
+    ]);
+    expect(exported.responses["200"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/Export",
+    });
+    expect(JSON.stringify(document.components.schemas.Export)).toContain("todo-export");
+    expect(Object.keys(imported.responses)).toEqual(
+      expect.arrayContaining(["201", "400", "401", "403", "409", "413", "415", "422", "429"]),
+    );
+    expect(JSON.stringify(imported.requestBody)).toContain("list_id");
+    expect(Object.keys(user.delete.responses)).toEqual(
+      expect.arrayContaining(["204", "401", "403", "429"]),
+    );
+    for (const operation of [exported, imported, user.delete]) {
+      expect(operation.security).toEqual([{ bearer: [] }]);
     }
   });
 });
