@@ -12,6 +12,7 @@ import cors from "./plugins/external/cors";
 import helmet from "./plugins/external/helmet";
 import rateLimit from "./plugins/external/rate-limit";
 import swagger, { DOCS_PREFIX, OPENAPI_PATH } from "./plugins/external/swagger";
+import accountRoutes from "./routes/account/index";
 import listRoutes from "./routes/lists/index";
 import serviceRoutes from "./routes/service/index";
 import taskRoutes from "./routes/tasks/index";
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(serviceRoutes);
   await app.register(taskRoutes);
   await app.register(listRoutes);
+  await app.register(accountRoutes);
   return app;
 }
 

@@ -46,6 +46,7 @@ export const updateListSchema = z
 export type UpdateListInput = z.input<typeof updateListSchema>;
 export type ListChanges = z.output<typeof updateListSchema>;
 
+/** A list as served (contract section 10). */
 export const listSchema = z
   .object({
     id: z.number().int().positive(),

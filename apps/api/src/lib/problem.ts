@@ -1,5 +1,5 @@
 import type { FieldError, Problem } from "@todo/contract/problem";
-import { PROBLEM_CONTENT_TYPE } from "@todo/contract/problem";
+import { PROBLEM_CONTENT_TYPE, problemSchema } from "@todo/contract/problem";
 import type { FastifyReply } from "fastify";
 
 const TITLES: Record<number, string> = {
@@ -47,3 +47,12 @@ export class HttpProblem extends Error {
 export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }
+
+/** Route schema responses: problem documents, under their own media type, for these statuses. */
+export const errorResponses = (...statuses: number[]) =>
+  Object.fromEntries(
+    [401, 403, 429, 500, 503, ...statuses].map((status) => [
+      status,
+      { content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } } },
+    ]),
+  );

@@ -59,10 +59,19 @@ const taskCount =
     .mapWith(Number)
     .as("task_count");
 
-const withTaskCount = { ...getTableColumns(lists), taskCount };
+/** A list row with its `task_count`, for every select that serves lists. */
+export const withTaskCount = { ...getTableColumns(lists), taskCount };
 
 /** Arbitrary constant naming the per-user lock taken by every write of a user's lists. */
 const LISTS_LOCK_NAMESPACE = 7_042_010;
+
+/**
+ * Serialises every write of one user's lists (until the transaction ends), so positions stay
+ * 0..n-1 and the 200-list limit holds under concurrent requests.
+ */
+export async function lockUserLists(tx: Tx, userId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${LISTS_LOCK_NAMESPACE}, hashtext(${userId}))`);
+}
 
 function whereList(userId: string, id: number): SQL {
   return and(eq(lists.userId, userId), eq(lists.id, id)) as SQL;
@@ -188,9 +197,7 @@ export class ListsRepository {
 
   #locked<T>(userId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.db.transaction(async (tx) => {
-      await tx.execute(
-        sql`select pg_advisory_xact_lock(${LISTS_LOCK_NAMESPACE}, hashtext(${userId}))`,
-      );
+      await lockUserLists(tx, userId);
       return work(tx);
     });
   }

@@ -2,7 +2,7 @@ import { isAllDay } from "@todo/contract/due-date";
 import type { ListQuery, SortOrder, TaskSort } from "@todo/contract/list-query";
 import type { NewTask, Task, TaskChanges } from "@todo/contract/task";
 import type { Db } from "@todo/db/client";
-import { IDEMPOTENCY_TTL_HOURS, idempotencyKeys, lists, taskCounts, tasks } from "@todo/db/schema";
+import { idempotencyKeys, lists, taskCounts, tasks } from "@todo/db/schema";
 import {
   and,
   asc,
@@ -20,8 +20,15 @@ import type { CursorCodec, CursorPosition } from "../lib/cursor";
 import type { Precondition } from "../lib/etag";
 import { versionEtag } from "../lib/etag";
 import { nextOccurrence } from "../lib/recurrence";
+import {
+  claimIdempotencyKey,
+  expiredIdempotencyKeys,
+  type IdempotencyKey,
+  saveIdempotentResponse,
+} from "./idempotency";
 
-type TaskRow = typeof tasks.$inferSelect;
+export type TaskRow = typeof tasks.$inferSelect;
+export type NewTaskRow = typeof tasks.$inferInsert;
 
 /** A task as served, with its entity tag. */
 export interface TaskRecord {
@@ -38,12 +45,6 @@ export type CreateResult =
   | { outcome: "created"; record: TaskRecord }
   | { outcome: "replayed"; record: TaskRecord }
   | { outcome: "key_reused" };
-
-export interface IdempotencyKey {
-  key: string;
-  /** SHA-256 of the canonical JSON of the request body. */
-  requestHash: string;
-}
 
 export interface TaskPage {
   items: Task[];
@@ -104,7 +105,8 @@ export class InvalidCursorError extends Error {
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
-function toRecord(row: TaskRow): TaskRecord {
+/** The one serializer of a task row: every response (and the export) goes through it. */
+export function toRecord(row: TaskRow): TaskRecord {
   return {
     task: {
       id: row.id,
@@ -125,6 +127,25 @@ function toRecord(row: TaskRow): TaskRecord {
       updated_at: row.updatedAt.toISOString(),
     },
     etag: versionEtag(row.id, row.version),
+  };
+}
+
+/** The row of a new task as validated on create (and on import). */
+export function taskValues(userId: string, input: NewTask): NewTaskRow {
+  return {
+    userId,
+    title: input.title,
+    description: input.description,
+    completed: input.completed,
+    completedAt: input.completed ? new Date() : null,
+    priority: input.priority,
+    ...dueColumns(input.due_date),
+    timeZone: input.time_zone,
+    tags: input.tags,
+    listId: input.list_id,
+    recurrence: input.recurrence,
+    recurrenceFrom: input.recurrence_from,
+    reminderOffsets: reminderOffsets(input.reminders),
   };
 }
 
@@ -343,44 +364,18 @@ export class TasksRepository {
     input: NewTask,
     idempotency?: IdempotencyKey,
   ): Promise<CreateResult> {
-    const values = {
-      userId,
-      title: input.title,
-      description: input.description,
-      completed: input.completed,
-      completedAt: input.completed ? sql`now()` : null,
-      priority: input.priority,
-      ...dueColumns(input.due_date),
-      timeZone: input.time_zone,
-      tags: input.tags,
-      listId: input.list_id,
-      recurrence: input.recurrence,
-      recurrenceFrom: input.recurrence_from,
-      reminderOffsets: reminderOffsets(input.reminders),
-    };
+    const values = taskValues(userId, input);
     if (!idempotency) {
       const [row] = await this.db.insert(tasks).values(values).returning();
       return { outcome: "created", record: toRecord(row as TaskRow) };
     }
     return this.db.transaction(async (tx) => {
-      const key = and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, idempotency.key));
-      await tx.delete(idempotencyKeys).where(and(key, expired()));
-      // A concurrent twin blocks here on the primary key until the first one commits.
-      const [claimed] = await tx
-        .insert(idempotencyKeys)
-        .values({ userId, key: idempotency.key, requestHash: idempotency.requestHash })
-        .onConflictDoNothing()
-        .returning({ key: idempotencyKeys.key });
-      if (!claimed) {
-        const [existing] = await tx.select().from(idempotencyKeys).where(key);
-        if (!existing || existing.requestHash !== idempotency.requestHash || !existing.response) {
-          return { outcome: "key_reused" } as const;
-        }
-        return { outcome: "replayed", record: existing.response as TaskRecord } as const;
-      }
+      const claim = await claimIdempotencyKey<TaskRecord>(tx, userId, idempotency);
+      if (claim.outcome === "key_reused") return claim;
+      if (claim.outcome === "replayed") return { outcome: "replayed", record: claim.response };
       const [row] = await tx.insert(tasks).values(values).returning();
       const record = toRecord(row as TaskRow);
-      await tx.update(idempotencyKeys).set({ taskId: record.task.id, response: record }).where(key);
+      await saveIdempotentResponse(tx, userId, idempotency.key, record, record.task.id);
       return { outcome: "created", record } as const;
     });
   }
@@ -441,7 +436,7 @@ export class TasksRepository {
   async sweepIdempotencyKeys(): Promise<number> {
     const removed = await this.db
       .delete(idempotencyKeys)
-      .where(expired())
+      .where(expiredIdempotencyKeys())
       .returning({ key: idempotencyKeys.key });
     return removed.length;
   }
@@ -562,11 +557,4 @@ async function withFieldErrors<T>(write: Promise<T>, sent: Partial<NewTask>): Pr
   } catch (error) {
     throw fieldErrorsOf(error, sent) ?? error;
   }
-}
-
-function expired(): SQL {
-  return lt(
-    idempotencyKeys.createdAt,
-    sql`now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`,
-  );
 }

@@ -23,7 +23,7 @@ export function accountSecurityPlugins(env: Env) {
 }
 
 /**
- * A second-factor code or a passkey assertion is a sign-in attempt: the same budget per client
+ * A second-factor code, a passkey assertion or an account deletion is a sign-in attempt: the same budget per client
  * IP as sign-in (it replaces the two-factor plugin's own 3 per 10 s).
  */
 export function accountSecurityRateRules(env: Env) {
@@ -32,5 +32,7 @@ export function accountSecurityRateRules(env: Env) {
     "/two-factor/*": signInRule,
     "/passkey/generate-authenticate-options": signInRule,
     "/passkey/verify-authentication": signInRule,
+    // A password (and code) attempt too.
+    "/delete-user": signInRule,
   };
 }

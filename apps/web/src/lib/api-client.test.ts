@@ -276,4 +276,37 @@ describe("api client", () => {
     const error = await api.request("GET", "/slow").catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "TimeoutError" });
   });
+
+  it("downloads a file body with the name from Content-Disposition, refreshing a refused token", async () => {
+    const api = client();
+    await api.request("GET", "/api/user-1/tasks");
+    server.refused.add(server.apiRequests[0]?.authorization.replace("Bearer ", "") ?? "");
+    server.apiReply = (_req, res) => {
+      res
+        .writeHead(200, {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": 'attachment; filename="todo-export-2026-12-02.csv"',
+        })
+        .end("id,title\r\n1,a\r\n");
+    };
+    const file = await api.download("/api/user-1/export?format=csv");
+    expect(file.filename).toBe("todo-export-2026-12-02.csv");
+    expect(await file.blob.text()).toBe("id,title\r\n1,a\r\n");
+    expect(server.tokenRequests).toBe(2);
+  });
+
+  it("refuses a download with the API's problem", async () => {
+    server.apiReply = (_req, res) => {
+      res
+        .writeHead(429, { "content-type": "application/problem+json" })
+        .end(
+          '{"type":"about:blank","title":"Too Many Requests","status":429,"detail":"Slow down."}',
+        );
+    };
+    const error = await client()
+      .download("/api/user-1/export")
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 429, detail: "Slow down." });
+  });
 });

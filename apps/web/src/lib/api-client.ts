@@ -53,8 +53,16 @@ export interface Versioned<T> {
   etag: string | null;
 }
 
+/** A response body to save as a file, with the name the API gave it (`Content-Disposition`). */
+export interface Download {
+  blob: Blob;
+  filename: string | null;
+}
+
 export interface ApiClient {
   request<T>(method: string, path: string, options?: RequestOptions): Promise<T>;
+  /** A GET whose body is a file (an export), not JSON to read. */
+  download(path: string, options?: RequestOptions): Promise<Download>;
   /** Like `request`, keeping the response's `ETag` to send back as `ifMatch`. */
   requestVersioned<T>(
     method: string,
@@ -192,11 +200,8 @@ export function createApiClient({
     });
   }
 
-  async function requestVersioned<T>(
-    method: string,
-    path: string,
-    options: RequestOptions = {},
-  ): Promise<Versioned<T>> {
+  /** The successful response, or the API's refusal as an `ApiError`. */
+  async function respond(method: string, path: string, options: RequestOptions) {
     const first = await token();
     let response = await attempt(method, path, first, options);
     // A token can be revoked or expire in flight; one forced refresh tells that from a real refusal.
@@ -204,6 +209,15 @@ export function createApiClient({
       response = await attempt(method, path, await token(first), options);
     }
     if (!response.ok) throw await toApiError(response);
+    return response;
+  }
+
+  async function requestVersioned<T>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<Versioned<T>> {
+    const response = await respond(method, path, options);
     const etag = response.headers.get("etag");
     if (response.status === 204) return { data: undefined as T, etag };
     return { data: (await response.json()) as T, etag };
@@ -211,6 +225,12 @@ export function createApiClient({
 
   return {
     requestVersioned,
+    async download(path: string, options: RequestOptions = {}): Promise<Download> {
+      const response = await respond("GET", path, options);
+      const disposition = response.headers.get("content-disposition") ?? "";
+      const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
+      return { blob: await response.blob(), filename };
+    },
     async request<T>(method: string, path: string, options?: RequestOptions): Promise<T> {
       return (await requestVersioned<T>(method, path, options)).data;
     },

@@ -11,7 +11,8 @@ export type AuditEvent =
   | "sign_in.throttled"
   | "auth.rate_limited"
   | "sign_up"
-  | "sign_out";
+  | "sign_out"
+  | "account.deleted";
 
 export interface AuditSubject {
   email?: string | undefined;

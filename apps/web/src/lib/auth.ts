@@ -7,6 +7,7 @@ import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins/jwt";
 import { drizzle } from "drizzle-orm/node-postgres";
+import { accountDeletion } from "./account-deletion";
 import { accountMail } from "./account-mail";
 import { accountSecurityPlugins, accountSecurityRateRules } from "./account-security";
 import { audit } from "./audit";
@@ -120,6 +121,13 @@ function createAuth(env: Env) {
         await refuseTokensIssuedUntilNow(getPool(), user.id);
         await clearSignInThrottle(user.email);
       },
+    },
+    user: {
+      deleteUser: accountDeletion({
+        apiUrl: env.API_URL,
+        tokenFor: async (headers): Promise<string> =>
+          (await getAuth().api.getToken({ headers })).token,
+      }),
     },
     databaseHooks: {
       user: {

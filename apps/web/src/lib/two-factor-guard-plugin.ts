@@ -78,11 +78,46 @@ async function claimTotpStep(
   return claimed ? "claimed" : "replayed";
 }
 
+type SignedIn = NonNullable<Awaited<ReturnType<typeof getSessionFromCtx>>>;
+
+/**
+ * The password, then a second factor: a `code` in the request (an authenticator code or a
+ * backup code), or one verified on this session in the last minutes.
+ */
+async function requirePasswordAndCode(
+  ctx: GenericEndpointContext,
+  session: SignedIn,
+  twoFactorPlugin: ReturnType<typeof twoFactor>,
+): Promise<void> {
+  // The password first, so a mistyped password does not spend the code.
+  await ctx.context.password.checkPassword(session.user.id, ctx);
+  const code = codeOf(ctx.body);
+  if (!code) {
+    const confirmed = await ctx.context.internalAdapter.consumeVerificationValue(
+      confirmationKey(session.session.id),
+    );
+    if (confirmed?.value === session.user.id) return;
+    throw APIError.from("BAD_REQUEST", CODE_REQUIRED);
+  }
+  if (!TOTP_CODE.test(code)) {
+    // Better Auth's own check spends the backup code, or throws INVALID_BACKUP_CODE.
+    await twoFactorPlugin.endpoints.verifyBackupCode({
+      ...ctx,
+      method: "POST",
+      body: { code, disableSession: true },
+    });
+    return;
+  }
+  if ((await claimTotpStep(ctx, session.user.id, code)) !== "claimed") {
+    throw APIError.from("UNAUTHORIZED", TWO_FACTOR_ERROR_CODES.INVALID_CODE);
+  }
+}
+
 /**
  * What Better Auth's two-factor plugin leaves out: a TOTP code is accepted only once, and turning
- * two-factor off needs a second factor besides the password: a `code` in the request (an
- * authenticator code or a backup code), or one verified on this session in the last minutes
- * through Better Auth's own verify endpoints. See docs/decisions/0020-account-security.md.
+ * two-factor off (or deleting the account while it is on) needs a second factor besides the
+ * password: a `code` in the request (an authenticator code or a backup code), or one verified on
+ * this session in the last minutes through Better Auth's own verify endpoints. See docs/decisions/0020-account-security.md.
  */
 export function twoFactorGuard(twoFactorPlugin: ReturnType<typeof twoFactor>) {
   return {
@@ -118,28 +153,20 @@ export function twoFactorGuard(twoFactorPlugin: ReturnType<typeof twoFactor>) {
           matcher: (context) => context.path === "/two-factor/disable",
           handler: createAuthMiddleware(async (ctx) => {
             const session = await getSessionFromCtx(ctx, { disableCookieCache: true });
+            if (session) await requirePasswordAndCode(ctx, session, twoFactorPlugin);
+          }),
+        },
+        {
+          // Deleting the account always needs the password (never a merely fresh session), and
+          // a code too while two-factor is on.
+          matcher: (context) => context.path === "/delete-user",
+          handler: createAuthMiddleware(async (ctx) => {
+            const session = await getSessionFromCtx(ctx, { disableCookieCache: true });
             if (!session) return;
-            // The password first, so a mistyped password does not spend the code.
-            await ctx.context.password.checkPassword(session.user.id, ctx);
-            const code = codeOf(ctx.body);
-            if (!code) {
-              const confirmed = await ctx.context.internalAdapter.consumeVerificationValue(
-                confirmationKey(session.session.id),
-              );
-              if (confirmed?.value === session.user.id) return;
-              throw APIError.from("BAD_REQUEST", CODE_REQUIRED);
-            }
-            if (!TOTP_CODE.test(code)) {
-              // Better Auth's own check spends the backup code, or throws INVALID_BACKUP_CODE.
-              await twoFactorPlugin.endpoints.verifyBackupCode({
-                ...ctx,
-                method: "POST",
-                body: { code, disableSession: true },
-              });
-              return;
-            }
-            if ((await claimTotpStep(ctx, session.user.id, code)) !== "claimed") {
-              throw APIError.from("UNAUTHORIZED", TWO_FACTOR_ERROR_CODES.INVALID_CODE);
+            if (session.user.twoFactorEnabled) {
+              await requirePasswordAndCode(ctx, session, twoFactorPlugin);
+            } else {
+              await ctx.context.password.checkPassword(session.user.id, ctx);
             }
           }),
         },

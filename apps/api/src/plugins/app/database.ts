@@ -4,6 +4,7 @@ import fp from "fastify-plugin";
 import type pg from "pg";
 import { CursorCodec } from "../../lib/cursor";
 import { loggableError } from "../../lib/database-errors";
+import { AccountRepository } from "../../repositories/account-repository";
 import { ListsRepository } from "../../repositories/lists-repository";
 import { TasksRepository } from "../../repositories/tasks-repository";
 
@@ -12,6 +13,7 @@ declare module "fastify" {
     pool: pg.Pool;
     tasks: TasksRepository;
     lists: ListsRepository;
+    account: AccountRepository;
   }
 }
 
@@ -23,7 +25,7 @@ export interface DatabaseOptions {
 
 const IDEMPOTENCY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
-/** The bounded pool, the tasks and lists repositories, and the sweep of expired idempotency keys. */
+/** The bounded pool, the repositories, and the sweep of expired idempotency keys. */
 async function database(app: FastifyInstance, options: DatabaseOptions) {
   const pool = createPool(options.url, { applicationName: "todo-api" });
   const db = createDb(pool);
@@ -31,6 +33,7 @@ async function database(app: FastifyInstance, options: DatabaseOptions) {
   app.decorate("pool", pool);
   app.decorate("tasks", repository);
   app.decorate("lists", new ListsRepository(db));
+  app.decorate("account", new AccountRepository(db));
 
   const sweep = () =>
     repository.sweepIdempotencyKeys().catch((error: unknown) => {

@@ -41,6 +41,11 @@ function fieldErrors(issues: ValidationIssue[], context: string | undefined): Fi
   });
 }
 
+/** `16 KiB`, `5 MiB`: the body limits, as a person reads them. */
+function byteSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`;
+}
+
 function parseJson(body: string): unknown {
   // An empty body is no body: `PATCH …/complete` without one toggles.
   if (body.trim() === "") return undefined;
@@ -116,7 +121,8 @@ async function problemDetails(app: FastifyInstance) {
         const discarded = discardRemainingBody(request.raw);
         if (reply.raw.shouldKeepAlive) reply.removeHeader("connection");
         else await discarded;
-        return sendProblem(reply, problem(413, "The body is larger than 16 KiB."));
+        const limit = byteSize(request.routeOptions.bodyLimit);
+        return sendProblem(reply, problem(413, `The body is larger than ${limit}.`));
       }
       case "FST_ERR_CTP_INVALID_JSON_BODY":
       case "FST_ERR_CTP_EMPTY_JSON_BODY":

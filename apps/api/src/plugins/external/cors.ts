@@ -13,6 +13,7 @@ const EXPOSED_HEADERS = [
   "Location",
   "Retry-After",
   "Idempotent-Replayed",
+  "Content-Disposition",
   "X-RateLimit-Limit",
   "X-RateLimit-Remaining",
   "X-RateLimit-Reset",

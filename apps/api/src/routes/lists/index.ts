@@ -10,8 +10,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { parseIfMatch } from "../../lib/etag";
-import { HttpProblem } from "../../lib/problem";
-import { errorResponses, ifMatchHeaders, requireOwner } from "../tasks/index";
+import { errorResponses, HttpProblem } from "../../lib/problem";
+import { requireOwner } from "../../lib/require-owner";
+import { ifMatchHeaders } from "../tasks/index";
 
 function notFound(): HttpProblem {
   return new HttpProblem(404, "No such list.");

@@ -1,18 +1,19 @@
 import { listQuerySchema, taskListSchema } from "@todo/contract/list-query";
 import { taskListParamsSchema, taskParamsSchema } from "@todo/contract/params";
-import { PROBLEM_CONTENT_TYPE, problemSchema } from "@todo/contract/problem";
 import {
   createTaskSchema,
   setCompletedSchema,
   taskSchema,
   updateTaskSchema,
 } from "@todo/contract/task";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { canonicalJson, sha256Hex } from "../../lib/canonical-json";
 import { noneMatch, parseIfMatch } from "../../lib/etag";
-import { HttpProblem } from "../../lib/problem";
+import { idempotencyKey, idempotencyKeyHeaders } from "../../lib/idempotency-key";
+import { errorResponses, HttpProblem } from "../../lib/problem";
+import { requireOwner } from "../../lib/require-owner";
 import {
   InvalidCursorError,
   InvalidFieldsError,
@@ -20,56 +21,12 @@ import {
   type TaskRecord,
 } from "../../repositories/tasks-repository";
 
-const REALM = 'Bearer realm="todo"';
-const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/;
-
-/** Problem documents, under their own media type, for the statuses a route can answer. */
-export const errorResponses = (...statuses: number[]) =>
-  Object.fromEntries(
-    [401, 403, 429, 500, 503, ...statuses].map((status) => [
-      status,
-      { content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } } },
-    ]),
-  );
-
 export const ifMatchHeaders = z.object({
   "if-match": z
     .string()
     .optional()
     .describe("An ETag of the resource, a list of them, or *; a stale one is a 412."),
 });
-
-declare module "fastify" {
-  interface FastifyRequest {
-    /** `{user_id}`, already checked against the token's `sub`. */
-    ownerId: string;
-    /** The create body as sent, before validation transforms it. */
-    sentBody: unknown;
-  }
-}
-
-/** 401 without a valid token, 403 when its `sub` is not `{user_id}` — before the body is read. */
-export async function requireOwner(request: FastifyRequest, reply: FastifyReply) {
-  // An empty segment (`/api//tasks`, `…/tasks/`) names no route, whatever the token.
-  if (Object.values(request.params as Record<string, string>).includes("")) {
-    return reply.callNotFound();
-  }
-  const { authentication } = request;
-  if (authentication?.state !== "valid") {
-    const sent = authentication !== null;
-    throw new HttpProblem(
-      401,
-      sent ? "The bearer token is invalid or expired." : "A bearer token is required.",
-      undefined,
-      { "www-authenticate": sent ? `${REALM}, error="invalid_token"` : REALM },
-    );
-  }
-  const { user_id: userId } = request.params as { user_id?: string };
-  if (authentication.principal.sub !== userId) {
-    throw new HttpProblem(403, "The token does not grant access to this user's data.");
-  }
-  request.ownerId = userId;
-}
 
 function taskLocation(record: TaskRecord): string {
   return `/api/${encodeURIComponent(record.task.user_id)}/tasks/${record.task.id}`;
@@ -153,12 +110,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
         tags,
         security,
         params: taskListParamsSchema,
-        headers: z.object({
-          "idempotency-key": z
-            .string()
-            .optional()
-            .describe("1 to 255 visible ASCII characters, unique per request."),
-        }),
+        headers: idempotencyKeyHeaders,
         body: createTaskSchema,
         response: { 201: taskSchema, ...errorResponses(400, 409, 413, 415, 422) },
       },
@@ -169,12 +121,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const key = request.headers["idempotency-key"];
-      if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-        throw new HttpProblem(422, "The request is not valid.", [
-          { path: "Idempotency-Key", message: "Must be 1 to 255 visible ASCII characters" },
-        ]);
-      }
+      const key = idempotencyKey(request.headers["idempotency-key"]);
       const result = await validated(
         app.tasks.create(
           request.ownerId,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { loadAccount } from "@/features/account/api/load-account";
 import { SettingsPage } from "@/features/account/components/settings-page";
+import { getEnv } from "@/lib/env";
 import { authPagePath } from "@/lib/next-path";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -10,5 +11,6 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function Settings() {
   const account = await loadAccount();
   if (!account) redirect(authPagePath("/sign-in", "/settings"));
-  return <SettingsPage account={account} />;
+  // The API address is read per request, so one build serves any API address.
+  return <SettingsPage account={account} apiUrl={getEnv().API_URL} />;
 }

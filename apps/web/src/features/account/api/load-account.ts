@@ -22,6 +22,7 @@ export interface PasskeySummary {
 }
 
 export interface Account {
+  id: string;
   name: string;
   email: string;
   twoFactorEnabled: boolean;
@@ -54,6 +55,7 @@ export async function loadAccount(): Promise<Account | null> {
     auth.api.listPasskeys({ headers: requestHeaders }),
   ]);
   return {
+    id: current.user.id,
     name: current.user.name,
     email: current.user.email,
     twoFactorEnabled: Boolean(current.user.twoFactorEnabled),

@@ -7,9 +7,10 @@ import { PasswordSection } from "./password-section";
 import { ProfileSection } from "./profile-section";
 import { SessionsSection } from "./sessions-section";
 import { TwoFactorSection } from "./two-factor-section";
+import { UserDataSections } from "./user-data-sections";
 
-/** /settings: the signed-in user's profile, sign-in methods and sessions. */
-export function SettingsPage({ account }: { account: Account }) {
+/** /settings: the signed-in user's profile, sign-in methods, sessions and data. */
+export function SettingsPage({ account, apiUrl }: { account: Account; apiUrl: string }) {
   return (
     <div className="mx-auto flex min-h-dvh w-full max-w-3xl flex-col px-4 sm:px-6">
       <header className="flex items-center justify-between gap-4 py-4">
@@ -37,6 +38,11 @@ export function SettingsPage({ account }: { account: Account }) {
         <TwoFactorSection enabled={account.twoFactorEnabled} />
         <PasskeysSection passkeys={account.passkeys} />
         <SessionsSection sessions={account.sessions} />
+        <UserDataSections
+          apiUrl={apiUrl}
+          userId={account.id}
+          twoFactorEnabled={account.twoFactorEnabled}
+        />
       </main>
     </div>
   );
