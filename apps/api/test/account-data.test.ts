@@ -22,20 +22,21 @@ afterAll(async () => {
 
 const userPath = (userId: string) => `/api/${encodeURIComponent(userId)}`;
 
-/** A fresh user with `count` lists made in the database (the lists routes are not this file's). */
+/** A fresh user with the named lists, the first one colored. */
 async function userWithLists(names: string[]) {
   const user = await testUser(app);
   const listIds: number[] = [];
   for (const [position, name] of names.entries()) {
-    const { rows } = await app.pool.query<{ id: string }>(
-      "insert into lists (user_id, name, color, position) values ($1, $2, $3, $4) returning id",
-      [user.userId, name, position === 0 ? "#2f80ed" : null, position],
-    );
-    listIds.push(Number(rows[0]?.id));
+    const response = await app.inject({
+      method: "POST",
+      url: `${userPath(user.userId)}/lists`,
+      headers: user.headers,
+      payload: { name, color: position === 0 ? "#2f80ed" : null },
+    });
+    expect(response.statusCode).toBe(201);
+    listIds.push(response.json<{ id: number }>().id);
   }
-  const moveToList = (task: Task, listId: number) =>
-    app.pool.query("update tasks set list_id = $1 where id = $2", [listId, task.id]);
-  return { ...user, listIds, moveToList };
+  return { ...user, listIds };
 }
 
 async function exportOf(userId: string, headers: Record<string, string>) {
@@ -77,11 +78,10 @@ async function listCount(userId: string): Promise<number> {
 describe("GET /api/{user_id}/export", () => {
   it("holds every list and every task, completed ones included, as an attachment", async () => {
     const user = await userWithLists(["Home", "Work"]);
-    const open = await user.createTask({ title: "Open", tags: ["a", "b"] });
-    const done = await user.createTask({ title: "Done", completed: true });
+    const home = user.listIds[0];
+    const open = await user.createTask({ title: "Open", tags: ["a", "b"], list_id: home });
+    const done = await user.createTask({ title: "Done", completed: true, list_id: home });
     const other = await user.createTask({ title: "Open too" });
-    await user.moveToList(open, user.listIds[0] as number);
-    await user.moveToList(done, user.listIds[0] as number);
     const before = new Date().toISOString();
     const response = await app.inject({
       method: "GET",
@@ -486,6 +486,7 @@ describe("POST /api/{user_id}/import", () => {
     const source = await userWithLists(["Home", "Work", "Later"]);
     await source.createTask({
       title: "Water plants",
+      list_id: source.listIds[0],
       description: "Twice\na week",
       priority: "high",
       due_date: "2026-12-05T08:30:00+01:00",
@@ -496,10 +497,11 @@ describe("POST /api/{user_id}/import", () => {
       completed: true,
       due_date: "2026-12-10",
       time_zone: "Europe/Paris",
+      list_id: source.listIds[2],
+      recurrence: "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=5",
+      reminders: [{ before_minutes: 60 }],
     });
     await source.createTask({ title: "Inbox thought" });
-    // Tasks go in lists here once the task serializer carries `list_id` (contract section 11);
-    // until then a list membership cannot survive an export (the remapping is tested above).
     const exported = await exportOf(source.userId, source.headers);
 
     const target = await testUser(app);
@@ -515,8 +517,8 @@ describe("POST /api/{user_id}/import", () => {
       return {
         lists: document.lists.map(({ id: _id, user_id: _user, ...list }) => list),
         tasks: document.tasks.map(({ id: _id, user_id: _user, ...task }) => {
-          const { list_id: listId, ...rest } = task as typeof task & { list_id?: number | null };
-          return { ...rest, list: listId == null ? null : names.get(listId) };
+          const { list_id: listId, ...rest } = task;
+          return { ...rest, list: listId === null ? null : names.get(listId) };
         }),
       };
     };
