@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import { listQuerySchema } from "@todo/contract/list-query";
 import { createDb, createPool } from "@todo/db/client";
 import { CursorCodec } from "../src/lib/cursor";
+import { nameStatements } from "../src/lib/named-statements";
 import { TasksRepository } from "../src/repositories/tasks-repository";
 
 const [databaseUrl, userId, port, taskId] = process.argv.slice(2);
@@ -16,6 +17,7 @@ if (!databaseUrl || !userId || !port) {
 }
 
 const pool = createPool(databaseUrl, { applicationName: "todo-floor" });
+nameStatements(pool);
 const repository = new TasksRepository(createDb(pool), new CursorCodec("floor"));
 const list = repository.listQuery(userId, listQuerySchema.parse({ limit: "50" })).toSQL();
 const get = { name: "task-get", text: repository.getStatement.getQuery().sql };
@@ -27,7 +29,7 @@ createServer(async (request, response) => {
     response.end(JSON.stringify(rows[0]));
     return;
   }
-  const { rows } = await pool.query(list.sql, list.params);
+  const { rows } = await pool.query({ text: list.sql, values: list.params });
   response.end(
     JSON.stringify({
       items: rows.slice(0, 50),

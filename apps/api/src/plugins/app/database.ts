@@ -4,6 +4,7 @@ import fp from "fastify-plugin";
 import type pg from "pg";
 import { CursorCodec } from "../../lib/cursor";
 import { loggableError } from "../../lib/database-errors";
+import { nameStatements } from "../../lib/named-statements";
 import { TasksRepository } from "../../repositories/tasks-repository";
 
 declare module "fastify" {
@@ -24,6 +25,7 @@ const IDEMPOTENCY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 /** The bounded pool, the tasks repository, and the sweep of expired idempotency keys. */
 async function database(app: FastifyInstance, options: DatabaseOptions) {
   const pool = createPool(options.url, { applicationName: "todo-api" });
+  nameStatements(pool);
   const repository = new TasksRepository(createDb(pool), new CursorCodec(options.cursorSecret));
   app.decorate("pool", pool);
   app.decorate("tasks", repository);
