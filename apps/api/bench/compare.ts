@@ -272,6 +272,7 @@ async function main() {
       };
     });
     const cpuPerGet = apiGetCpuMs / apiGetRequests;
+    const busy = Number(loadAtStart[0]) > 2 * availableParallelism();
     console.log(rows.map((row) => row.line).join("\n"));
     console.log(`API CPU per GET one: ${cpuPerGet.toFixed(3)} ms`);
     console.log(
@@ -280,7 +281,7 @@ async function main() {
 
     writeReport(`## API against the FastAPI reference
 
-Measured by \`npm run bench:api\` (\`apps/api/bench/compare.ts\`) on ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC: ${availableParallelism()} cores; **load average ${loadAtStart.join(" / ")} at start, ${loadAtEnd.join(" / ")} at the end** (1 / 5 / 15 min; other work on the machine slows every server, which is why the servers alternate and the ratios are the figures of record)${QUICK ? "; quick mode" : ""}.
+Measured by \`npm run bench:api\` (\`apps/api/bench/compare.ts\`) on ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC: ${availableParallelism()} cores; **load average ${loadAtStart.join(" / ")} at start, ${loadAtEnd.join(" / ")} at the end** (1 / 5 / 15 min; other work on the machine slows every server, which is why the servers alternate and what is compared is their ratio)${QUICK ? "; quick mode" : ""}.
 
 ${withReference ? "The API (`src/server.ts`, `NODE_ENV=production`, its own database role) and the FastAPI reference (`../shared/bench/fastapi-ref`: FastAPI 0.92, PyJWT, asyncpg, uvicorn with uvloop and httptools, one worker) each on its own throwaway PostgreSQL 15 (`../shared/bench/pg.sh`: fsync off), both with the rate limit raised" : `The API alone (${missing}); its figures against the floor only`}. Each is seeded through its own API with one user of ${TASKS} tasks, then driven by \`wrk\` (one thread, ${CONNECTIONS} connections, HS256 bearer token) in ${ROUNDS} rounds of ${SECONDS} s per scenario, the servers alternating within each scenario and the first of them alternating between rounds; figures are the mean of the rounds, p99 the last round's. The floor is bare \`node:http\` with the API's driver, pool settings and SQL (\`bench/floor-server.ts\`), against the API's database.
 
@@ -289,6 +290,7 @@ ${withReference ? "The API (`src/server.ts`, `NODE_ENV=production`, its own data
 ${rows.map((row) => row.line).join("\n")}
 
 - API CPU time per \`GET\` of one task: **${cpuPerGet.toFixed(3)} ms** (user + system time of the API process over the measured \`get\` runs, from /proc, divided by the requests served; the time PostgreSQL spends is not in it).
+${busy ? "- The machine was busy (a load average above twice its cores at the start): absolute figures are far below a quiet machine's, and other jobs slow the servers unevenly; the ratios are indicative, not of record.\n" : ""}- Run with \`npm run bench:api\` (this part: \`npx tsx bench/compare.ts\` in \`apps/api\`). \`BENCH_SHARED_DIR\` points at \`shared/bench\` when it is not beside the checkout; \`COMPARE_SECONDS\` and \`COMPARE_ROUNDS\` change the runs (default 8 s, 3 rounds).
 - Scenarios: \`list50\` = \`GET /api/{user}/tasks?limit=50\`; \`get\` = \`GET …/tasks/{id}\`; \`create\` = \`POST …/tasks\` (a second user, so the list stays at ${TASKS}); \`complete\` = \`PATCH …/tasks/{id}/complete\` (a toggle).
 `);
   } finally {
