@@ -29,12 +29,15 @@ export const TASKS = 50;
 /** Alternating rounds of the list and its floor (each DURATION_S / 2 long). */
 export const ROUNDS = 3;
 
-async function startFloor(
+/** bench/floor-server.ts for `userId` (and the task `taskId` of that user). */
+export async function startFloor(
   databaseUrl: string,
   userId: string,
+  taskId?: number,
 ): Promise<ChildProcess & { url: string }> {
   const port = await freePort();
-  const child = fork("bench/floor-server.ts", [databaseUrl, userId, String(port)], {
+  const args = [databaseUrl, userId, String(port), ...(taskId ? [String(taskId)] : [])];
+  const child = fork("bench/floor-server.ts", args, {
     cwd: API_DIR,
     execArgv: ["--import", "tsx"],
   });

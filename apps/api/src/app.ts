@@ -1,16 +1,16 @@
 import Fastify from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
 import { forwardRealIp, trustedProxies } from "./lib/client-ip";
-import { type LoggerSettings, loggerOptions } from "./lib/logging";
+import { type LoggerSettings, logController, loggerOptions } from "./lib/logging";
 import { problem, sendProblem } from "./lib/problem";
 import { serializerCompiler } from "./lib/serializer";
 import database from "./plugins/app/database";
 import identify from "./plugins/app/identify";
 import problemDetails from "./plugins/app/problem-details";
+import rateLimit from "./plugins/app/rate-limit";
 import revocationFeed from "./plugins/app/revocation-feed";
 import cors from "./plugins/external/cors";
 import helmet from "./plugins/external/helmet";
-import rateLimit from "./plugins/external/rate-limit";
 import swagger, { DOCS_PREFIX, OPENAPI_PATH } from "./plugins/external/swagger";
 import accountRoutes from "./routes/account/index";
 import listRoutes from "./routes/lists/index";
@@ -41,6 +41,7 @@ const UNLIMITED_ROUTES = new Set(["/healthz", "/readyz", OPENAPI_PATH]);
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: options.logger ? loggerOptions(options.logger) : false,
+    logController: logController(options.logger),
     trustProxy: trustedProxies(options.trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: {

@@ -124,6 +124,8 @@ export interface Config {
   /** More than 1: a cluster primary forks this many servers sharing the port (src/cluster.ts). */
   workers: number;
   logLevel: string;
+  /** Production logs slow requests only; development every request (src/lib/logging.ts). */
+  requestLog: "every" | "slow";
 }
 
 export class ConfigError extends Error {
@@ -169,5 +171,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     port: env.API_PORT,
     workers: env.API_WORKERS,
     logLevel: env.LOG_LEVEL,
+    requestLog: production ? "slow" : "every",
   };
 }

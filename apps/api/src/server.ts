@@ -31,7 +31,11 @@ async function main() {
     migrationUrl = embedded.url;
   }
 
-  const app = await buildApp({ ...config, databaseUrl, logger: { level: config.logLevel } });
+  const app = await buildApp({
+    ...config,
+    databaseUrl,
+    logger: { level: config.logLevel, requests: config.requestLog },
+  });
   let closingSince = 0;
   const options = {
     delay: SHUTDOWN_GRACE_MS,

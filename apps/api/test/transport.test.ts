@@ -365,6 +365,21 @@ describe("logs", () => {
     }
   });
 
+  it("in production carry no line for a request that is neither slow nor failed", async () => {
+    const logs = captureLogs();
+    const logged = await testApp({
+      logger: { level: "info", destination: logs.stream, requests: "slow" },
+    });
+    try {
+      const { userId, headers } = await testUser(logged);
+      expect((await logged.inject({ url: tasksPath(userId), headers })).statusCode).toBe(200);
+      expect((await logged.inject({ url: tasksPath(userId) })).statusCode).toBe(401);
+      expect(logs.text()).not.toMatch(/incoming request|request completed/);
+    } finally {
+      await logged.close();
+    }
+  });
+
   it("carry no search text or cursor, and no raw control characters", async () => {
     const logs = captureLogs();
     const logged = await testApp({ logger: { level: "info", destination: logs.stream } });

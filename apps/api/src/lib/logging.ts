@@ -1,10 +1,23 @@
-import type { FastifyRequest, FastifyServerOptions } from "fastify";
+import {
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  LogController,
+} from "fastify";
 
 export interface LoggerSettings {
   level: string;
   /** Where the JSON lines go; standard output by default. */
   destination?: { write(line: string): unknown };
+  /**
+   * "every": a line when each request arrives and one when it completes (development).
+   * "slow": only requests slower than SLOW_REQUEST_MS (production: two synchronous writes per
+   * request cost about 7 % of the CPU under load; errors are logged where they are handled).
+   */
+  requests?: "every" | "slow";
 }
+
+export const SLOW_REQUEST_MS = 1_000;
 
 /** Logs never carry credentials. */
 const REDACTIONS = ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'];
@@ -26,6 +39,29 @@ function requestSummary(request: FastifyRequest) {
     remoteAddress: request.ip,
     remotePort: request.socket?.remotePort,
   };
+}
+
+/**
+ * Fastify's request lines for `requests: "slow"`: none when a request arrives; when it
+ * completes, only when it failed or took longer than SLOW_REQUEST_MS.
+ */
+class SlowRequestLog extends LogController {
+  override incomingRequest() {}
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) {
+    if (error) super.requestCompleted(error, request, reply);
+    else if (reply.elapsedTime > SLOW_REQUEST_MS) {
+      reply.log.warn({ req: request, res: reply, responseTime: reply.elapsedTime }, "slow request");
+    }
+  }
+}
+
+export function logController(settings: LoggerSettings | undefined): LogController | undefined {
+  return settings?.requests === "slow" ? new SlowRequestLog() : undefined;
 }
 
 /** pino options for the API's logger: redactions, the request summary, escaped lines. */

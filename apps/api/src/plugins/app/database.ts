@@ -4,6 +4,7 @@ import fp from "fastify-plugin";
 import type pg from "pg";
 import { CursorCodec } from "../../lib/cursor";
 import { loggableError } from "../../lib/database-errors";
+import { nameStatements } from "../../lib/named-statements";
 import { AccountRepository } from "../../repositories/account-repository";
 import { ListsRepository } from "../../repositories/lists-repository";
 import { TasksRepository } from "../../repositories/tasks-repository";
@@ -28,6 +29,7 @@ const IDEMPOTENCY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 /** The bounded pool, the repositories, and the sweep of expired idempotency keys. */
 async function database(app: FastifyInstance, options: DatabaseOptions) {
   const pool = createPool(options.url, { applicationName: "todo-api" });
+  nameStatements(pool);
   const db = createDb(pool);
   const repository = new TasksRepository(db, new CursorCodec(options.cursorSecret));
   app.decorate("pool", pool);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { loggableError } from "../../lib/database-errors";
 import { HttpProblem } from "../../lib/problem";
-import { PostgresRateLimitStore } from "../../repositories/rate-limit-store";
+import { BatchedRateLimitStore } from "./rate-limit-store";
 
 export interface RateLimitOptions {
   perMinute: number;
@@ -12,21 +12,33 @@ export interface RateLimitOptions {
 }
 
 const WINDOW_MS = 60_000;
+/** How often each process writes its counts to the shared table. */
+const FLUSH_INTERVAL_MS = 100;
 const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
  * One global onRequest hook, added after `identify`, so requests are counted per `sub`
  * when the token is valid and per client IP otherwise — before any 401/403/404. The counts
- * live in PostgreSQL, shared by every API process.
+ * are kept in memory and flushed to PostgreSQL in batches, shared by every API process.
  */
 async function rateLimiter(app: FastifyInstance, options: RateLimitOptions) {
-  const store = new PostgresRateLimitStore(app.pool);
+  const store = new BatchedRateLimitStore(app.pool, {
+    timeWindowMs: WINDOW_MS,
+    flushIntervalMs: FLUSH_INTERVAL_MS,
+    onFlushError: (error) => {
+      app.log.warn({ err: loggableError(error) }, "rate limit flush failed");
+    },
+  });
   const timer = setInterval(() => {
     store.sweep(WINDOW_MS).catch((error: unknown) => {
       app.log.warn({ err: loggableError(error) }, "rate limit sweep failed");
     });
   }, SWEEP_INTERVAL_MS).unref();
-  app.addHook("onClose", async () => clearInterval(timer));
+  // Runs before the database plugin's (hooks close in reverse order): the pool is still open.
+  app.addHook("onClose", async () => {
+    clearInterval(timer);
+    await store.close();
+  });
 
   await app.register(rateLimit, {
     global: false,
