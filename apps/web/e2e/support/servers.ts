@@ -14,7 +14,7 @@ import {
   startProcess,
   WEB_DIR,
   waitForHttp,
-} from "../../../../scripts/lib/stack";
+} from "@todo/stack";
 
 /** Specs pick ports for their own instances with it. */
 export { freePort };
