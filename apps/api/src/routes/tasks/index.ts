@@ -12,7 +12,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { canonicalJson, sha256Hex } from "../../lib/canonical-json";
 import { noneMatch, parseIfMatch } from "../../lib/etag";
-import { HttpProblem } from "../../lib/problem";
+import { HttpProblem, invalidRequest, notFound, preconditionFailed } from "../../lib/problem";
 import {
   InvalidCursorError,
   type MutationResult,
@@ -74,20 +74,16 @@ function taskLocation(record: TaskRecord): string {
   return `/api/${encodeURIComponent(record.task.user_id)}/tasks/${record.task.id}`;
 }
 
-function notFound(): HttpProblem {
-  return new HttpProblem(404, "No such task.");
-}
-
 /** Ids beyond the safe integer range name no task. */
 function existingId(id: number): number {
-  if (!Number.isSafeInteger(id)) throw notFound();
+  if (!Number.isSafeInteger(id)) throw notFound("task");
   return id;
 }
 
 function mutated(result: MutationResult, reply: FastifyReply) {
-  if (result.outcome === "not_found") throw notFound();
+  if (result.outcome === "not_found") throw notFound("task");
   if (result.outcome === "precondition_failed") {
-    throw new HttpProblem(412, "The task has changed since the given ETag.");
+    throw preconditionFailed("task");
   }
   reply.header("etag", result.record.etag);
   return result.record.task;
@@ -120,9 +116,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
         return await app.tasks.list(request.ownerId, request.query);
       } catch (error) {
         if (error instanceof InvalidCursorError) {
-          throw new HttpProblem(422, "The request is not valid.", [
-            { path: "cursor", message: error.message },
-          ]);
+          throw invalidRequest([{ path: "cursor", message: error.message }]);
         }
         throw error;
       }
@@ -158,7 +152,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const key = request.headers["idempotency-key"];
       if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-        throw new HttpProblem(422, "The request is not valid.", [
+        throw invalidRequest([
           { path: "Idempotency-Key", message: "Must be 1 to 255 visible ASCII characters" },
         ]);
       }
@@ -196,7 +190,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const record = await app.tasks.get(request.ownerId, existingId(request.params.id));
-      if (!record) throw notFound();
+      if (!record) throw notFound("task");
       reply.header("etag", record.etag);
       if (noneMatch(request.headers["if-none-match"], record.etag)) {
         return reply.code(304).send();
@@ -246,9 +240,9 @@ export default async function taskRoutes(fastify: FastifyInstance) {
       const id = existingId(request.params.id);
       const precondition = parseIfMatch(request.headers["if-match"], id);
       const result = await app.tasks.delete(request.ownerId, id, precondition);
-      if (result.outcome === "not_found") throw notFound();
+      if (result.outcome === "not_found") throw notFound("task");
       if (result.outcome === "precondition_failed") {
-        throw new HttpProblem(412, "The task has changed since the given ETag.");
+        throw preconditionFailed("task");
       }
       return reply.code(204).send();
     },
