@@ -66,8 +66,14 @@ export type Env = Omit<ParsedEnv, "BETTER_AUTH_SECRET" | "REQUIRE_EMAIL_VERIFICA
   REQUIRE_EMAIL_VERIFICATION: boolean;
 };
 
-/** Validates a set of variables; throws one error that lists every problem. */
-export function parseEnv(source: Record<string, string | undefined>): Env {
+/**
+ * Validates a set of variables; throws one error that lists every problem. Without a secret,
+ * development uses the one kept in `localDataDir`.
+ */
+export function parseEnv(
+  source: Record<string, string | undefined>,
+  localDataDir: string = LOCAL_DATA_DIR,
+): Env {
   // An empty value means "unset", as in most shells' `VAR= command`.
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const result = envSchema.safeParse(present);
@@ -93,7 +99,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...env,
     // Development: the secret that `npm start` shares with the API, kept in .data/.
-    BETTER_AUTH_SECRET: BETTER_AUTH_SECRET ?? localSecret(AUTH_SECRET_FILE),
+    BETTER_AUTH_SECRET: BETTER_AUTH_SECRET ?? localSecret(AUTH_SECRET_FILE, localDataDir),
     REQUIRE_EMAIL_VERIFICATION: REQUIRE_EMAIL_VERIFICATION ?? production,
   };
 }
