@@ -102,6 +102,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
     "/api/:user_id/tasks",
     {
       schema: {
+        operationId: "listTasks",
         summary: "List tasks",
         description: "Filtered, sorted, keyset-paginated; `total` counts every matching task.",
         tags,
@@ -127,6 +128,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
     "/api/:user_id/tasks",
     {
       schema: {
+        operationId: "createTask",
         summary: "Create a task",
         description:
           "With `Idempotency-Key`, a repeat of the same body within 24 hours returns the first " +
@@ -180,6 +182,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
     "/api/:user_id/tasks/:id",
     {
       schema: {
+        operationId: "getTask",
         summary: "Read a task",
         description: "`If-None-Match` with the current ETag answers 304.",
         tags,
@@ -203,6 +206,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
     "/api/:user_id/tasks/:id",
     {
       schema: {
+        operationId: "updateTask",
         summary: "Update a task",
         description: "Changes only the given fields; `null` clears `description` or `due_date`.",
         tags,
@@ -227,6 +231,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
     "/api/:user_id/tasks/:id",
     {
       schema: {
+        operationId: "deleteTask",
         summary: "Delete a task",
         tags,
         security,
@@ -252,6 +257,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
     "/api/:user_id/tasks/:id/complete",
     {
       schema: {
+        operationId: "completeTask",
         summary: "Complete or reopen a task",
         description:
           'No body (or an empty one) toggles `completed`; `{"completed": true|false}` sets it.',
