@@ -12,7 +12,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F]/;
 
 export interface Principal {
   sub: string;
-  /** The web app's session that minted the token (contract section 8); absent in others. */
+  /** The web app's session that minted the token (docs/api.md, Ended sessions); absent in others. */
   sid?: string | undefined;
   /** Seconds since the epoch. */
   iat: number;

@@ -5,13 +5,13 @@ import { AUTH_SECRET_FILE, LOCAL_DATA_DIR, localSecret, secretWeakness } from "@
 import { z } from "zod";
 import { log } from "./log";
 
-/** Contract section 2: tokens live 15 minutes. Tests shorten it. */
+/** docs/api.md, Tokens: tokens live 15 minutes. Tests shorten it. */
 export const TOKEN_TTL_DEFAULT_SECONDS = 900;
 
 const positiveInt = z.coerce.number().int().positive();
 
 /**
- * Contract section 13: the proxies in front, as a hop count (`1`) or comma-separated CIDRs.
+ * docs/api.md, Transport: the proxies in front, as a hop count (`1`) or comma-separated CIDRs.
  * Unset: no forwarded header is believed.
  */
 const trustProxy = z.string().transform((value, ctx) => {
