@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { BIN, REPO_ROOT } from "@todo/stack";
 import { describe, expect, it } from "vitest";
-import { BIN, REPO_ROOT } from "./lib/stack";
 
 /** `npm start` as a real process with only `env`; resolves with its exit code and output. */
 async function launch(env: Record<string, string>) {

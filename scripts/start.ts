@@ -21,7 +21,7 @@ import {
   startProcess,
   WEB_DIR,
   waitForHttp,
-} from "./lib/stack";
+} from "@todo/stack";
 
 const READY_TIMEOUT_MS = 120_000;
 

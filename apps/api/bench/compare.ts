@@ -13,20 +13,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "@todo/db/embedded";
 import { createTestDatabase, startTestServer } from "@todo/db/test-database";
+import { waitForHttp } from "@todo/stack";
 import { startFloor } from "./endpoints";
-import {
-  AUTH_URL,
-  bearer,
-  cpuMs,
-  freePort,
-  QUICK,
-  SECRET,
-  startApi,
-  stop,
-  waitForHealthy,
-  writeReport,
-} from "./support";
+import { AUTH_URL, bearer, cpuMs, QUICK, SECRET, startApi, stop, writeReport } from "./support";
 
 /** `shared/bench` beside the checkout; BENCH_SHARED_DIR elsewhere (a worktree, say). */
 const SHARED_BENCH =
@@ -100,7 +91,7 @@ async function startReference(
     stdio: ["ignore", "ignore", "inherit"],
   });
   const origin = `http://127.0.0.1:${port}`;
-  await waitForHealthy(`${origin}/healthz`);
+  await waitForHttp(`${origin}/healthz`, { timeoutMs: 60_000 });
   return { child, origin };
 }
 

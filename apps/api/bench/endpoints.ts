@@ -6,15 +6,15 @@ import { type ChildProcess, fork } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { once } from "node:events";
 import type { Task } from "@todo/contract/task";
+import { freePort } from "@todo/db/embedded";
+import { API_DIR } from "@todo/stack/api-server";
 import type autocannon from "autocannon";
 import { jwtVerify } from "jose";
 import { createHs256Verifier } from "../src/auth/token-verifier";
 import {
-  API_DIR,
   AUTH_URL,
   bearer,
   cpuMs,
-  freePort,
   type LoadResult,
   median,
   print,

@@ -1,9 +1,9 @@
 /** What every benchmark part shares: the API child process, tokens, autocannon runs, /proc. */
-import { type ChildProcess, fork } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { startApiServer } from "@todo/stack/api-server";
 import autocannon from "autocannon";
 import { signToken } from "../test/support/tokens";
 
@@ -12,57 +12,28 @@ export const BENCHMARKS_FILE = fileURLToPath(
 );
 export const SECRET = "benchmark-secret-with-at-least-32-characters";
 export const AUTH_URL = "http://localhost:3000";
-export const API_DIR = fileURLToPath(new URL("..", import.meta.url));
 /** `BENCH_QUICK=1`: every run shortened, for development; the report says so. */
 export const QUICK = process.env.BENCH_QUICK === "1";
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === "object" && address ? address.port : 0;
-}
 
 /** A bearer header for `sub`, valid for the longest run. */
 export async function bearer(sub: string): Promise<string> {
   return `Bearer ${await signToken(sub, { secret: SECRET, expiresIn: 6 * 3600 })}`;
 }
 
-export async function waitForHealthy(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not become healthy`);
-}
-
 /** The API as in production (`src/server.ts`), listening on loopback only. */
 export async function startApi(
   databaseUrl: string,
 ): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = fork("src/server.ts", [], {
-    cwd: API_DIR,
-    execArgv: ["--import", "tsx"],
+  const api = await startApiServer({
     env: {
-      PATH: process.env.PATH,
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
       BETTER_AUTH_SECRET: SECRET,
       BETTER_AUTH_URL: AUTH_URL,
-      API_PORT: String(port),
-      API_HOST: "127.0.0.1",
       RATE_LIMIT_PER_MINUTE: "100000000",
-      LOG_LEVEL: "warn",
     },
   });
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealthy(`${base}/readyz`);
-  return { child, base };
+  return { child: api.process.child, base: api.url };
 }
 
 export async function stop(child: ChildProcess): Promise<void> {

@@ -6,6 +6,8 @@ import { problem, sendProblem } from "./lib/problem";
 import { serializerCompiler } from "./lib/serializer";
 import database from "./plugins/app/database";
 import identify from "./plugins/app/identify";
+import jsonBody from "./plugins/app/json-body";
+import noStore from "./plugins/app/no-store";
 import problemDetails from "./plugins/app/problem-details";
 import rateLimit from "./plugins/app/rate-limit";
 import revocationFeed from "./plugins/app/revocation-feed";
@@ -27,6 +29,8 @@ export interface AppOptions {
   authSecret?: string | undefined;
   authUrl: string;
   jwksUrl?: string | undefined;
+  /** Tests shorten the wait after a failed JWKS fetch. */
+  jwksRetryIntervalMs?: number | undefined;
   cursorSecret: string;
   corsOrigins: string[];
   rateLimitPerMinute: number;
@@ -61,15 +65,19 @@ export async function buildApp(options: AppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   if (options.trustProxy) app.addHook("onRequest", forwardRealIp);
 
-  // External layer: headers, CORS, docs; then the app layer: errors, identity, data, limits.
+  // External layer: headers, CORS, docs; then the app layer: bodies, caching, errors, identity,
+  // data, limits.
   await app.register(helmet);
   await app.register(cors, { origins: options.corsOrigins });
+  await app.register(jsonBody);
+  await app.register(noStore);
   await app.register(problemDetails);
   await app.register(revocationFeed, { url: options.databaseDirectUrl ?? options.databaseUrl });
   await app.register(identify, {
     secret: options.authSecret,
     issuer: options.authUrl,
     jwksUrl: options.jwksUrl,
+    jwksRetryIntervalMs: options.jwksRetryIntervalMs,
   });
   await app.register(database, { url: options.databaseUrl, cursorSecret: options.cursorSecret });
   await app.register(rateLimit, {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app";
 import { expectProblem, taskPath, tasksPath, testApp, testUser } from "./helpers";
 
-/** Contract section 11: `due_date` as a calendar date (an all-day task) and `time_zone`. */
+/** docs/api.md, Tasks: `due_date` as a calendar date (an all-day task) and `time_zone`. */
 let app: App;
 beforeAll(async () => {
   app = await testApp();

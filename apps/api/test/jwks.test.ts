@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { App } from "../src/app";
 import { AUTH_URL, newUserId, signToken, tasksPath, testApp } from "./helpers";
 import { kill, startApi } from "./support/api-process";
@@ -173,7 +173,8 @@ describe("JWKS mode (EdDSA)", () => {
     late.up = false;
     late.keys = [await publicJwk(first, "key-1")];
     const started = Date.now();
-    const isolated = await testApp({ jwksUrl: lateUrl });
+    // A retry interval far below the 30 s refetch interval: the key arrives only through a retry.
+    const isolated = await testApp({ jwksUrl: lateUrl, jwksRetryIntervalMs: 100 });
     try {
       expect(Date.now() - started).toBeLessThan(5_000);
       expect((await isolated.inject({ url: "/healthz" })).statusCode).toBe(200);
@@ -183,13 +184,18 @@ describe("JWKS mode (EdDSA)", () => {
       });
       expect(before.statusCode).toBe(401);
       late.up = true;
-      // Failed fetches are retried after a short back-off (5 s), not the 30 s refetch interval.
-      await new Promise((resolve) => setTimeout(resolve, 5_100));
-      const after = await isolated.inject({
-        url: tasksPath(sub),
-        headers: { authorization: `Bearer ${await edToken(first, "key-1", sub)}` },
-      });
-      expect(after.statusCode).toBe(200);
+      // Failed fetches are retried after the short back-off, not the 30 s refetch interval.
+      const token = await edToken(first, "key-1", sub);
+      await vi.waitFor(
+        async () => {
+          const after = await isolated.inject({
+            url: tasksPath(sub),
+            headers: { authorization: `Bearer ${token}` },
+          });
+          expect(after.statusCode).toBe(200);
+        },
+        { timeout: 10_000, interval: 50 },
+      );
     } finally {
       await isolated.close();
       await late.stop();

@@ -1,5 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { freePort } from "@todo/db/embedded";
+import { waitForHttp } from "@todo/stack";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { App } from "../src/app";
 import {
@@ -11,7 +12,7 @@ import {
   testApp,
   testUser,
 } from "./helpers";
-import { output, startServer, waitForOk } from "./support/api-process";
+import { startServer } from "./support/api-process";
 import { TcpProxy } from "./support/tcp-proxy";
 
 describe("database outage", () => {
@@ -61,33 +62,32 @@ describe("database outage", () => {
 
 describe("process", () => {
   it("refuses to start with a secret shorter than 32 characters, saying so", async () => {
-    const child = startServer({
+    const server = startServer({
       BETTER_AUTH_SECRET: "too-short",
       DATABASE_URL: inject("databaseUrl"),
     });
-    const { code, stderr } = await output(child);
+    const { code, output } = await server.exited;
     expect(code).not.toBe(0);
-    expect(stderr).toContain("BETTER_AUTH_SECRET");
-    expect(stderr).toMatch(/at least 32 characters/);
+    expect(output).toContain("BETTER_AUTH_SECRET");
+    expect(output).toMatch(/at least 32 characters/);
   });
 
   it("requires the secret in production", async () => {
-    const child = startServer({ NODE_ENV: "production", DATABASE_URL: inject("databaseUrl") });
-    const { code, stderr } = await output(child);
+    const server = startServer({ NODE_ENV: "production", DATABASE_URL: inject("databaseUrl") });
+    const { code, output } = await server.exited;
     expect(code).not.toBe(0);
-    expect(stderr).toMatch(/BETTER_AUTH_SECRET is required/);
+    expect(output).toMatch(/BETTER_AUTH_SECRET is required/);
   });
 
   it("on SIGTERM finishes the request in flight, then exits 0", async () => {
     const port = await freePort();
-    const child = startServer({
+    const { child, exited } = startServer({
       BETTER_AUTH_SECRET: TEST_SECRET,
       DATABASE_URL: inject("databaseUrl"),
       API_PORT: String(port),
       API_HOST: "127.0.0.1",
     });
-    const exited = output(child);
-    await waitForOk(`http://127.0.0.1:${port}/healthz`);
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 30_000 });
     const userId = newUserId();
     const headers = await authHeader(userId);
     // A slow upload keeps a request in flight across the signal.

@@ -39,7 +39,7 @@ const waitForRefusal = (userId: string, headers: { authorization: string }) =>
 const status = async (userId: string, headers: { authorization: string }) =>
   (await list(userId, headers)).statusCode;
 
-describe("revocation (contract section 8)", () => {
+describe("revocation (docs/api.md, Ended sessions)", () => {
   it("refuses the tokens of an ended session, and only those", async () => {
     const { userId, sessionIds } = await userWithSessions(db, 2);
     const [ended, other] = sessionIds as [string, string];

@@ -5,7 +5,7 @@ import { freePort } from "@todo/db/embedded";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { authHeader, newUserId, TEST_SECRET, tasksPath } from "./helpers";
-import { type ApiProcess, kill, output, startApi, startServer } from "./support/api-process";
+import { type ApiProcess, kill, startApi, startServer } from "./support/api-process";
 import { waitUntil } from "./support/create-load";
 import { freshRequest } from "./support/fresh-request";
 import { TcpProxy } from "./support/tcp-proxy";
@@ -143,21 +143,16 @@ describe("cluster mode (API_WORKERS=2)", () => {
   });
 
   it("exits 0 on SIGTERM while its workers are still starting", async () => {
-    const child = startServer({
+    const { child, output, exited } = startServer({
       BETTER_AUTH_SECRET: TEST_SECRET,
       API_HOST: "127.0.0.1",
       API_PORT: String(await freePort()),
       DATABASE_URL: inject("databaseUrl"),
       API_WORKERS: "2",
     });
-    const exited = output(child);
     try {
-      let stderr = "";
-      child.stderr?.on("data", (chunk) => {
-        stderr += chunk;
-      });
       // Printed right after the fork; loading a worker takes far longer than this wait.
-      await waitUntil(() => stderr.includes("2 workers on"), 30_000, "the primary to fork");
+      await waitUntil(() => output().includes("2 workers on"), 30_000, "the primary to fork");
       const workers = children(child.pid as number);
       expect(workers).toHaveLength(2);
 
@@ -173,16 +168,16 @@ describe("cluster mode (API_WORKERS=2)", () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
     try {
-      const child = startServer({
+      const server = startServer({
         BETTER_AUTH_SECRET: TEST_SECRET,
         API_HOST: "127.0.0.1",
         API_PORT: String((taken.address() as AddressInfo).port),
         DATABASE_URL: inject("databaseUrl"),
         API_WORKERS: "2",
       });
-      const { code, stderr } = await output(child);
+      const { code, output } = await server.exited;
       expect(code).toBe(1);
-      expect(stderr).toContain("failed to start; stopping");
+      expect(output).toContain("failed to start; stopping");
     } finally {
       taken.close();
     }

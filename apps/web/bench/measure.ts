@@ -11,10 +11,6 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { freePort } from "@todo/db/embedded";
 import { createTestDatabase, startTestServer } from "@todo/db/test-database";
-import * as chromeLauncher from "chrome-launcher";
-import { decodeJwt } from "jose";
-import lighthouse from "lighthouse";
-import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import {
   BIN,
   ensureWebBuild,
@@ -23,7 +19,11 @@ import {
   startProcess,
   WEB_DIR,
   waitForHttp,
-} from "../../../scripts/lib/stack";
+} from "@todo/stack";
+import * as chromeLauncher from "chrome-launcher";
+import { decodeJwt } from "jose";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/support/chromium";
 import { startStack } from "../e2e/support/servers";
 

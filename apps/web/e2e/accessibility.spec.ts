@@ -85,6 +85,9 @@ for (const target of PAGES) {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
-    expect(user.email).toBeTruthy();
+    // The page was checked in the state it names: signed in as this user, or signed out.
+    await expect(page.getByRole("button", { name: user.name })).toHaveCount(
+      target.signedIn ? 1 : 0,
+    );
   });
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, startTestServer } from "@todo/db/test-database";
-import { ensureWebBuild, logger } from "../../../scripts/lib/stack";
+import { ensureWebBuild, logger } from "@todo/stack";
 import { LOG_DIR, startStack } from "./support/servers";
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { REPO_ROOT, WEB_DIR } from "@todo/stack";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
-import { REPO_ROOT, WEB_DIR } from "../../../scripts/lib/stack";
 import { expect, newUserData, signUpThroughApi, stackSettings, test } from "./fixtures";
 import { freePort, startStack, startWeb } from "./support/servers";
 

@@ -4,7 +4,7 @@ import { decodeJwt, SignJWT } from "jose";
 import pg from "pg";
 import { expect, stackSettings, type TestUser, test } from "./fixtures";
 
-/** Contract section 8: every API process refuses an ended session's tokens within 2 s. */
+/** docs/api.md, Ended sessions: every API process refuses an ended session's tokens within 2 s. */
 const PROPAGATION_MS = 2_000;
 
 function apiUrl(): string {

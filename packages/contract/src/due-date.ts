@@ -2,7 +2,7 @@
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A due date of the `YYYY-MM-DD` form: an all-day task (contract section 11). */
+/** A due date of the `YYYY-MM-DD` form: an all-day task (docs/api.md, Tasks). */
 export function isAllDay(dueDate: string): boolean {
   return CALENDAR_DATE.test(dueDate);
 }

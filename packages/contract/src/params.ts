@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 /** `{user_id}`: the owner's `sub` (checked against the token before validation runs). */
-export const userIdSchema = z.string().min(1).max(255);
+export const userIdSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .describe("The signed-in user's id: it must equal the token's `sub`, else the answer is a 403.");
 
 /**
  * `{id}`: a positive decimal integer. A well-formed id too large to name any task is

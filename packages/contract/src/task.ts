@@ -50,7 +50,7 @@ const dueMoment = z.iso
   .transform((value) => new Date(value).toISOString());
 
 /**
- * One field, two shapes (contract section 11), told apart by their form so that each keeps
+ * One field, two shapes (docs/api.md, Tasks), told apart by their form so that each keeps
  * its own error message (a union would only say "Invalid input").
  */
 export const dueDateSchema = z

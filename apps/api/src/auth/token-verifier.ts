@@ -1,5 +1,4 @@
 import { createDecoder, createVerifier, type VerifierOptions } from "fast-jwt";
-import type { JwksCache } from "./jwks-cache";
 
 /** Tokens larger than this are refused before any parsing (contract: over 8 KiB is a 401). */
 export const MAX_TOKEN_BYTES = 8192;
@@ -13,7 +12,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F]/;
 
 export interface Principal {
   sub: string;
-  /** The web app's session that minted the token (contract section 8); absent in others. */
+  /** The web app's session that minted the token (docs/api.md, Ended sessions); absent in others. */
   sid?: string | undefined;
   /** Seconds since the epoch. */
   iat: number;
@@ -23,6 +22,14 @@ export interface Principal {
 export type TokenVerifier = (token: string) => Principal | null | Promise<Principal | null>;
 
 type Claims = Record<string, unknown>;
+
+/** A signature check for one key: the token's claims, or a throw. */
+export type Verify = (token: string) => unknown;
+
+/** Where JWKS mode finds the check for a `kid` (the JWKS cache). */
+export interface KeySource {
+  verifierFor(kid: string): Promise<Verify | undefined>;
+}
 
 export function verifierOptions(issuer: string): Partial<VerifierOptions> {
   return {
@@ -87,7 +94,7 @@ const decodeHeader = createDecoder({ complete: true });
  * JWKS mode: EdDSA exactly, with the key named by the header's `kid` taken from the
  * configured JWKS (never from a URL in the token).
  */
-export function createJwksVerifier(jwks: JwksCache): TokenVerifier {
+export function createJwksVerifier(jwks: KeySource): TokenVerifier {
   return async (token) => {
     if (!withinSize(token)) return null;
     try {

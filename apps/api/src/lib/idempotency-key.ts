@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HttpProblem } from "./problem";
+import { invalidRequest } from "./problem";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -20,7 +20,7 @@ export const idempotencyKeyHeaders = z.object({
 /** The `Idempotency-Key` header, if sent; a malformed one is a 422. */
 export function idempotencyKey(header: string | undefined): string | undefined {
   if (header !== undefined && !IDEMPOTENCY_KEY.test(header)) {
-    throw new HttpProblem(422, "The request is not valid.", [
+    throw invalidRequest([
       { path: "Idempotency-Key", message: "Must be 1 to 255 visible ASCII characters" },
     ]);
   }

@@ -44,6 +44,24 @@ export class HttpProblem extends Error {
   }
 }
 
+/** The detail of every 422: `errors` says what is wrong, field by field. */
+export const INVALID_REQUEST = "The request is not valid.";
+
+/** 422: the request is well-formed but these fields are not acceptable. */
+export function invalidRequest(errors: FieldError[], detail = INVALID_REQUEST): HttpProblem {
+  return new HttpProblem(422, detail, errors);
+}
+
+/** 404 for a resource of the user's that does not exist (or is another user's). */
+export function notFound(resource: string): HttpProblem {
+  return new HttpProblem(404, `No such ${resource}.`);
+}
+
+/** 412: `If-Match` names no current version of the resource. */
+export function preconditionFailed(resource: string): HttpProblem {
+  return new HttpProblem(412, `The ${resource} has changed since the given ETag.`);
+}
+
 export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }

@@ -1,3 +1,4 @@
+import { vi } from "vitest";
 import { authHeader, newUserId, tasksPath } from "../helpers";
 import { errorCode, freshRequest } from "./fresh-request";
 
@@ -110,14 +111,15 @@ export async function startLoadOfNewUser(origin: string, retry: boolean) {
 }
 
 /** Resolves once `condition()` holds; throws after `timeoutMs`. */
-export async function waitUntil(
+export function waitUntil(
   condition: () => boolean | Promise<boolean>,
   timeoutMs: number,
   what: string,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  return vi.waitFor(
+    async () => {
+      if (!(await condition())) throw new Error(`timed out waiting for ${what}`);
+    },
+    { timeout: timeoutMs, interval: 25 },
+  );
 }

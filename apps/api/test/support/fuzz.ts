@@ -91,7 +91,7 @@ const instant = (min: string, max: string) =>
   fc.date({ min: new Date(min), max: new Date(max), noInvalidDate: true });
 const dueDate = fc.oneof(
   instant("0001-01-01", "9999-12-31").map((date) => date.toISOString()),
-  // All-day dates (contract section 11), valid and not.
+  // All-day dates (docs/api.md, Tasks), valid and not.
   instant("0001-01-01", "9999-12-31").map((date) => date.toISOString().slice(0, 10)),
   fc.constantFrom(
     "2026-12-01T17:00:00+02:00",

@@ -14,7 +14,8 @@ import {
   startProcess,
   WEB_DIR,
   waitForHttp,
-} from "../../../../scripts/lib/stack";
+} from "@todo/stack";
+import { startApiServer } from "@todo/stack/api-server";
 
 /** Specs pick ports for their own instances with it. */
 export { freePort };
@@ -63,13 +64,9 @@ export async function startApi(
   settings: StackSettings,
   options: { name: string; webUrl: string; jwksUrl?: string; port?: number },
 ): Promise<RunningServer> {
-  const port = options.port ?? (await freePort());
-  const api = startProcess({
+  const api = await startApiServer({
     name: options.name,
-    command: BIN("tsx"),
-    args: ["apps/api/src/server.ts"],
     env: {
-      PATH: process.env.PATH,
       HOME: process.env.HOME,
       DATABASE_URL: settings.databaseUrls.api,
       BETTER_AUTH_URL: options.webUrl,
@@ -78,14 +75,15 @@ export async function startApi(
       ...(options.jwksUrl
         ? { AUTH_JWKS_URL: options.jwksUrl }
         : { BETTER_AUTH_SECRET: settings.secret }),
-      API_HOST: "127.0.0.1",
-      API_PORT: String(port),
       RATE_LIMIT_PER_MINUTE: "100000",
-      LOG_LEVEL: "warn",
     },
     log: fileLog(options.name),
+    timeoutMs: START_TIMEOUT_MS,
+    ...(options.port ? { port: options.port } : {}),
+  }).catch((error: unknown) => {
+    throw new Error(`${options.name} did not start (see ${LOG_DIR}): ${String(error)}`);
   });
-  return started(api, `http://127.0.0.1:${port}/readyz`);
+  return { url: api.url, stop: () => api.process.stop() };
 }
 
 /** Settings a spec may change; the rest is fixed for the run. */

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { authPagePath } from "@/lib/next-path";
 
 type Method = "totp" | "backup-code";
 
@@ -70,7 +71,7 @@ export function TwoFactorForm({ next }: { next: string }) {
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [formError, setFormError] = useState<Failure | null>(null);
   const [pending, setPending] = useState(false);
-  const signInAgain = `/sign-in?next=${encodeURIComponent(next)}`;
+  const signInAgain = authPagePath("/sign-in", next);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

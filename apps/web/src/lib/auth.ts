@@ -113,7 +113,7 @@ function createAuth(env: Env) {
       minPasswordLength: PASSWORD_MIN,
       maxPasswordLength: PASSWORD_MAX,
       autoSignIn: true,
-      // Contract section 8 (with revokeSessionsOnPasswordReset in mail.emailAndPassword): a reset
+      // docs/api.md, Ended sessions (with revokeSessionsOnPasswordReset in mail.emailAndPassword): a reset
       // ends every session and refuses every earlier token.
       ...mail.emailAndPassword,
       // Whoever can reset the password owns the account: lift its sign-in throttle too.

@@ -24,7 +24,7 @@ function validIp(address: string | undefined): string | undefined {
 }
 
 /**
- * The client's address under contract section 13, with proxy-addr's rules (Fastify's, so the
+ * The client's address under docs/api.md, Transport, with proxy-addr's rules (Fastify's, so the
  * API and the web app agree): walking from the peer towards the client through
  * `X-Forwarded-For`, every trusted hop is skipped and the first untrusted address is the client.
  * Without `X-Forwarded-For`, a trusted peer's `X-Real-IP` names the client. Undefined when the

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AUTH_SECRET_FILE, LOCAL_DATA_DIR, localSecret } from "@todo/db/local-data";
+import { AUTH_SECRET_FILE, LOCAL_DATA_DIR } from "@todo/db/local-data";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env";
 
@@ -80,7 +82,15 @@ describe("parseEnv", () => {
   });
 
   it("uses the shared development secret from .data/ when none is given", () => {
-    expect(parseEnv({ DATABASE_URL }).BETTER_AUTH_SECRET).toBe(localSecret(AUTH_SECRET_FILE));
+    const dataDir = mkdtempSync(join(tmpdir(), "web-env-"));
+    try {
+      const secret = parseEnv({ DATABASE_URL }, dataDir).BETTER_AUTH_SECRET;
+      expect(secret).toBe(readFileSync(join(dataDir, AUTH_SECRET_FILE), "utf8").trim());
+      // Generated once, then shared: the API reads the same file.
+      expect(parseEnv({ DATABASE_URL }, dataDir).BETTER_AUTH_SECRET).toBe(secret);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it("lists every problem at once", () => {

@@ -5,13 +5,13 @@ import { AUTH_SECRET_FILE, LOCAL_DATA_DIR, localSecret, secretWeakness } from "@
 import { z } from "zod";
 import { log } from "./log";
 
-/** Contract section 2: tokens live 15 minutes. Tests shorten it. */
+/** docs/api.md, Tokens: tokens live 15 minutes. Tests shorten it. */
 export const TOKEN_TTL_DEFAULT_SECONDS = 900;
 
 const positiveInt = z.coerce.number().int().positive();
 
 /**
- * Contract section 13: the proxies in front, as a hop count (`1`) or comma-separated CIDRs.
+ * docs/api.md, Transport: the proxies in front, as a hop count (`1`) or comma-separated CIDRs.
  * Unset: no forwarded header is believed.
  */
 const trustProxy = z.string().transform((value, ctx) => {
@@ -66,8 +66,14 @@ export type Env = Omit<ParsedEnv, "BETTER_AUTH_SECRET" | "REQUIRE_EMAIL_VERIFICA
   REQUIRE_EMAIL_VERIFICATION: boolean;
 };
 
-/** Validates a set of variables; throws one error that lists every problem. */
-export function parseEnv(source: Record<string, string | undefined>): Env {
+/**
+ * Validates a set of variables; throws one error that lists every problem. Without a secret,
+ * development uses the one kept in `localDataDir`.
+ */
+export function parseEnv(
+  source: Record<string, string | undefined>,
+  localDataDir: string = LOCAL_DATA_DIR,
+): Env {
   // An empty value means "unset", as in most shells' `VAR= command`.
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const result = envSchema.safeParse(present);
@@ -93,7 +99,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...env,
     // Development: the secret that `npm start` shares with the API, kept in .data/.
-    BETTER_AUTH_SECRET: BETTER_AUTH_SECRET ?? localSecret(AUTH_SECRET_FILE),
+    BETTER_AUTH_SECRET: BETTER_AUTH_SECRET ?? localSecret(AUTH_SECRET_FILE, localDataDir),
     REQUIRE_EMAIL_VERIFICATION: REQUIRE_EMAIL_VERIFICATION ?? production,
   };
 }

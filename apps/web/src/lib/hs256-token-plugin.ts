@@ -3,7 +3,7 @@ import { createAuthEndpoint, sessionMiddleware } from "better-auth/api";
 import { SignJWT } from "jose";
 
 export interface TokenOptions {
-  /** HMAC key: the UTF-8 bytes of BETTER_AUTH_SECRET (contract section 2). */
+  /** HMAC key: the UTF-8 bytes of BETTER_AUTH_SECRET (docs/api.md, Tokens). */
   secret: string;
   /** BETTER_AUTH_URL: both `iss` and `aud`. */
   issuer: string;

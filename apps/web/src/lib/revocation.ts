@@ -4,8 +4,8 @@ import { createAuthMiddleware, isAPIError } from "better-auth/api";
 import type pg from "pg";
 
 /**
- * Every token of the user issued until now is refused by the API, `sid` or not (contract
- * section 8). Stamped with this server's clock, the one that sets the tokens' `iat`; the
+ * Every token of the user issued until now is refused by the API, `sid` or not (docs/api.md,
+ * Ended sessions). Stamped with this server's clock, the one that sets the tokens' `iat`; the
  * `revocations` trigger notifies the API processes.
  */
 export async function refuseTokensIssuedUntilNow(pool: pg.Pool, userId: string): Promise<void> {

@@ -23,6 +23,8 @@ export interface IdentifyOptions {
   issuer: string;
   /** JWKS mode: set, and no secret is needed. */
   jwksUrl: string | undefined;
+  /** JWKS mode: how long after a failed fetch the next may start (default: the cache's). */
+  jwksRetryIntervalMs?: number | undefined;
 }
 
 const INVALID: Authentication = { state: "invalid" };
@@ -39,6 +41,7 @@ async function identify(app: FastifyInstance, options: IdentifyOptions) {
     const jwks = new JwksCache({
       url: options.jwksUrl,
       issuer: options.issuer,
+      ...(options.jwksRetryIntervalMs ? { retryIntervalMs: options.jwksRetryIntervalMs } : {}),
       onError: (error) => app.log.warn({ err: error }, "JWKS fetch failed"),
     });
     jwks.prime();

@@ -1,11 +1,11 @@
 import type { FieldError } from "@todo/contract/problem";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import secureJson from "secure-json-parse";
 import { isDatabaseUnavailable, loggableError } from "../../lib/database-errors";
 import { discardRemainingBody } from "../../lib/discard-body";
 import {
   HttpProblem,
+  INVALID_REQUEST,
   problem,
   sendProblem,
   UNAVAILABLE_RETRY_AFTER_SECONDS,
@@ -46,50 +46,11 @@ function byteSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`;
 }
 
-function parseJson(body: string): unknown {
-  // An empty body is no body: `PATCH …/complete` without one toggles.
-  if (body.trim() === "") return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    throw new HttpProblem(400, "The body is not valid JSON.");
-  }
-  // Fastify represents "no body" as null, so a literal null must not pass for one.
-  if (value === null) {
-    throw new HttpProblem(422, "The request is not valid.", [
-      { path: "body", message: "Must be a JSON object" },
-    ]);
-  }
-  try {
-    secureJson.scan(value as object, { protoAction: "error", constructorAction: "error" });
-  } catch {
-    throw new HttpProblem(422, "The body has fields that are not allowed.", [
-      { path: "body", message: "__proto__ and constructor.prototype are not allowed" },
-    ]);
-  }
-  return value;
-}
-
 /**
  * Every error, the framework's own included, leaves as an RFC 9457 problem document;
  * 5xx responses never carry the error's message.
  */
 async function problemDetails(app: FastifyInstance) {
-  // Only JSON bodies are accepted (anything else is a 415), parsed without prototype pollution.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => {
-    try {
-      done(null, parseJson(body as string));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
-
-  app.addHook("onSend", async (request, reply) => {
-    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
-  });
-
   const noRoute = (request: FastifyRequest, reply: FastifyReply) =>
     sendProblem(reply, problem(404, `No route ${request.method} ${request.url.split("?")[0]}.`));
   app.setNotFoundHandler(noRoute);
@@ -102,14 +63,8 @@ async function problemDetails(app: FastifyInstance) {
       return sendProblem(reply, problem(error.statusCode, error.message, error.errors));
     }
     if (error.validation) {
-      return sendProblem(
-        reply,
-        problem(
-          422,
-          "The request is not valid.",
-          fieldErrors(error.validation as ValidationIssue[], error.validationContext),
-        ),
-      );
+      const errors = fieldErrors(error.validation as ValidationIssue[], error.validationContext);
+      return sendProblem(reply, problem(422, INVALID_REQUEST, errors));
     }
     switch (error.code) {
       case "FST_ERR_CTP_INVALID_MEDIA_TYPE":

@@ -10,22 +10,14 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { parseIfMatch } from "../../lib/etag";
-import { errorResponses, HttpProblem } from "../../lib/problem";
+import { errorResponses, HttpProblem, notFound, preconditionFailed } from "../../lib/problem";
 import { requireOwner } from "../../lib/require-owner";
 import { ifMatchHeaders } from "../tasks/index";
 
-function notFound(): HttpProblem {
-  return new HttpProblem(404, "No such list.");
-}
-
 /** Ids beyond the safe integer range name no list. */
 function existingId(id: number): number {
-  if (!Number.isSafeInteger(id)) throw notFound();
+  if (!Number.isSafeInteger(id)) throw notFound("list");
   return id;
-}
-
-function preconditionFailed(): HttpProblem {
-  return new HttpProblem(412, "The list has changed since the given ETag.");
 }
 
 /** Contract section 10: a user's lists, checked and answered as the task routes are. */
@@ -94,7 +86,7 @@ export default async function listRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const record = await app.lists.get(request.ownerId, existingId(request.params.id));
-      if (!record) throw notFound();
+      if (!record) throw notFound("list");
       reply.header("etag", record.etag);
       return record.list;
     },
@@ -121,8 +113,8 @@ export default async function listRoutes(fastify: FastifyInstance) {
       const id = existingId(request.params.id);
       const precondition = parseIfMatch(request.headers["if-match"], id);
       const result = await app.lists.update(request.ownerId, id, request.body, precondition);
-      if (result.outcome === "not_found") throw notFound();
-      if (result.outcome === "precondition_failed") throw preconditionFailed();
+      if (result.outcome === "not_found") throw notFound("list");
+      if (result.outcome === "precondition_failed") throw preconditionFailed("list");
       reply.header("etag", result.record.etag);
       return result.record.list;
     },
@@ -145,8 +137,8 @@ export default async function listRoutes(fastify: FastifyInstance) {
       const id = existingId(request.params.id);
       const precondition = parseIfMatch(request.headers["if-match"], id);
       const result = await app.lists.delete(request.ownerId, id, precondition);
-      if (result.outcome === "not_found") throw notFound();
-      if (result.outcome === "precondition_failed") throw preconditionFailed();
+      if (result.outcome === "not_found") throw notFound("list");
+      if (result.outcome === "precondition_failed") throw preconditionFailed("list");
       return reply.code(204).send();
     },
   );

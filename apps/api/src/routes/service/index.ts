@@ -18,6 +18,7 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
     "/healthz",
     {
       schema: {
+        operationId: "getLiveness",
         summary: "Liveness",
         tags,
         response: { 200: statusSchema },
@@ -30,6 +31,7 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
     "/readyz",
     {
       schema: {
+        operationId: "getReadiness",
         summary: "Readiness: the database answers and the revocation feed is connected",
         description:
           "503 while the database does not answer, or while the revocation feed (a LISTEN " +

@@ -12,7 +12,13 @@ import { z } from "zod";
 import { canonicalJson, sha256Hex } from "../../lib/canonical-json";
 import { noneMatch, parseIfMatch } from "../../lib/etag";
 import { idempotencyKey, idempotencyKeyHeaders } from "../../lib/idempotency-key";
-import { errorResponses, HttpProblem } from "../../lib/problem";
+import {
+  errorResponses,
+  HttpProblem,
+  invalidRequest,
+  notFound,
+  preconditionFailed,
+} from "../../lib/problem";
 import { requireOwner } from "../../lib/require-owner";
 import {
   InvalidCursorError,
@@ -32,13 +38,9 @@ function taskLocation(record: TaskRecord): string {
   return `/api/${encodeURIComponent(record.task.user_id)}/tasks/${record.task.id}`;
 }
 
-function notFound(): HttpProblem {
-  return new HttpProblem(404, "No such task.");
-}
-
 /** Ids beyond the safe integer range name no task. */
 function existingId(id: number): number {
-  if (!Number.isSafeInteger(id)) throw notFound();
+  if (!Number.isSafeInteger(id)) throw notFound("task");
   return id;
 }
 
@@ -48,16 +50,16 @@ async function validated<T>(write: Promise<T>): Promise<T> {
     return await write;
   } catch (error) {
     if (error instanceof InvalidFieldsError) {
-      throw new HttpProblem(422, "The request is not valid.", error.errors);
+      throw invalidRequest(error.errors);
     }
     throw error;
   }
 }
 
 function mutated(result: MutationResult, reply: FastifyReply) {
-  if (result.outcome === "not_found") throw notFound();
+  if (result.outcome === "not_found") throw notFound("task");
   if (result.outcome === "precondition_failed") {
-    throw new HttpProblem(412, "The task has changed since the given ETag.");
+    throw preconditionFailed("task");
   }
   reply.header("etag", result.record.etag);
   return result.record.task;
@@ -76,6 +78,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
     "/api/:user_id/tasks",
     {
       schema: {
+        operationId: "listTasks",
         summary: "List tasks",
         description: "Filtered, sorted, keyset-paginated; `total` counts every matching task.",
         tags,
@@ -90,9 +93,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
         return await validated(app.tasks.list(request.ownerId, request.query));
       } catch (error) {
         if (error instanceof InvalidCursorError) {
-          throw new HttpProblem(422, "The request is not valid.", [
-            { path: "cursor", message: error.message },
-          ]);
+          throw invalidRequest([{ path: "cursor", message: error.message }]);
         }
         throw error;
       }
@@ -103,6 +104,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
     "/api/:user_id/tasks",
     {
       schema: {
+        operationId: "createTask",
         summary: "Create a task",
         description:
           "With `Idempotency-Key`, a repeat of the same body within 24 hours returns the first " +
@@ -148,6 +150,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
     "/api/:user_id/tasks/:id",
     {
       schema: {
+        operationId: "getTask",
         summary: "Read a task",
         description: "`If-None-Match` with the current ETag answers 304.",
         tags,
@@ -158,7 +161,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const record = await app.tasks.get(request.ownerId, existingId(request.params.id));
-      if (!record) throw notFound();
+      if (!record) throw notFound("task");
       reply.header("etag", record.etag);
       if (noneMatch(request.headers["if-none-match"], record.etag)) {
         return reply.code(304).send();
@@ -171,6 +174,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
     "/api/:user_id/tasks/:id",
     {
       schema: {
+        operationId: "updateTask",
         summary: "Update a task",
         description:
           "Changes only the given fields; `null` clears `description`, `due_date`, `list_id` or " +
@@ -198,6 +202,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
     "/api/:user_id/tasks/:id",
     {
       schema: {
+        operationId: "deleteTask",
         summary: "Delete a task",
         tags,
         security,
@@ -211,9 +216,9 @@ export default async function taskRoutes(fastify: FastifyInstance) {
       const id = existingId(request.params.id);
       const precondition = parseIfMatch(request.headers["if-match"], id);
       const result = await app.tasks.delete(request.ownerId, id, precondition);
-      if (result.outcome === "not_found") throw notFound();
+      if (result.outcome === "not_found") throw notFound("task");
       if (result.outcome === "precondition_failed") {
-        throw new HttpProblem(412, "The task has changed since the given ETag.");
+        throw preconditionFailed("task");
       }
       return reply.code(204).send();
     },
@@ -223,6 +228,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
     "/api/:user_id/tasks/:id/complete",
     {
       schema: {
+        operationId: "completeTask",
         summary: "Complete or reopen a task",
         description:
           'No body (or an empty one) toggles `completed`; `{"completed": true|false}` sets it. ' +

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { TwoFactorForm } from "@/components/two-factor-form";
-import { safeNextPath } from "@/lib/next-path";
+import { authPagePath, safeNextPath } from "@/lib/next-path";
 import { currentUser } from "@/lib/session";
 import type { AuthPageProps } from "../../auth-page";
 
@@ -18,7 +18,7 @@ export default async function TwoFactorPage({ searchParams }: AuthPageProps) {
       <p className="mt-1 mb-6 text-sm text-muted-foreground">
         One more step to finish signing in. Not you?{" "}
         <Link
-          href={`/sign-in?next=${encodeURIComponent(next)}`}
+          href={authPagePath("/sign-in", next)}
           className="font-medium text-primary underline underline-offset-2"
         >
           Start again

@@ -10,7 +10,7 @@ import { dirname, join, relative } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const WEB_DIR = join(REPO_ROOT, "apps/web");
 export const BIN = (name: string) => join(REPO_ROOT, "node_modules/.bin", name);
 
