@@ -55,6 +55,7 @@ export default async function accountRoutes(fastify: FastifyInstance) {
     "/api/:user_id/export",
     {
       schema: {
+        operationId: "exportData",
         summary: "Export every list and task",
         description:
           "Completed tasks included, as an attachment `todo-export-YYYY-MM-DD.json` (the date in " +
@@ -97,6 +98,7 @@ export default async function accountRoutes(fastify: FastifyInstance) {
     {
       bodyLimit: IMPORT_BYTES_MAX,
       schema: {
+        operationId: "importData",
         summary: "Import an export",
         description:
           "Creates the export's lists (after the user's own) and tasks with new ids, list " +
@@ -142,6 +144,7 @@ export default async function accountRoutes(fastify: FastifyInstance) {
     "/api/:user_id",
     {
       schema: {
+        operationId: "deleteUserData",
         summary: "Delete all of the user's data",
         description: "Every task, list and idempotency key of the user.",
         tags,

@@ -33,6 +33,7 @@ export default async function listRoutes(fastify: FastifyInstance) {
     "/api/:user_id/lists",
     {
       schema: {
+        operationId: "listLists",
         summary: "List lists",
         description: "Every list of the user, ordered by `position`, then `id`.",
         tags,
@@ -48,6 +49,7 @@ export default async function listRoutes(fastify: FastifyInstance) {
     "/api/:user_id/lists",
     {
       schema: {
+        operationId: "createList",
         summary: "Create a list",
         description:
           `Last unless \`position\` is given (then the lists from there on shift by one; past ` +
@@ -77,6 +79,7 @@ export default async function listRoutes(fastify: FastifyInstance) {
     "/api/:user_id/lists/:id",
     {
       schema: {
+        operationId: "getList",
         summary: "Read a list",
         tags,
         security,
@@ -96,6 +99,7 @@ export default async function listRoutes(fastify: FastifyInstance) {
     "/api/:user_id/lists/:id",
     {
       schema: {
+        operationId: "updateList",
         summary: "Update a list",
         description:
           "Changes only the given fields. A new `position` shifts the lists in between by one, " +
@@ -124,6 +128,7 @@ export default async function listRoutes(fastify: FastifyInstance) {
     "/api/:user_id/lists/:id",
     {
       schema: {
+        operationId: "deleteList",
         summary: "Delete a list and its tasks",
         description: "Every task of the list is deleted with it; the later lists move up by one.",
         tags,
