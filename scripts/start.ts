@@ -5,12 +5,14 @@
  * each app its own role; with DATABASE_URL both use that URL, and MIGRATION_DATABASE_URL, when
  * set, migrates.
  */
+
+import { join } from "node:path";
 import {
   EMBEDDED_DEFAULT_PORT,
   type EmbeddedPostgres,
   startEmbeddedPostgres,
 } from "@todo/db/embedded";
-import { AUTH_SECRET_FILE, localSecret, secretWeakness } from "@todo/db/local-data";
+import { AUTH_SECRET_FILE, LOCAL_DATA_DIR, localSecret, secretWeakness } from "@todo/db/local-data";
 import { migrate } from "@todo/db/migrate";
 import type { App } from "@todo/db/roles";
 import {
@@ -58,14 +60,23 @@ const weakness = secretWeakness("BETTER_AUTH_SECRET", secret);
 if (weakness) fail(weakness);
 
 let database: EmbeddedPostgres | undefined;
-const children: ManagedProcess[] = [];
+const children = new Map<string, ManagedProcess>();
+const restarts = new Set<NodeJS.Timeout>();
+let ready = false;
 let stopping = false;
 
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     log("stopping…");
-    await Promise.all(children.map((child) => child.stop()));
+    for (const timer of restarts) clearTimeout(timer);
+    // The apps first: they finish their requests while the database still answers.
+    await Promise.all(
+      [...children.values()].map(async (child) => {
+        await child.stop();
+        log(`${child.name} stopped`);
+      }),
+    );
     if (database) {
       log("stopping the database…");
       await database.stop().catch(() => {});
@@ -76,6 +87,42 @@ async function shutdown(code: number): Promise<never> {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
+/** Waits before each restart in a row; a process that ran a minute starts over at the first. */
+const RESTART_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+const STABLE_AFTER_MS = 60_000;
+
+/**
+ * Runs a process and, once the stack is ready, restarts it whenever it exits, with growing
+ * delays, while the others keep serving. An exit before the stack is ready stops the stack:
+ * a process that cannot start will not start on a retry either.
+ */
+function supervise(start: () => ManagedProcess): void {
+  let attempt = 0;
+  const run = () => {
+    const child = start();
+    const startedAt = Date.now();
+    children.set(child.name, child);
+    log(`${child.name} ${ready ? "restarted" : "started"} (pid ${child.child.pid})`);
+    void child.exited.then((code) => {
+      if (stopping) return;
+      if (!ready) {
+        log(`${child.name} exited (${code}); stopping the stack`);
+        void shutdown(1);
+        return;
+      }
+      attempt = Date.now() - startedAt < STABLE_AFTER_MS ? attempt + 1 : 1;
+      const delay = RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length) - 1] ?? 0;
+      log(`${child.name} exited (${code}); restarting it in ${delay / 1000} s`);
+      const timer = setTimeout(() => {
+        restarts.delete(timer);
+        run();
+      }, delay);
+      restarts.add(timer);
+    });
+  };
+  run();
+}
+
 async function main() {
   const startedAt = Date.now();
   let databaseUrls: Record<App, string>;
@@ -85,14 +132,22 @@ async function main() {
     migrationUrl = migrationDatabaseUrl || env.DATABASE_URL;
   } else {
     const dbLog = logger("db");
+    const dataDir = env.EMBEDDED_PG_DATA_DIR || join(LOCAL_DATA_DIR, "pg");
+    const dbPort = Number(env.EMBEDDED_PG_PORT) || EMBEDDED_DEFAULT_PORT;
     dbLog(
-      `starting embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT || EMBEDDED_DEFAULT_PORT} (data in .data/pg)`,
+      `starting embedded PostgreSQL on port ${dbPort} (data in ${env.EMBEDDED_PG_DATA_DIR || ".data/pg"})`,
     );
     database = await startEmbeddedPostgres({
-      port: Number(env.EMBEDDED_PG_PORT) || EMBEDDED_DEFAULT_PORT,
-      // PostgreSQL's own chatter stays out; problems and "ready" come through.
+      dataDir,
+      port: dbPort,
+      // PostgreSQL's own chatter stays out; problems, "ready" and the shutdown come through.
       log: (line) => {
-        if (/ERROR|FATAL|PANIC|WARNING|ready to accept/.test(line)) dbLog(line);
+        if (
+          /ERROR|FATAL|PANIC|WARNING|ready to accept|shutdown request|system is shut down/.test(
+            line,
+          )
+        )
+          dbLog(line);
       },
     });
     migrationUrl = database.url;
@@ -112,21 +167,16 @@ async function main() {
     BETTER_AUTH_SECRET: secret,
     BETTER_AUTH_URL: authUrl,
   };
-  const watch = (child: ManagedProcess) => {
-    children.push(child);
-    void child.exited.then((code) => {
-      if (stopping) return;
-      log(`${child.name} exited (${code}); stopping the stack`);
-      void shutdown(1);
-    });
-    return child;
-  };
   const startApi = () =>
-    watch(
+    supervise(() =>
       startProcess({
         name: "api",
-        command: BIN("tsx"),
-        args: [...(dev ? ["watch"] : []), "apps/api/src/server.ts"],
+        ...(dev
+          ? { command: BIN("tsx"), args: ["watch", "apps/api/src/server.ts"] }
+          : {
+              command: process.execPath,
+              args: ["--enable-source-maps", "apps/api/dist/server.js"],
+            }),
         env: {
           ...shared,
           DATABASE_URL: databaseUrls.api,
@@ -141,7 +191,7 @@ async function main() {
   // In EdDSA mode the API fetches the web app's JWKS (and refetches at most every 30 s), so the
   // web app goes first; otherwise both start at once.
   if (tokenAlg !== "EdDSA") startApi();
-  watch(
+  supervise(() =>
     startProcess({
       name: "web",
       command: BIN("next"),
@@ -160,6 +210,7 @@ async function main() {
   await waitForHttp(`http://localhost:${port}/`, { timeoutMs: READY_TIMEOUT_MS });
   if (tokenAlg === "EdDSA") startApi();
   await waitForHttp(`http://localhost:${apiPort}/readyz`, { timeoutMs: READY_TIMEOUT_MS });
+  ready = true;
   log(`started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   // Unprefixed: the one line people and scripts look for.
   process.stdout.write(`Ready: ${authUrl}\n`);

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { EMBEDDED_DEFAULT_PORT } from "@todo/db/embedded";
 import { AUTH_SECRET_FILE, localSecret, secretWeakness } from "@todo/db/local-data";
 import { z } from "zod";
 
@@ -56,6 +57,8 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.preprocess(emptyAsUnset, z.string().url().optional()),
+    EMBEDDED_PG_PORT: z.preprocess(emptyAsUnset, port.default(EMBEDDED_DEFAULT_PORT)),
+    EMBEDDED_PG_DATA_DIR: z.preprocess(emptyAsUnset, z.string().optional()),
     MIGRATION_DATABASE_URL: z.preprocess(emptyAsUnset, z.string().url().optional()),
     DATABASE_DIRECT_URL: z.preprocess(emptyAsUnset, z.string().url().optional()),
     BETTER_AUTH_SECRET: secret("BETTER_AUTH_SECRET"),
@@ -103,6 +106,8 @@ const envSchema = z
 export interface Config {
   /** The API's own role (roles.ts); unset: the embedded database. */
   databaseUrl: string | undefined;
+  /** The embedded database when `databaseUrl` is unset: its port (0: a free one) and folder. */
+  embedded: { port: number; dataDir: string | undefined };
   /** The owner, who applies migrations at start-up; unset: `databaseUrl`. */
   migrationDatabaseUrl: string | undefined;
   /** A direct (unpooled) connection for the revocation feed's LISTEN; unset: `databaseUrl`. */
@@ -151,6 +156,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     : (env.BETTER_AUTH_SECRET ?? localSecret(AUTH_SECRET_FILE));
   return {
     databaseUrl: env.DATABASE_URL,
+    embedded: { port: env.EMBEDDED_PG_PORT, dataDir: env.EMBEDDED_PG_DATA_DIR },
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL,
     databaseDirectUrl: env.DATABASE_DIRECT_URL,
     authSecret,
