@@ -12,9 +12,10 @@ import {
   type EmbeddedPostgres,
   startEmbeddedPostgres,
 } from "@todo/db/embedded";
-import { AUTH_SECRET_FILE, LOCAL_DATA_DIR, localSecret, secretWeakness } from "@todo/db/local-data";
+import { AUTH_SECRET_FILE, LOCAL_DATA_DIR, localSecret } from "@todo/db/local-data";
 import { migrate } from "@todo/db/migrate";
 import type { App } from "@todo/db/roles";
+import { type LauncherEnv, loadLauncherEnv } from "./lib/env";
 import {
   BIN,
   ensureWebBuild,
@@ -29,35 +30,32 @@ const READY_TIMEOUT_MS = 120_000;
 
 const dev = process.argv.includes("--dev");
 const log = logger("start");
-// The migration URL is the launcher's alone: the apps get their own.
-const { MIGRATION_DATABASE_URL: migrationDatabaseUrl, ...env } = process.env;
 
 function fail(message: string): never {
   log(message);
   process.exit(1);
 }
 
-const port = env.PORT || "3000";
-const apiPort = env.API_PORT || "8000";
-const authUrl = env.BETTER_AUTH_URL || `http://localhost:${port}`;
-const apiUrl = env.API_URL || `http://localhost:${apiPort}`;
-const tokenAlg = env.AUTH_TOKEN_ALG || "HS256";
-// The web app's interface; loopback unless deployed, like the API's API_HOST.
-const host = env.HOST || (env.NODE_ENV === "production" ? "0.0.0.0" : "127.0.0.1");
-if (migrationDatabaseUrl && !env.DATABASE_URL) fail("MIGRATION_DATABASE_URL needs DATABASE_URL");
-if (env.NODE_ENV === "production") {
-  // The development defaults (a generated secret, the embedded database) live in .data/.
-  const missing = ["BETTER_AUTH_SECRET", "DATABASE_URL"].filter((name) => !env[name]);
-  if (missing.length > 0) fail(`NODE_ENV=production needs ${missing.join(" and ")}`);
+let launcherEnv: LauncherEnv;
+try {
+  launcherEnv = loadLauncherEnv();
+} catch (error) {
+  fail((error as Error).message);
 }
+const { config, inherited } = launcherEnv;
+const port = String(config.PORT);
+const apiPort = String(config.API_PORT);
+const authUrl = config.BETTER_AUTH_URL || `http://localhost:${port}`;
+const apiUrl = config.API_URL || `http://localhost:${apiPort}`;
+const tokenAlg = config.AUTH_TOKEN_ALG;
+// The web app's interface; loopback unless deployed, like the API's API_HOST.
+const host = config.HOST || (config.NODE_ENV === "production" ? "0.0.0.0" : "127.0.0.1");
 // `next start` defaults NODE_ENV to production, which needs SMTP_URL and requires email
 // verification (contract section 13). Unless production is asked for, this is a local stack:
 // "test", Next's other standard value, keeps its production runtime (decision 0019).
-const webNodeEnv = dev ? undefined : env.NODE_ENV || "test";
+const webNodeEnv = dev ? undefined : config.NODE_ENV || "test";
 // One secret for both processes: the web app signs tokens with it and the API verifies them.
-const secret = env.BETTER_AUTH_SECRET || localSecret(AUTH_SECRET_FILE);
-const weakness = secretWeakness("BETTER_AUTH_SECRET", secret);
-if (weakness) fail(weakness);
+const secret = config.BETTER_AUTH_SECRET || localSecret(AUTH_SECRET_FILE);
 
 let database: EmbeddedPostgres | undefined;
 const children = new Map<string, ManagedProcess>();
@@ -127,15 +125,15 @@ async function main() {
   const startedAt = Date.now();
   let databaseUrls: Record<App, string>;
   let migrationUrl: string;
-  if (env.DATABASE_URL) {
-    databaseUrls = { api: env.DATABASE_URL, web: env.DATABASE_URL };
-    migrationUrl = migrationDatabaseUrl || env.DATABASE_URL;
+  if (config.DATABASE_URL) {
+    databaseUrls = { api: config.DATABASE_URL, web: config.DATABASE_URL };
+    migrationUrl = config.MIGRATION_DATABASE_URL || config.DATABASE_URL;
   } else {
     const dbLog = logger("db");
-    const dataDir = env.EMBEDDED_PG_DATA_DIR || join(LOCAL_DATA_DIR, "pg");
-    const dbPort = Number(env.EMBEDDED_PG_PORT) || EMBEDDED_DEFAULT_PORT;
+    const dataDir = config.EMBEDDED_PG_DATA_DIR || join(LOCAL_DATA_DIR, "pg");
+    const dbPort = config.EMBEDDED_PG_PORT ?? EMBEDDED_DEFAULT_PORT;
     dbLog(
-      `starting embedded PostgreSQL on port ${dbPort} (data in ${env.EMBEDDED_PG_DATA_DIR || ".data/pg"})`,
+      `starting embedded PostgreSQL on port ${dbPort} (data in ${config.EMBEDDED_PG_DATA_DIR || ".data/pg"})`,
     );
     database = await startEmbeddedPostgres({
       dataDir,
@@ -163,7 +161,7 @@ async function main() {
   }
 
   const shared = {
-    ...env,
+    ...inherited,
     BETTER_AUTH_SECRET: secret,
     BETTER_AUTH_URL: authUrl,
   };
