@@ -138,7 +138,7 @@ function* sourceFiles(dir: string): Generator<string> {
 /** Hash of everything a production build of the web app is made from. */
 export function webSourcesHash(): string {
   const hash = createHash("sha256");
-  const roots = ["apps/web", "packages/contract/src", "packages/db/src"];
+  const roots = ["apps/web", "packages/config/src", "packages/contract/src", "packages/db/src"];
   const files = roots.flatMap((root) => [...sourceFiles(join(REPO_ROOT, root))]);
   for (const file of [...files, join(REPO_ROOT, "package-lock.json")]) {
     hash.update(relative(REPO_ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
