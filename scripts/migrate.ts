@@ -4,8 +4,9 @@
  * hold only its own role's URL.
  */
 import { migrate } from "@todo/db/migrate";
+import { migrationUrl } from "./lib/env";
 
-const url = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
+const url = migrationUrl();
 if (!url) {
   console.error("db:migrate: set MIGRATION_DATABASE_URL to the database owner's URL");
   process.exit(1);

@@ -1,13 +1,17 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { existsSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BIN, REPO_ROOT } from "@todo/stack";
-import { describe, expect, it } from "vitest";
+import { createInterface } from "node:readline";
+import { freePort } from "@todo/db/embedded";
+import { REPO_ROOT } from "@todo/stack";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 /** `npm start` as a real process with only `env`; resolves with its exit code and output. */
 async function launch(env: Record<string, string>) {
-  const child = spawn(BIN("tsx"), ["scripts/start.ts"], {
+  const child = spawn(process.execPath, ["scripts/dist/start.js"], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -44,5 +48,115 @@ describe("npm start with NODE_ENV=production", () => {
     });
     expect(code).not.toBe(0);
     expect(output).toContain("BETTER_AUTH_SECRET is too predictable");
+  });
+});
+
+/** `npm start` in its own process group, as a terminal runs it, on free ports and its own cluster. */
+async function launchStack() {
+  const dataRoot = mkdtempSync(join(tmpdir(), "todo-start-"));
+  // Started by root, PostgreSQL runs as the `postgres` user, which must enter the folder.
+  chmodSync(dataRoot, 0o755);
+  const [port, apiPort, databasePort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const child = spawn("npm", ["start"], {
+    cwd: REPO_ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      API_PORT: String(apiPort),
+      EMBEDDED_PG_PORT: String(databasePort),
+      EMBEDDED_PG_DATA_DIR: join(dataRoot, "pg"),
+      BETTER_AUTH_SECRET: randomBytes(48).toString("base64"),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const lines: string[] = [];
+  for (const stream of [child.stdout, child.stderr])
+    createInterface({ input: stream }).on("line", (line) => lines.push(line));
+  const exited = once(child, "exit").then(([code]) => code as number | null);
+  return {
+    lines,
+    exited,
+    webUrl: `http://127.0.0.1:${port}`,
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    /** What a Ctrl-C in the terminal does: the signal to every process of the group. */
+    signalGroup: (signal: NodeJS.Signals) => process.kill(-(child.pid as number), signal),
+    remove: () => rmSync(dataRoot, { recursive: true, force: true }),
+  };
+}
+
+async function status(url: string): Promise<number | string> {
+  try {
+    const response = await fetch(url, { redirect: "manual" });
+    await response.body?.cancel();
+    return response.status;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** The pid the launcher last reported for `name` ("api started (pid 123)"). */
+function lastPid(lines: string[], name: string): number | undefined {
+  const pattern = new RegExp(`\\[start\\] ${name} (?:re)?started \\(pid (\\d+)\\)`);
+  const pids = lines.flatMap((line) => pattern.exec(line)?.[1] ?? []);
+  return pids.length > 0 ? Number(pids.at(-1)) : undefined;
+}
+
+describe("npm start keeps the stack up", () => {
+  let stack: Awaited<ReturnType<typeof launchStack>>;
+  beforeAll(async () => {
+    stack = await launchStack();
+    // The first start may build the web app (minutes); later ones reuse the build.
+    await vi.waitFor(
+      () => expect(stack.lines.some((line) => line.startsWith("Ready: "))).toBe(true),
+      { timeout: 600_000, interval: 200 },
+    );
+  }, 610_000);
+  afterAll(async () => {
+    if (stack) {
+      if ((await Promise.race([stack.exited, "running"])) === "running") {
+        stack.signalGroup("SIGTERM");
+        await stack.exited;
+      }
+      stack.remove();
+    }
+  });
+
+  it("restarts a killed API, saying so, while the web app keeps serving", async () => {
+    const killed = lastPid(stack.lines, "api");
+    expect(killed).toBeDefined();
+    process.kill(killed as number, "SIGKILL");
+    await vi.waitFor(
+      () => expect(stack.lines).toContain("[start] api exited (SIGKILL); restarting it in 1 s"),
+      { timeout: 10_000 },
+    );
+    expect(await status(`${stack.webUrl}/`)).toBe(200);
+    await vi.waitFor(
+      async () => {
+        expect(lastPid(stack.lines, "api")).not.toBe(killed);
+        expect(await status(`${stack.apiUrl}/readyz`)).toBe(200);
+      },
+      { timeout: 60_000, interval: 250 },
+    );
+    expect(stack.lines.some((line) => /^\[start\] api restarted \(pid \d+\)$/.test(line))).toBe(
+      true,
+    );
+  });
+
+  it("on Ctrl-C (SIGINT to its process group) stops web and API before PostgreSQL", async () => {
+    stack.signalGroup("SIGINT");
+    const position = (pattern: RegExp) => stack.lines.findIndex((line) => pattern.test(line));
+    await vi.waitFor(
+      () => expect(position(/^\[db\] .*database system is shut down/)).toBeGreaterThan(-1),
+      { timeout: 30_000 },
+    );
+    await stack.exited;
+    const databaseShutdown = position(/^\[db\] .*received fast shutdown request/);
+    expect(position(/^\[start\] api stopped$/)).toBeGreaterThan(-1);
+    expect(position(/^\[start\] web stopped$/)).toBeGreaterThan(-1);
+    expect(databaseShutdown).toBeGreaterThan(position(/^\[start\] api stopped$/));
+    expect(databaseShutdown).toBeGreaterThan(position(/^\[start\] web stopped$/));
+    expect(position(/^\[db\] .*database system is shut down/)).toBeGreaterThan(databaseShutdown);
   });
 });

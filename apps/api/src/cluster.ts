@@ -19,7 +19,7 @@ export async function runPrimary(config: Config): Promise<void> {
   try {
     let migrationUrl = config.migrationDatabaseUrl;
     if (!databaseUrl) {
-      embedded = await startEmbeddedPostgres();
+      embedded = await startEmbeddedPostgres(config.embedded);
       databaseUrl = embedded.roleUrls.api;
       migrationUrl = embedded.url;
     }

@@ -26,7 +26,7 @@ async function main() {
   let migrationUrl = config.migrationDatabaseUrl;
   if (!databaseUrl) {
     // Development default: a persistent PostgreSQL under .data/pg, started and stopped with us.
-    embedded = await startEmbeddedPostgres();
+    embedded = await startEmbeddedPostgres(config.embedded);
     databaseUrl = embedded.roleUrls.api;
     migrationUrl = embedded.url;
   }

