@@ -11,7 +11,20 @@ export type AuditEvent =
   | "sign_in.throttled"
   | "auth.rate_limited"
   | "sign_up"
-  | "sign_out";
+  | "sign_out"
+  | "password_reset.requested"
+  | "password_reset.completed"
+  | "password.changed"
+  | "email.verified"
+  | "email_change.requested"
+  | "email_change.completed"
+  | "session.ended"
+  | "sessions.ended_elsewhere"
+  | "sessions.ended_everywhere"
+  | "two_factor.enabled"
+  | "two_factor.disabled"
+  | "passkey.added"
+  | "passkey.removed";
 
 export interface AuditSubject {
   email?: string | undefined;

@@ -10,6 +10,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { accountMail } from "./account-mail";
 import { accountSecurityPlugins, accountSecurityRateRules } from "./account-security";
 import { audit } from "./audit";
+import { auditTrail } from "./audit-trail-plugin";
 import { clientIpHeader } from "./client-ip";
 import { getPool } from "./db";
 import { type Env, getEnv } from "./env";
@@ -116,7 +117,8 @@ function createAuth(env: Env) {
       // ends every session and refuses every earlier token.
       ...mail.emailAndPassword,
       // Whoever can reset the password owns the account: lift its sign-in throttle too.
-      onPasswordReset: async ({ user }) => {
+      onPasswordReset: async ({ user }, request) => {
+        audit("password_reset.completed", { email: user.email, userId: user.id }, request?.headers);
         await refuseTokensIssuedUntilNow(getPool(), user.id);
         await clearSignInThrottle(user.email);
       },
@@ -129,7 +131,8 @@ function createAuth(env: Env) {
             audit("sign_up", { email: user.email, userId: user.id }, ctx?.headers),
         },
         update: {
-          before: async (user) => ({ data: { ...user, ...checkedUserFields(user) } }),
+          // Only the checked fields: plugins' hooks may have changed others (account-mail.ts).
+          before: async (user) => ({ data: checkedUserFields(user) }),
         },
       },
       session: {
@@ -143,6 +146,7 @@ function createAuth(env: Env) {
     },
     hooks: { before: beforeEndpoint, after: afterEndpoint },
     emailVerification: mail.emailVerification,
+    user: { changeEmail: mail.changeEmail },
     // Reset links, two-factor codes…: the database holds only SHA-256 hashes of them.
     verification: { storeIdentifier: "hashed" },
     rateLimit: {
@@ -172,6 +176,7 @@ function createAuth(env: Env) {
       tokenPlugin(env),
       revocation(getPool()),
       mail.plugin,
+      auditTrail(),
       ...accountSecurityPlugins(env),
       nextCookies(),
     ],
