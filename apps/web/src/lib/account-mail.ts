@@ -22,7 +22,7 @@ import { checkedUserFields } from "./user-fields";
 /**
  * Better Auth's account emails: email verification, password reset, "you already have an
  * account" and the change of address. See docs/decisions/0019-account-mail.md and
- * docs/decisions/0021-change-email-and-ended-sessions.md.
+ * docs/decisions/0021-change-email-audit-and-ended-sessions.md.
  */
 
 /** Where the verification link lands; Better Auth appends `&error=CODE` when it fails. */
