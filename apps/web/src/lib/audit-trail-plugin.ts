@@ -65,7 +65,7 @@ export function auditTrail() {
           }),
         },
         {
-          matcher: (ctx) => (ctx.path ?? "") in SIGNED_IN_EVENTS,
+          matcher: (ctx) => Object.hasOwn(SIGNED_IN_EVENTS, ctx.path ?? ""),
           handler: createAuthMiddleware(async (ctx) => {
             const user = ctx.context.session?.user;
             const event = SIGNED_IN_EVENTS[ctx.path ?? ""];
