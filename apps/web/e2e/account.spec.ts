@@ -7,6 +7,7 @@ import {
   type TestUser,
   test,
 } from "./fixtures";
+import { expectRefusedWithinContract, tokenOf } from "./support/revocation";
 
 const FIREFOX_ON_WINDOWS =
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
@@ -59,6 +60,7 @@ test("changing the password refuses the old one and signs the other browsers out
 }) => {
   const other = await otherBrowser(browser, baseURL as string, user);
   expect(await signedIn(other.request)).toBe(true);
+  const otherToken = await tokenOf(other.request);
 
   await page.goto("/settings");
   const section = page.getByRole("region", { name: "Password" });
@@ -72,8 +74,9 @@ test("changing the password refuses the old one and signs the other browsers out
   await section.getByRole("button", { name: "Change password" }).click();
   await expect(section.getByText("Password changed.")).toBeVisible();
 
-  // The other browser's next request is not signed in; this one still is.
+  // The other browser's next request is not signed in, its token is refused; this one still is.
   expect(await signedIn(other.request)).toBe(false);
+  await expectRefusedWithinContract(page.request, otherToken);
   const otherPage = await other.newPage();
   await otherPage.goto("/tasks");
   await expect(otherPage).toHaveURL("/sign-in?next=/tasks");
@@ -97,6 +100,7 @@ test("sessions show browser and OS, mark this device, and one can be ended", asy
   baseURL,
 }) => {
   const other = await otherBrowser(browser, baseURL as string, user, FIREFOX_ON_WINDOWS);
+  const otherToken = await tokenOf(other.request);
   await page.goto("/settings");
   const sessions = page.getByTestId("session");
   await expect(sessions).toHaveCount(2);
@@ -112,6 +116,7 @@ test("sessions show browser and OS, mark this device, and one can be ended", asy
   await firefox.getByRole("button", { name: "End session" }).click();
   await expect(sessions).toHaveCount(1);
   expect(await signedIn(other.request)).toBe(false);
+  await expectRefusedWithinContract(page.request, otherToken);
   expect(await signedIn(page.request)).toBe(true);
   await other.close();
 });
@@ -126,6 +131,7 @@ test("“Sign out everywhere else” ends every other session and keeps this one
     await otherBrowser(browser, baseURL as string, user, FIREFOX_ON_WINDOWS),
     await otherBrowser(browser, baseURL as string, user),
   ];
+  const otherTokens = await Promise.all(others.map((other) => tokenOf(other.request)));
   await page.goto("/settings");
   await expect(page.getByTestId("session")).toHaveCount(3);
   await page.getByRole("button", { name: "Sign out everywhere else" }).click();
@@ -135,7 +141,9 @@ test("“Sign out everywhere else” ends every other session and keeps this one
     expect(await signedIn(other.request)).toBe(false);
     await other.close();
   }
+  for (const token of otherTokens) await expectRefusedWithinContract(page.request, token);
   expect(await signedIn(page.request)).toBe(true);
+  expect((await page.request.get("/api/auth/token")).status()).toBe(200);
 });
 
 test("/settings without a session goes to sign-in and comes back", async ({

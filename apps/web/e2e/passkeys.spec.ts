@@ -1,22 +1,12 @@
 import { expect, signOutViaUi, test } from "./fixtures";
+import { addPasskeyAuthenticator } from "./support/authenticator";
 
 test("a passkey is added, renamed, signs in, and once removed no longer does", async ({
   page,
   context,
   user,
 }) => {
-  // A platform authenticator that holds discoverable credentials and verifies the user.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-    },
-  });
+  const { cdp, authenticatorId } = await addPasskeyAuthenticator(context, page);
 
   await page.goto("/settings");
   await expect(page.getByRole("button", { name: /account menu/i })).toContainText(user.name);

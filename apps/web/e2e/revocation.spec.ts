@@ -3,47 +3,12 @@ import type { APIRequestContext, BrowserContext } from "@playwright/test";
 import { decodeJwt, SignJWT } from "jose";
 import pg from "pg";
 import { expect, stackSettings, type TestUser, test } from "./fixtures";
-
-/** docs/api.md, Ended sessions: every API process refuses an ended session's tokens within 2 s. */
-const PROPAGATION_MS = 2_000;
-
-function apiUrl(): string {
-  const url = process.env.E2E_API_URL;
-  if (!url) throw new Error("E2E_API_URL is not set: run the tests with Playwright (global setup)");
-  return url;
-}
-
-/** A token for the context's signed-in user, as the browser gets it. */
-async function tokenOf(request: APIRequestContext): Promise<string> {
-  const response = await request.get("/api/auth/token");
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { token: string }).token;
-}
+import { apiStatus, expectRefusedWithinContract, tokenOf } from "./support/revocation";
 
 async function sessionOf(request: APIRequestContext): Promise<{ id: string; token: string }> {
   const response = await request.get("/api/auth/get-session");
   expect(response.status()).toBe(200);
   return ((await response.json()) as { session: { id: string; token: string } }).session;
-}
-
-/** What the API answers to `GET /api/{sub}/tasks` with this token. */
-async function apiStatus(request: APIRequestContext, token: string): Promise<number> {
-  const response = await request.get(`${apiUrl()}/api/${decodeJwt(token).sub}/tasks`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  if (response.status() === 401) {
-    expect(response.headers()["www-authenticate"]).toBe(
-      'Bearer realm="todo", error="invalid_token"',
-    );
-  }
-  return response.status();
-}
-
-/** Polls until the API refuses the token; fails when that takes longer than the contract allows. */
-async function expectRefusedWithinContract(request: APIRequestContext, token: string) {
-  await expect
-    .poll(() => apiStatus(request, token), { timeout: PROPAGATION_MS, intervals: [50] })
-    .toBe(401);
 }
 
 /** A token minted by another tool holding the secret: no `sid`, only the user-wide rule applies. */

@@ -6,7 +6,7 @@
  * next 30-second steps. `nextCode()` hands out each step at most once, moving on to the next
  * one; when both usable steps are spent it waits for the clock, as a person waits for the app.
  */
-import { expect, type Page } from "@playwright/test";
+import { type BrowserContext, expect, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 
 const PERIOD_SECONDS = 30;
@@ -56,4 +56,23 @@ export async function enrolTotp(page: Page, password: string) {
   await page.getByRole("button", { name: "Done" }).click();
   await expect(page.getByText("Status: On")).toBeVisible();
   return { authenticator, backupCodes };
+}
+
+/**
+ * A virtual platform authenticator for `page` (the DevTools protocol's WebAuthn domain) that
+ * holds discoverable credentials and verifies the user. Returns the session and its id.
+ */
+export async function addPasskeyAuthenticator(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+    },
+  });
+  return { cdp, authenticatorId };
 }

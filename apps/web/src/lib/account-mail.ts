@@ -7,17 +7,27 @@ import type {
 } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { verifyJWT } from "better-auth/crypto";
+import { decodeJwt } from "jose";
 import type { Env } from "./env";
 import type { Mail, Mailer } from "./mail/mailer";
-import { existingAccountMail, resetPasswordMail, verifyEmailMail } from "./mail/templates";
+import {
+  confirmNewEmailMail,
+  emailChangedMail,
+  existingAccountMail,
+  resetPasswordMail,
+  verifyEmailMail,
+} from "./mail/templates";
+import { checkedUserFields } from "./user-fields";
 
 /**
- * Better Auth's account emails: email verification, password reset and "you already have an
- * account". See docs/decisions/0019-account-mail.md.
+ * Better Auth's account emails: email verification, password reset, "you already have an
+ * account" and the change of address. See docs/decisions/0019-account-mail.md and
+ * docs/decisions/0021-change-email-audit-and-ended-sessions.md.
  */
 
 /** Where the verification link lands; Better Auth appends `&error=CODE` when it fails. */
 const VERIFY_EMAIL_LANDING = "/verify-email?status=verified";
+const EMAIL_CHANGED_LANDING = "/verify-email?status=email-changed";
 const RESET_PASSWORD_PAGE = "/reset-password";
 /** The error code of a verification link used a second time (Better Auth has none). */
 export const LINK_ALREADY_USED = "LINK_ALREADY_USED";
@@ -34,6 +44,7 @@ const MAIL_SENDING_PATHS = new Set([
   "/sign-up/email",
   "/send-verification-email",
   "/request-password-reset",
+  "/change-email",
 ]);
 
 /** The endpoints of these flows, for per-IP rate-limit rules. */
@@ -43,10 +54,34 @@ const ACCOUNT_MAIL_PATHS = [
   "/request-password-reset",
   "/reset-password",
   "/reset-password/*",
+  "/change-email",
 ];
 
 /** A verification link is valid only while this record exists (identifier stored hashed). */
 const linkIdentifier = (token: string) => `email-verification-link:${token}`;
+
+/** Better Auth's claims in a verification link: a change of address carries both addresses. */
+interface VerificationClaims {
+  email?: string;
+  updateTo?: string;
+  requestType?: string;
+}
+
+/** The change of address a link confirms (Better Auth's `change-email-verification`), if any. */
+export function emailChangeOf(token: unknown): { from: string; to: string } | null {
+  if (typeof token !== "string") return null;
+  const { email, updateTo, requestType } = decodeJwt<VerificationClaims>(token);
+  return requestType === "change-email-verification" && email && updateTo
+    ? { from: email, to: updateTo }
+    : null;
+}
+
+/** The address a mail-sending request is about: `email`, or the new one of /change-email. */
+function requestedAddress(body: unknown): string | undefined {
+  const { email, newEmail } = (body ?? {}) as { email?: unknown; newEmail?: unknown };
+  const address = email ?? newEmail;
+  return typeof address === "string" ? address : undefined;
+}
 
 function withCallback(url: string, callbackURL: string): string {
   const link = new URL(url);
@@ -77,12 +112,18 @@ export function accountMail(env: Env, mailer: Mailer) {
   const emailVerification = {
     sendOnSignUp: true,
     expiresIn: VERIFICATION_TTL_SECONDS,
+    // Also mails the link that confirms a new address (`user.email` is the new one then).
     async sendVerificationEmail({ user, url, token }) {
       await context().internalAdapter.createVerificationValue({
         identifier: linkIdentifier(token),
         value: user.id,
         expiresAt: new Date(Date.now() + VERIFICATION_TTL_SECONDS * 1000),
       });
+      if (emailChangeOf(token)) {
+        const link = withCallback(url, EMAIL_CHANGED_LANDING);
+        deliver({ to: user.email, ...confirmNewEmailMail(user.name, link, "24 hours") });
+        return;
+      }
       const link = withCallback(url, VERIFY_EMAIL_LANDING);
       deliver({ to: user.email, ...verifyEmailMail(user.name, link, "24 hours") });
     },
@@ -104,10 +145,45 @@ export function accountMail(env: Env, mailer: Mailer) {
     },
   } satisfies Partial<NonNullable<BetterAuthOptions["emailAndPassword"]>>;
 
+  /**
+   * A new address is confirmed from that address only (no `sendChangeEmailConfirmation`, which
+   * would ask the old address first); the old address is told once the change is made.
+   */
+  const changeEmail = { enabled: true } satisfies NonNullable<
+    BetterAuthOptions["user"]
+  >["changeEmail"];
+
   const plugin = {
     id: "account-mail",
     init(ctx) {
       auth = ctx;
+      return {
+        options: {
+          databaseHooks: {
+            user: {
+              update: {
+                // Opening the link proves the new address: it is verified, whatever the old
+                // one was (Better Auth would carry the old address's state over).
+                before: async (data, endpoint) => {
+                  if (endpoint?.path !== "/verify-email" || !emailChangeOf(endpoint.query?.token)) {
+                    return;
+                  }
+                  return { data: { ...data, emailVerified: true } };
+                },
+                after: async (user, endpoint) => {
+                  const change =
+                    endpoint?.path === "/verify-email"
+                      ? emailChangeOf(endpoint.query?.token)
+                      : null;
+                  if (!change || user.email !== change.to) return;
+                  const settings = `${env.BETTER_AUTH_URL}/settings`;
+                  deliver({ to: change.from, ...emailChangedMail(user.name, change.to, settings) });
+                },
+              },
+            },
+          },
+        },
+      };
     },
     hooks: {
       before: [
@@ -133,10 +209,17 @@ export function accountMail(env: Env, mailer: Mailer) {
           }),
         },
         {
+          // The new address obeys the rules of every stored address before any mail goes out.
+          matcher: (ctx) => ctx.path === "/change-email",
+          handler: createAuthMiddleware(async (ctx) => {
+            checkedUserFields({ email: ctx.body?.newEmail });
+          }),
+        },
+        {
           matcher: (ctx) => MAIL_SENDING_PATHS.has(ctx.path ?? ""),
           handler: createAuthMiddleware(async (ctx) => {
-            const email = ctx.body?.email;
-            if (typeof email !== "string") return;
+            const email = requestedAddress(ctx.body);
+            if (email === undefined) return;
             const retryAfter = await takeMailQuota(
               ctx.context,
               `${ctx.path}:${email.trim().toLowerCase()}`,
@@ -156,6 +239,7 @@ export function accountMail(env: Env, mailer: Mailer) {
   return {
     emailVerification,
     emailAndPassword,
+    changeEmail,
     plugin,
     /** Per-IP rules for the endpoints of these flows. */
     rateLimitRules: (rule: BetterAuthRateLimitRule) =>

@@ -12,7 +12,20 @@ export type AuditEvent =
   | "auth.rate_limited"
   | "sign_up"
   | "sign_out"
-  | "account.deleted";
+  | "account.deleted"
+  | "password_reset.requested"
+  | "password_reset.completed"
+  | "password.changed"
+  | "email.verified"
+  | "email_change.requested"
+  | "email_change.completed"
+  | "session.ended"
+  | "sessions.ended_elsewhere"
+  | "sessions.ended_everywhere"
+  | "two_factor.enabled"
+  | "two_factor.disabled"
+  | "passkey.added"
+  | "passkey.removed";
 
 export interface AuditSubject {
   email?: string | undefined;

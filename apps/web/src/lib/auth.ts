@@ -11,6 +11,7 @@ import { accountDeletion } from "./account-deletion";
 import { accountMail } from "./account-mail";
 import { accountSecurityPlugins, accountSecurityRateRules } from "./account-security";
 import { audit } from "./audit";
+import { auditTrail } from "./audit-trail-plugin";
 import { clientIpHeader } from "./client-ip";
 import { getPool } from "./db";
 import { type Env, getEnv } from "./env";
@@ -117,12 +118,14 @@ function createAuth(env: Env) {
       // ends every session and refuses every earlier token.
       ...mail.emailAndPassword,
       // Whoever can reset the password owns the account: lift its sign-in throttle too.
-      onPasswordReset: async ({ user }) => {
+      onPasswordReset: async ({ user }, request) => {
+        audit("password_reset.completed", { email: user.email, userId: user.id }, request?.headers);
         await refuseTokensIssuedUntilNow(getPool(), user.id);
         await clearSignInThrottle(user.email);
       },
     },
     user: {
+      changeEmail: mail.changeEmail,
       deleteUser: accountDeletion({
         apiUrl: env.API_URL,
         tokenFor: async (headers): Promise<string> =>
@@ -137,7 +140,8 @@ function createAuth(env: Env) {
             audit("sign_up", { email: user.email, userId: user.id }, ctx?.headers),
         },
         update: {
-          before: async (user) => ({ data: { ...user, ...checkedUserFields(user) } }),
+          // Only the checked fields: plugins' hooks may have changed others (account-mail.ts).
+          before: async (user) => ({ data: checkedUserFields(user) }),
         },
       },
       session: {
@@ -180,6 +184,7 @@ function createAuth(env: Env) {
       tokenPlugin(env),
       revocation(getPool()),
       mail.plugin,
+      auditTrail(),
       ...accountSecurityPlugins(env),
       nextCookies(),
     ],

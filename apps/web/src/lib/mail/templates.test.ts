@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { existingAccountMail, resetPasswordMail, verifyEmailMail } from "./templates";
+import {
+  confirmNewEmailMail,
+  emailChangedMail,
+  existingAccountMail,
+  resetPasswordMail,
+  verifyEmailMail,
+} from "./templates";
 
 const URL =
   "https://todo.example.com/api/auth/reset-password/abc?callbackURL=%2Freset-password&x=1";
@@ -29,5 +35,23 @@ describe("account mail templates", () => {
     expect(mail.text).toContain("https://todo.example.com/sign-in");
     expect(mail.text).toContain("https://todo.example.com/forgot-password");
     expect(mail.html).toContain('href="https://todo.example.com/forgot-password"');
+  });
+
+  it("tell the old address which new one the account moved to, escaped in the HTML", () => {
+    const mail = emailChangedMail(
+      "Ada",
+      "<b>x</b>@example.com",
+      "https://todo.example.com/settings",
+    );
+    expect(mail.text).toContain("was changed to <b>x</b>@example.com");
+    expect(mail.html).toContain("&lt;b&gt;x&lt;/b&gt;@example.com");
+    expect(mail.html).not.toContain("<b>x</b>");
+  });
+
+  it("ask the new address to confirm, with the link in both versions", () => {
+    const mail = confirmNewEmailMail("Ada", URL, "24 hours");
+    expect(mail.subject).toBe("Confirm your new email address");
+    expect(mail.text).toContain(`\n${URL}\n`);
+    expect(mail.html).toContain(`href="${URL.replaceAll("&", "&amp;")}"`);
   });
 });

@@ -112,3 +112,32 @@ export function resetPasswordMail(name: string, url: string, validFor: string): 
     ],
   });
 }
+
+export function confirmNewEmailMail(name: string, url: string, validFor: string): MailContent {
+  return render({
+    subject: "Confirm your new email address",
+    name,
+    intro: [
+      "You asked to sign in to Todo with this email address from now on. Please confirm that it is yours.",
+    ],
+    action: { label: "Confirm my new email address", url },
+    outro: [
+      `The link works once and expires in ${validFor}. Until you open it, your account keeps its current address.`,
+      "If you did not ask for this, you can ignore this email.",
+    ],
+  });
+}
+
+export function emailChangedMail(name: string, newEmail: string, settingsUrl: string): MailContent {
+  return render({
+    subject: "Your Todo email address was changed",
+    name,
+    intro: [
+      `The email address of your Todo account was changed to ${newEmail}. This address no longer signs in.`,
+    ],
+    action: { label: "Review your account", url: settingsUrl },
+    outro: [
+      "If you did not make this change, someone else may be using your account. If you still can, sign in with the new address, change your password and end the sessions you do not recognise in your settings.",
+    ],
+  });
+}

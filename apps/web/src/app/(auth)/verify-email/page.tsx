@@ -25,7 +25,7 @@ const INVALID = {
 
 /**
  * Where the emailed link lands after Better Auth's `/api/auth/verify-email` has checked it:
- * `?status=verified`, with `&error=CODE` when it failed.
+ * `?status=verified` (or `email-changed` for a new address), with `&error=CODE` when it failed.
  */
 export default async function VerifyEmailPage({
   searchParams,
@@ -43,6 +43,10 @@ export default async function VerifyEmailPage({
       <h1 className="mb-6 text-2xl font-semibold">Confirm your email address</h1>
       {failure ? (
         <Alert title={failure.title}>{failure.text}</Alert>
+      ) : status === "email-changed" ? (
+        <Alert variant="info" title="Your email address is changed.">
+          From now on, sign in with your new address.
+        </Alert>
       ) : status === "verified" ? (
         <Alert variant="info" title="Your email address is confirmed.">
           Thank you. Your account is ready.

@@ -7,27 +7,34 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { showToast } from "@/components/ui/toaster";
 import { useCreateTask } from "../api/create-task";
+import { useSavedDraft } from "../hooks/use-saved-draft";
 import { useTaskForm } from "../hooks/use-task-form";
+import { useTasksScope } from "../hooks/use-tasks-scope";
 import { draftFromTask, TaskDetailFields } from "./task-fields";
+
+const EMPTY_DRAFT = draftFromTask();
 
 /** A title and "Add"; the other fields fold away so the common case stays one line. */
 export function AddTaskForm() {
   const createTask = useCreateTask();
+  const { userId } = useTasksScope();
   const [expanded, setExpanded] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const form = useTaskForm({
-    initial: draftFromTask(),
+    initial: EMPTY_DRAFT,
     loadSchema: () => import("@todo/contract/task").then((contract) => contract.createTaskSchema),
     submit: createTask.mutateAsync,
     onSuccess: (submitted) => {
       // Clear only what was saved: text typed while the request ran is kept.
-      form.setDraft((current) => (current === submitted ? draftFromTask() : current));
+      form.setDraft((current) => (current === submitted ? EMPTY_DRAFT : current));
       setExpanded(false);
       showToast("success", "Task added");
       titleRef.current?.focus();
     },
   });
+  // Survives the trip to sign-in and back when the session ends (see session-ended-notice.tsx).
+  useSavedDraft(`todo:new-task-draft:${userId}`, form.draft, EMPTY_DRAFT, form.setDraft);
   const titleErrorId = `${id}-title-error`;
   // A refused detail field must be visible, or its error could not be read or fixed.
   const showDetails = expanded || Object.keys(form.errors).some((field) => field !== "title");

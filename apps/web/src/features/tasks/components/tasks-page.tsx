@@ -11,6 +11,7 @@ import { Toaster } from "@/components/ui/toaster";
 import { ApiError, createApiClient, SessionExpiredError } from "@/lib/api-client";
 import { ApiClientContext } from "@/lib/api-client-context";
 import { TaskOwnerContext } from "../hooks/use-tasks-scope";
+import { SessionEndedNotice } from "./session-ended-notice";
 import { TasksBoard } from "./tasks-board";
 
 export interface TasksPageProps {
@@ -43,7 +44,11 @@ export function TasksPage({ apiUrl, user, initialState }: TasksPageProps) {
     () =>
       new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, staleTime: 15_000 } } }),
   );
-  const [apiClient] = useState(() => createApiClient({ apiUrl }));
+  const [sessionEnded, setSessionEnded] = useState(false);
+  // Not straight to sign-in: that would throw away what is being typed (session-ended-notice.tsx).
+  const [apiClient] = useState(() =>
+    createApiClient({ apiUrl, onSessionExpired: () => setSessionEnded(true) }),
+  );
 
   return (
     <QueryClientProvider client={queryClient}>
@@ -59,6 +64,7 @@ export function TasksPage({ apiUrl, user, initialState }: TasksPageProps) {
               </header>
               <main id="main" className="flex flex-col gap-6 pb-16">
                 <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
+                {sessionEnded ? <SessionEndedNotice /> : null}
                 <TasksBoard />
               </main>
             </div>

@@ -1,0 +1,28 @@
+"use client";
+
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { buttonClassName } from "@/components/ui/button";
+import { authPagePath } from "@/lib/next-path";
+
+/**
+ * Shown instead of leaving the page when the session ends (signed out in another tab, ended
+ * from another device): what was typed stays on screen and in the tab's storage, and signing in
+ * comes back here.
+ */
+export function SessionEndedNotice() {
+  const here = `${window.location.pathname}${window.location.search}`;
+  return (
+    <Alert
+      title="Your session ended — sign in again"
+      className="sticky top-2 z-10"
+      action={
+        <Link href={authPagePath("/sign-in", here)} className={buttonClassName("primary", "sm")}>
+          Sign in
+        </Link>
+      }
+    >
+      What you were typing is kept and will be here after you sign in.
+    </Alert>
+  );
+}

@@ -1,0 +1,45 @@
+import { useEffect, useRef } from "react";
+import type { TaskDraft } from "../components/task-fields";
+
+function readDraft(key: string, empty: TaskDraft): TaskDraft | null {
+  try {
+    const saved = sessionStorage.getItem(key);
+    return saved === null ? null : { ...empty, ...(JSON.parse(saved) as Partial<TaskDraft>) };
+  } catch {
+    return null;
+  }
+}
+
+function writeDraft(key: string, draft: TaskDraft, empty: TaskDraft): void {
+  try {
+    if (JSON.stringify(draft) === JSON.stringify(empty)) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify(draft));
+  } catch {
+    // Storage off or full: the draft still lives in the form, only not across page loads.
+  }
+}
+
+/**
+ * Keeps a form's draft in this tab's sessionStorage under `key` (which names the user), so what
+ * was typed when the session ended is back after signing in again, a page load later. Restored
+ * once after mounting (the server render cannot know it); dropped when the draft is empty again.
+ */
+export function useSavedDraft(
+  key: string,
+  draft: TaskDraft,
+  empty: TaskDraft,
+  restore: (draft: TaskDraft) => void,
+): void {
+  const restored = useRef(false);
+  useEffect(() => {
+    if (!restored.current) {
+      restored.current = true;
+      const saved = readDraft(key, empty);
+      if (saved) {
+        restore(saved);
+        return;
+      }
+    }
+    writeDraft(key, draft, empty);
+  }, [key, draft, empty, restore]);
+}
