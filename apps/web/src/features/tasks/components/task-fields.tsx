@@ -1,6 +1,7 @@
 "use client";
 
 import { isAllDay } from "@todo/contract/due-date";
+import { DESCRIPTION_MAX, TAGS_MAX } from "@todo/contract/limits";
 import type { FieldError } from "@todo/contract/problem";
 import type { Priority, Task } from "@todo/contract/task";
 import type { ZodError } from "zod";
@@ -9,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { PRIORITY_LABELS } from "../api/task-filters";
+import { characterCount, tagCount } from "./character-count";
 
 /** What the form holds: strings as typed, turned into the contract's input on submit. */
 export interface TaskDraft {
@@ -145,7 +147,11 @@ interface TaskFieldsProps {
 export function TaskDetailFields({ draft, errors, onChange, disabled }: TaskFieldsProps) {
   return (
     <>
-      <FormField label="Description" error={errors.description}>
+      <FormField
+        label="Description"
+        hint={characterCount(draft.description, DESCRIPTION_MAX)}
+        error={errors.description}
+      >
         {(control) => (
           <Textarea
             {...control}
@@ -193,7 +199,11 @@ export function TaskDetailFields({ draft, errors, onChange, disabled }: TaskFiel
           )}
         </FormField>
       </div>
-      <FormField label="Tags" hint="Separate with commas." error={errors.tags}>
+      <FormField
+        label="Tags"
+        hint={["Separate with commas.", tagCount(draft.tags, TAGS_MAX)].filter(Boolean).join(" ")}
+        error={errors.tags}
+      >
         {(control) => (
           <Input
             {...control}
