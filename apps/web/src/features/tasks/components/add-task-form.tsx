@@ -8,12 +8,13 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { showToast } from "@/components/ui/toaster";
 import { useCreateTask } from "../api/create-task";
+import { draftFromTask } from "../hooks/task-draft";
 import { useTaskForm } from "../hooks/use-task-form";
 import { quickAddToInput } from "../quick-add/quick-add-input";
 import { QuickAddHighlight, QuickAddPreview } from "../quick-add/quick-add-preview";
 import { useQuickAddParser } from "../quick-add/use-quick-add";
 import { characterCount } from "./character-count";
-import { draftFromTask, TaskDetailFields } from "./task-fields";
+import { TaskDetailFields } from "./task-fields";
 
 /**
  * Quick add: one line that understands dates, recurrence, #tags, !priority, @list and reminders

@@ -14,11 +14,12 @@ import { type EditableField, EditConflictError } from "../api/edit-conflicts";
 import { taskOptions } from "../api/get-task";
 import { PRIORITY_LABELS } from "../api/task-filters";
 import { useUpdateTask } from "../api/update-task";
+import { changedInput, draftFromTask } from "../hooks/task-draft";
 import { useTaskForm } from "../hooks/use-task-form";
 import { useTasksScope } from "../hooks/use-tasks-scope";
 import { characterCount } from "./character-count";
 import { formatDueDate } from "./due-label";
-import { changedInput, draftFromTask, TaskDetailFields } from "./task-fields";
+import { TaskDetailFields } from "./task-fields";
 
 const FIELD_LABELS: Record<EditableField, string> = {
   title: "Title",

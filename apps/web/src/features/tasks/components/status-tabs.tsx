@@ -5,34 +5,30 @@ import type { Task } from "@todo/contract/task";
 import { clsx } from "clsx";
 import { useTaskCount } from "../api/list-tasks";
 import { STATUS_LABELS, type TaskFilters } from "../api/task-filters";
+import { countWithoutPendingDeletes } from "../hooks/use-undoable-delete";
 
 interface StatusTabsProps {
   filters: TaskFilters;
   /** The shown list's own `total`, which saves a count request for the selected status. */
   currentTotal: number | undefined;
   /** Deleted but still within their undo window: counted by the server, gone from the list. */
-  hiddenTasks: Task[];
+  pendingDeletes: Task[];
   onSelect: (status: TaskStatus) => void;
-}
-
-function inStatus(task: Task, status: TaskStatus): boolean {
-  return status === "all" || task.completed === (status === "completed");
 }
 
 function StatusCount({
   filters,
   status,
   currentTotal,
-  hiddenTasks,
+  pendingDeletes,
 }: Omit<StatusTabsProps, "onSelect"> & { status: TaskStatus }) {
   const selected = status === filters.status;
   const count = useTaskCount({ ...filters, status }, !selected);
-  const hidden = hiddenTasks.filter((task) => inStatus(task, status)).length;
   const value = selected
     ? currentTotal
     : count.data === undefined
       ? undefined
-      : count.data - hidden;
+      : countWithoutPendingDeletes(count.data, pendingDeletes, status);
   return (
     <span className="min-w-5 rounded-full bg-background px-1.5 text-xs tabular-nums">
       {value ?? "–"}

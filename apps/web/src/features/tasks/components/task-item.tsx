@@ -4,6 +4,7 @@ import type { Task } from "@todo/contract/task";
 import { clsx } from "clsx";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useCompletedCheckbox } from "../api/complete-task";
 import { DueDate } from "./due-date";
 import { linkParts } from "./linkify";
 
@@ -110,10 +111,7 @@ function PriorityBadge({ priority }: { priority: Task["priority"] }) {
 
 export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskItemProps) {
   const titleId = useId();
-  // The box flips within the click itself; the cache's optimistic update only lands after
-  // in-flight refetches are cancelled, a beat later.
-  const [pendingCompleted, setPendingCompleted] = useState<boolean | null>(null);
-  const completed = pendingCompleted ?? task.completed;
+  const checkbox = useCompletedCheckbox(task, onToggle);
 
   return (
     <li
@@ -126,12 +124,9 @@ export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskI
     >
       <input
         type="checkbox"
-        checked={completed}
+        checked={checkbox.checked}
         aria-labelledby={titleId}
-        onChange={() => {
-          setPendingCompleted(!completed);
-          void onToggle(task, !completed).finally(() => setPendingCompleted(null));
-        }}
+        onChange={checkbox.onChange}
         className="mt-0.5 size-5 shrink-0 cursor-pointer accent-primary focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
       />
       <div className="flex min-w-0 flex-1 flex-col gap-1">

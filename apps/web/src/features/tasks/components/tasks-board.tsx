@@ -10,7 +10,11 @@ import { useCompleteTask } from "../api/complete-task";
 import { useTasks } from "../api/list-tasks";
 import { useKeyboardShortcuts } from "../hooks/use-keyboard-shortcuts";
 import { useTaskFilters } from "../hooks/use-task-filters";
-import { UNDO_WINDOW_MS, useUndoableDelete } from "../hooks/use-undoable-delete";
+import {
+  countWithoutPendingDeletes,
+  UNDO_WINDOW_MS,
+  useUndoableDelete,
+} from "../hooks/use-undoable-delete";
 import { AddTaskForm } from "./add-task-form";
 import { StatusTabs } from "./status-tabs";
 import { TaskList } from "./task-list";
@@ -56,13 +60,12 @@ export function TasksBoard() {
   const onDeleteError = useCallback((error: Error, task: Task) => {
     showToast("error", `Couldn't delete “${task.title}”`, { description: describeError(error) });
   }, []);
-  const { hiddenIds, remove, undo } = useUndoableDelete(onDeleteError);
+  const { split, remove, undo } = useUndoableDelete(onDeleteError);
 
-  const loaded = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const tasks = loaded.filter((task) => !hiddenIds.has(task.id));
-  const hiddenTasks = loaded.filter((task) => hiddenIds.has(task.id));
+  const { tasks, pendingDeletes } = split(query.data?.pages.flatMap((page) => page.items) ?? []);
   const total = query.data?.pages[0]?.total;
-  const currentTotal = total === undefined ? undefined : total - hiddenTasks.length;
+  const currentTotal =
+    total === undefined ? undefined : countWithoutPendingDeletes(total, pendingDeletes, "all");
   const filtered = Boolean(filters.q || filters.tag || filters.priority);
   // Nothing to search, filter or count yet: the list's empty state says how to start.
   const noTasksAtAll = currentTotal === 0 && !filtered && filters.status === "all";
@@ -150,7 +153,7 @@ export function TasksBoard() {
             <StatusTabs
               filters={filters}
               currentTotal={currentTotal}
-              hiddenTasks={hiddenTasks}
+              pendingDeletes={pendingDeletes}
               onSelect={(status) => setFilters({ status })}
             />
           </>

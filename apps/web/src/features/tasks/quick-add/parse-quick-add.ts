@@ -227,7 +227,7 @@ export function parseQuickAdd(
     for (const until of masked.slice(recurrence.end).matchAll(/(?<=^|\s)until\s+/gi)) {
       const from = recurrence.end + until.index + until[0].length;
       const [date] = chrono.parse(masked.slice(from), now, { forwardDate: true });
-      if (!date || date.index !== 0) continue;
+      if (date?.index !== 0) continue;
       untilResult = date;
       take("recurrence", recurrence.end + until.index, from + date.text.length);
       break;

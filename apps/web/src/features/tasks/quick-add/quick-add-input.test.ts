@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftFromTask } from "../components/task-fields";
+import { draftFromTask } from "../hooks/task-draft";
 import { parseQuickAdd } from "./parse-quick-add";
 import { quickAddToInput } from "./quick-add-input";
 

@@ -1,4 +1,4 @@
-import { draftToInput, type TaskDraft } from "../components/task-fields";
+import { draftToInput, type TaskDraft } from "../hooks/task-draft";
 import type { QuickAdd } from "./parse-quick-add";
 
 /**
