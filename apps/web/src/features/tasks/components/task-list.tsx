@@ -95,12 +95,7 @@ export function TaskList({
           onClick={() => query.fetchNextPage()}
         >
           {query.isFetchingNextPage ? <Spinner label="Loading more tasks" /> : null}
-          Load more
-          {total === undefined ? null : (
-            <span className="text-muted-foreground">
-              ({tasks.length} of {total})
-            </span>
-          )}
+          {total === undefined ? "Load more" : `Load more (${tasks.length} of ${total})`}
         </Button>
       ) : null}
     </div>

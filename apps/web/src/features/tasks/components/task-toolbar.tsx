@@ -84,7 +84,7 @@ export function TaskToolbar({ filters, onChange, searchRef }: TaskToolbarProps) 
           )}
         </FormField>
         <DebouncedTextField label="Tag" value={filters.tag ?? ""} onCommit={commitTag} />
-        <FormField label="Sort by" className="flex flex-col gap-1.5 sm:col-span-2">
+        <FormField label="Sort by">
           {(control) => (
             <Select
               {...control}
