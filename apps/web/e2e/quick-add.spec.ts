@@ -28,7 +28,7 @@ test("quick add reads a date, time, tags and priority, shows what it understood,
   const marked = await form
     .locator("[data-part]")
     .evaluateAll((spans) =>
-      spans.map((span) => [span.getAttribute("data-part"), span.textContent]),
+      spans.map((span) => [span.getAttribute("data-part"), span.getAttribute("data-text")]),
     );
   expect(marked).toEqual([
     ["date", "tomorrow 9am"],

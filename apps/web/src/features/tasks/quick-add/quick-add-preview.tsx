@@ -87,6 +87,7 @@ export function QuickAddPreview({ id, quickAdd }: { id: string; quickAdd: QuickA
 /**
  * The typed text again, behind the transparent input, with the recognised parts marked. Only
  * the marks show (the text is transparent), so the input's own text stays crisp and editable.
+ * Nothing to mark, nothing drawn.
  */
 export function QuickAddHighlight({
   text,
@@ -104,6 +105,7 @@ export function QuickAddHighlight({
     runs.push({ start: part.start, text: text.slice(part.start, part.end), kind: part.kind });
     at = part.end;
   }
+  if (runs.length === 0) return null;
   runs.push({ start: at, text: text.slice(at) });
   return (
     <div
@@ -112,13 +114,17 @@ export function QuickAddHighlight({
     >
       <div dir="auto" style={{ transform: `translateX(${-scrollLeft}px)` }}>
         {runs.map((run) => (
+          // The text is drawn by CSS from an attribute, so it is no second copy of the title
+          // for text searches (find in page, tests) to land on.
           <span
             key={run.start}
             data-part={run.kind}
-            className={run.kind ? clsx("rounded-sm", PART_CLASSES[run.kind]) : undefined}
-          >
-            {run.text}
-          </span>
+            data-text={run.text}
+            className={clsx(
+              "before:content-[attr(data-text)]",
+              run.kind && ["rounded-sm", PART_CLASSES[run.kind]],
+            )}
+          />
         ))}
       </div>
     </div>
