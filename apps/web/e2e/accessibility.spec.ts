@@ -91,3 +91,35 @@ for (const target of PAGES) {
     );
   });
 }
+
+test("tasks with quick add's preview, the filters and the shortcuts dialog open: no serious or critical axe violation, light and dark, desktop and 360 px", async ({
+  page,
+  user: _signedIn,
+}, testInfo) => {
+  await page.goto("/tasks");
+  await page.getByLabel("New task").fill("Buy milk");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByText("Buy milk")).toBeVisible();
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      await page.goto("/tasks");
+      await expect(page.getByText("Buy milk")).toBeVisible();
+      await page.getByRole("search").getByRole("button", { name: "Filters" }).click();
+      await page
+        .getByLabel("New task")
+        .fill("Pay rent tomorrow 9am every month #home !high @Bills remind 1h");
+      await expect(page.getByTestId("quick-add-preview")).toContainText("Repeats");
+      await page.waitForLoadState("networkidle");
+      expect(await seriousViolations(page), `board, ${scheme}, ${viewport.name}`).toEqual([]);
+      await saveScreenshot(page, testInfo, `quick-add-${viewport.name}-${scheme}`);
+
+      await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
+      await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+      expect(await seriousViolations(page), `shortcuts, ${scheme}, ${viewport.name}`).toEqual([]);
+      await saveScreenshot(page, testInfo, `shortcuts-${viewport.name}-${scheme}`);
+      await page.keyboard.press("Escape");
+    }
+  }
+});

@@ -17,7 +17,7 @@ import {
 import { LOG_DIR, startStack } from "./support/servers";
 
 const CONFIRM_SUBJECT = "Confirm your email address";
-const BANNER = /Please confirm your email address/;
+const BANNER = /Please confirm your email/;
 
 test("sign-up mails a link that confirms the address once; the banner then goes away", async ({
   page,

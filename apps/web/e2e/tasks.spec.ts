@@ -78,8 +78,10 @@ test("add, edit, complete, delete and undo tasks; everything persists across a r
   await expect(report).toContainText("Quarterly numbers");
   await expect(report.getByRole("button", { name: /tag #work/ })).toBeVisible();
   await expect(report.getByRole("button", { name: /tag #Q4/ })).toBeVisible();
-  await expect(report).not.toContainText("Overdue");
-  await expect(taskItem(page, "Pay rent")).toContainText("Overdue");
+  await expect(report).not.toContainText("overdue");
+  await expect(taskItem(page, "Pay rent")).toContainText(/\d+ days overdue/);
+  // Medium, the usual priority, goes unmarked.
+  await expect(taskItem(page, "Buy milk")).not.toContainText("priority");
   await expect(statusFilter(page, "All")).toHaveText("All 3");
 
   // A title the contract refuses is caught on the form, with the field marked.
@@ -116,7 +118,7 @@ test("add, edit, complete, delete and undo tasks; everything persists across a r
   await taskItem(page, "Pay rent").getByRole("button", { name: "Delete “Pay rent”" }).click();
   await expect(taskItem(page, "Pay rent")).toBeHidden();
   await page.getByRole("button", { name: "Undo" }).click();
-  await expect(taskItem(page, "Pay rent")).toContainText("Overdue");
+  await expect(taskItem(page, "Pay rent")).toContainText("overdue");
 
   // Delete for good: the request leaves once the undo window has passed.
   const deleted = page.waitForResponse(
@@ -132,7 +134,7 @@ test("add, edit, complete, delete and undo tasks; everything persists across a r
   await expect(page.getByRole("checkbox", { name: "Buy oat milk", exact: true })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Pay rent", exact: true })).not.toBeChecked();
   await expect(taskItem(page, "Buy oat milk")).toContainText("From the corner shop");
-  await expect(taskItem(page, "Pay rent")).toContainText("Overdue");
+  await expect(taskItem(page, "Pay rent")).toContainText("overdue");
   await expect(statusFilter(page, "All")).toHaveText("All 2");
 });
 
@@ -201,12 +203,21 @@ test("filters and sort live in the URL: reload and the back button restore them"
   await expect(taskTitles(page)).toHaveText(["Gamma taxes", "Beta groceries", "Alpha report"]);
 
   const toolbar = page.getByRole("search");
+  await toolbar.getByRole("button", { name: "Filters" }).click();
   await toolbar.getByLabel("Priority").selectOption("high");
   await expect(page).toHaveURL(/[?&]priority=high/);
+  // A title sort reads A to Z without being told: the direction follows the key.
   await toolbar.getByLabel("Sort by").selectOption("title");
-  await toolbar.getByLabel("Order").selectOption("asc");
   await expect(page).toHaveURL(/sort=title/);
-  await expect(page).toHaveURL(/order=asc/);
+  await expect(page).not.toHaveURL(/order=/);
+  await expect(toolbar.getByLabel("Order")).toHaveValue("asc");
+  await expect(taskTitles(page)).toHaveText(["Alpha report", "Gamma taxes"]);
+  // A direction the user picks is kept.
+  await toolbar.getByLabel("Order").selectOption("desc");
+  await expect(page).toHaveURL(/order=desc/);
+  await expect(taskTitles(page)).toHaveText(["Gamma taxes", "Alpha report"]);
+  await toolbar.getByLabel("Order").selectOption("asc");
+  await expect(page).not.toHaveURL(/order=/);
   await expect(taskTitles(page)).toHaveText(["Alpha report", "Gamma taxes"]);
 
   await statusFilter(page, "Active").click();
@@ -223,6 +234,10 @@ test("filters and sort live in the URL: reload and the back button restore them"
   await expect(toolbar.getByLabel("Sort by")).toHaveValue("title");
   await expect(toolbar.getByLabel("Order")).toHaveValue("asc");
   await expect(toolbar.getByLabel("Search")).toHaveValue("alp");
+  await expect(toolbar.getByRole("button", { name: "Filters (2)" })).toHaveAttribute(
+    "aria-expanded",
+    "true",
+  );
   await expect(statusFilter(page, "Active")).toHaveAttribute("aria-pressed", "true");
 
   // Typing replaced the history entry, so Back undoes the status filter, search and all.
@@ -287,6 +302,7 @@ test("load more fetches the next page by cursor", async ({ page, user: _signedIn
   await openTasks(page, "/tasks?sort=title&order=asc");
   await expect(statusFilter(page, "All")).toHaveText("All 23");
   await expect(page.getByTestId("task-item")).toHaveCount(20);
+  await expect(page.getByRole("button", { name: "Load more" })).toHaveText("Load more (20 of 23)");
   await page.getByRole("button", { name: "Load more" }).click();
   await expect(page.getByTestId("task-item")).toHaveCount(23);
   await expect(taskTitles(page).last()).toHaveText("Task 23");

@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { isAllDay } from "./due-date";
+import { DESCRIPTION_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX } from "./limits";
 import { recurrenceError } from "./recurrence";
 import { text } from "./text";
 
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 1000;
-export const TAG_MAX = 32;
-export const TAGS_MAX = 10;
+export { DESCRIPTION_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX };
 
 export const PRIORITIES = ["low", "medium", "high"] as const;
 export const prioritySchema = z.enum(PRIORITIES);

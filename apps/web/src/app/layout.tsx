@@ -25,7 +25,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-dvh font-sans antialiased">
         <a
           href="#main"
-          className="sr-only rounded-md bg-surface px-3 py-2 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:outline-2 focus:outline-ring"
+          // not-sr-only zeroes the padding, so it is set again for the focused link.
+          className="sr-only rounded-md bg-surface focus:not-sr-only focus:absolute focus:px-3 focus:py-2 focus:top-2 focus:left-2 focus:z-50 focus:outline-2 focus:outline-ring"
         >
           Skip to content
         </a>

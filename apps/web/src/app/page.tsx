@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
+import { currentUser } from "@/lib/session";
 
 const FEATURES = [
   {
@@ -16,18 +17,33 @@ const FEATURES = [
   },
 ];
 
-export default function LandingPage() {
+/** Signed in, it offers the way back to your tasks instead of signing up again. */
+export default async function LandingPage() {
+  const user = await currentUser();
   return (
     <div className="mx-auto flex min-h-dvh w-full max-w-5xl flex-col px-4 sm:px-6">
       <header className="flex items-center justify-between gap-4 py-4">
         <span className="text-xl font-semibold">Todo</span>
-        <nav aria-label="Account" className="flex items-center gap-2">
-          <Link href="/sign-in" className={buttonClassName("ghost")}>
-            Sign in
-          </Link>
-          <Link href="/sign-up" className={buttonClassName("primary")}>
-            Get started
-          </Link>
+        <nav aria-label="Account" className="flex min-w-0 items-center gap-2">
+          {user ? (
+            <>
+              <span className="truncate text-sm text-muted-foreground">
+                Signed in as {user.name}
+              </span>
+              <Link href="/tasks" className={buttonClassName("primary")}>
+                Open my tasks
+              </Link>
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className={buttonClassName("ghost")}>
+                Sign in
+              </Link>
+              <Link href="/sign-up" className={buttonClassName("primary")}>
+                Get started
+              </Link>
+            </>
+          )}
         </nav>
       </header>
       <main id="main" className="flex flex-1 flex-col justify-center py-12">
@@ -39,12 +55,26 @@ export default function LandingPage() {
           in light or dark.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
-          <Link href="/sign-up" className={buttonClassName("primary", "md", "h-11 px-6 text-base")}>
-            Create a free account
-          </Link>
-          <Link href="/tasks" className={buttonClassName("secondary", "md", "h-11 px-6 text-base")}>
-            Open my tasks
-          </Link>
+          {user ? (
+            <Link href="/tasks" className={buttonClassName("primary", "md", "h-11 px-6 text-base")}>
+              Go to my tasks
+            </Link>
+          ) : (
+            <>
+              <Link
+                href="/sign-up"
+                className={buttonClassName("primary", "md", "h-11 px-6 text-base")}
+              >
+                Create a free account
+              </Link>
+              <Link
+                href="/tasks"
+                className={buttonClassName("secondary", "md", "h-11 px-6 text-base")}
+              >
+                Open my tasks
+              </Link>
+            </>
+          )}
         </div>
         <ul className="mt-16 grid gap-4 sm:grid-cols-3">
           {FEATURES.map((feature) => (

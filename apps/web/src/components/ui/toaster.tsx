@@ -14,16 +14,33 @@ export function Toaster() {
   if (!useHydrated()) return null;
   return (
     <Suspense fallback={null}>
-      <SonnerToaster theme="system" position="bottom-center" closeButton richColors />
+      <SonnerToaster
+        theme="system"
+        position="bottom-center"
+        duration={3000}
+        closeButton
+        richColors
+      />
     </Suspense>
   );
 }
 
 export type ToastKind = "message" | "success" | "error";
 
+/**
+ * Toasts sit at the bottom of the window, where the row being worked on may be: it is scrolled
+ * up by its `scroll-margin-bottom` (rows reserve room for a toast), so it stays in view.
+ */
+function keepFocusClearOfToasts(): void {
+  const focused = document.activeElement;
+  if (!(focused instanceof HTMLElement) || focused === document.body) return;
+  (focused.closest("li") ?? focused).scrollIntoView({ block: "nearest" });
+}
+
 export function showToast(kind: ToastKind, message: string, options?: ExternalToast): void {
   void loadSonner().then(({ toast }) => {
     if (kind === "message") toast(message, options);
     else toast[kind](message, options);
+    keepFocusClearOfToasts();
   });
 }

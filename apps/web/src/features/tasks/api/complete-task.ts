@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { Task } from "@todo/contract/task";
+import { useState } from "react";
 import { useTasksScope } from "../hooks/use-tasks-scope";
 import { optimisticTaskUpdate } from "./task-cache";
 import { tasksPath } from "./tasks-path";
@@ -24,4 +25,22 @@ export function useCompleteTask() {
           task.id === id ? { ...task, completed } : task,
     ),
   });
+}
+
+/**
+ * A checkbox's side of the same optimistic change: the box flips within the click itself,
+ * since the cache's update above only lands after in-flight refetches are cancelled, a beat
+ * later (and a controlled checkbox would flip back meanwhile). `toggle` settles either way.
+ */
+export function useCompletedCheckbox(
+  task: Task,
+  toggle: (task: Task, completed: boolean) => Promise<void>,
+) {
+  const [pending, setPending] = useState<boolean | null>(null);
+  const checked = pending ?? task.completed;
+  function onChange() {
+    setPending(!checked);
+    void toggle(task, !checked).finally(() => setPending(null));
+  }
+  return { checked, onChange };
 }

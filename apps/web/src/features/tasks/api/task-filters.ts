@@ -36,8 +36,40 @@ export const ORDER_LABELS: Record<SortOrder, string> = {
   asc: "Ascending",
 };
 
+/**
+ * The direction each key reads naturally in: newest first, due soonest first, most important
+ * first, A to Z. The list follows it unless the user picks a direction.
+ */
+export const NATURAL_ORDER: Record<TaskSort, SortOrder> = {
+  created_at: "desc",
+  updated_at: "desc",
+  due_date: "asc",
+  priority: "desc",
+  title: "asc",
+};
+
 /** The API's defaults; kept out of the URL so plain /tasks is the canonical address. */
 export const DEFAULT_FILTERS: TaskFilters = { status: "all", sort: "created_at", order: "desc" };
+
+/**
+ * The URL parameters for `filters`: defaults left out, and the direction too when it is the
+ * sort key's natural one, so that changing the key changes the direction with it.
+ */
+export function filtersToParams(filters: Partial<TaskFilters>): URLSearchParams {
+  const params = new URLSearchParams();
+  const sort = filters.sort ?? DEFAULT_FILTERS.sort;
+  for (const [key, value] of Object.entries(filters)) {
+    if (!value) continue;
+    if (
+      key === "order"
+        ? value === NATURAL_ORDER[sort]
+        : value === DEFAULT_FILTERS[key as keyof TaskFilters]
+    )
+      continue;
+    params.set(key, value);
+  }
+  return params;
+}
 
 function oneOf<Key extends string>(labels: Record<Key, string>, value: string | null) {
   return value !== null && Object.hasOwn(labels, value) ? (value as Key) : undefined;
@@ -45,12 +77,13 @@ function oneOf<Key extends string>(labels: Record<Key, string>, value: string | 
 
 /** An unknown value (an old bookmark, a typo) falls back to its default; the rest are kept. */
 export function parseFilters(params: URLSearchParams): TaskFilters {
+  const sort = oneOf(SORT_LABELS, params.get("sort")) ?? DEFAULT_FILTERS.sort;
   return {
     status: oneOf(STATUS_LABELS, params.get("status")) ?? DEFAULT_FILTERS.status,
     priority: oneOf(PRIORITY_LABELS, params.get("priority")),
     tag: params.get("tag")?.trim() || undefined,
     q: params.get("q")?.trim() || undefined,
-    sort: oneOf(SORT_LABELS, params.get("sort")) ?? DEFAULT_FILTERS.sort,
-    order: oneOf(ORDER_LABELS, params.get("order")) ?? DEFAULT_FILTERS.order,
+    sort,
+    order: oneOf(ORDER_LABELS, params.get("order")) ?? NATURAL_ORDER[sort],
   };
 }

@@ -1,41 +1,60 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { TITLE_MAX } from "@todo/contract/limits";
+import { type RefObject, useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { showToast } from "@/components/ui/toaster";
 import { useCreateTask } from "../api/create-task";
+import { draftFromTask } from "../hooks/task-draft";
 import { useSavedDraft } from "../hooks/use-saved-draft";
 import { useTaskForm } from "../hooks/use-task-form";
 import { useTasksScope } from "../hooks/use-tasks-scope";
-import { draftFromTask, TaskDetailFields } from "./task-fields";
+import { quickAddToInput } from "../quick-add/quick-add-input";
+import { QuickAddHighlight, QuickAddPreview } from "../quick-add/quick-add-preview";
+import { useQuickAddParser } from "../quick-add/use-quick-add";
+import { characterCount } from "./character-count";
+import { TaskDetailFields } from "./task-fields";
 
 const EMPTY_DRAFT = draftFromTask();
 
-/** A title and "Add"; the other fields fold away so the common case stays one line. */
-export function AddTaskForm() {
+/**
+ * Quick add: one line that understands dates, recurrence, #tags, !priority, @list and reminders
+ * ("Pay rent tomorrow 9am every month #home !high @Bills remind 1h"), shows what it understood
+ * as it is typed, and folds the other fields away so the tasks stay in view on a phone.
+ * `titleRef` lets the page's shortcut focus it.
+ */
+export function AddTaskForm({ titleRef }: { titleRef: RefObject<HTMLInputElement | null> }) {
   const createTask = useCreateTask();
   const { userId } = useTasksScope();
+  const parse = useQuickAddParser();
   const [expanded, setExpanded] = useState(false);
-  const titleRef = useRef<HTMLInputElement>(null);
+  const [scrollLeft, setScrollLeft] = useState(0);
   const id = useId();
   const form = useTaskForm({
     initial: EMPTY_DRAFT,
     loadSchema: () => import("@todo/contract/task").then((contract) => contract.createTaskSchema),
+    toInput: (draft) => quickAddToInput(draft, parse?.(draft.title) ?? null),
     submit: createTask.mutateAsync,
     onSuccess: (submitted) => {
       // Clear only what was saved: text typed while the request ran is kept.
       form.setDraft((current) => (current === submitted ? EMPTY_DRAFT : current));
       setExpanded(false);
-      showToast("success", "Task added");
+      setScrollLeft(0);
+      showToast("success", "Task added", { duration: 2000 });
       titleRef.current?.focus();
     },
   });
   // Survives the trip to sign-in and back when the session ends (see session-ended-notice.tsx).
   useSavedDraft(`todo:new-task-draft:${userId}`, form.draft, EMPTY_DRAFT, form.setDraft);
+  const text = form.draft.title;
+  const quickAdd = parse && text.trim() ? parse(text) : null;
   const titleErrorId = `${id}-title-error`;
+  const titleCountId = `${id}-title-count`;
+  const previewId = `${id}-preview`;
+  const titleCount = characterCount(quickAdd?.title ?? text, TITLE_MAX);
   // A refused detail field must be visible, or its error could not be read or fixed.
   const showDetails = expanded || Object.keys(form.errors).some((field) => field !== "title");
 
@@ -44,38 +63,71 @@ export function AddTaskForm() {
       aria-label="Add a task"
       noValidate
       onSubmit={form.handleSubmit}
-      className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-4"
+      className="flex flex-col gap-2 rounded-lg border border-border bg-surface p-3"
     >
-      <Label htmlFor={`${id}-title`}>New task</Label>
+      <Label htmlFor={`${id}-title`} className="sr-only">
+        New task
+      </Label>
       <div className="flex gap-2">
-        <Input
-          ref={titleRef}
-          id={`${id}-title`}
-          value={form.draft.title}
-          placeholder="What needs doing?"
-          autoComplete="off"
-          aria-invalid={Boolean(form.errors.title)}
-          aria-describedby={form.errors.title ? titleErrorId : undefined}
-          onChange={(event) => form.change({ title: event.target.value })}
-        />
+        <div className="relative min-w-0 flex-1 rounded-md bg-surface">
+          <QuickAddHighlight text={text} quickAdd={quickAdd} scrollLeft={scrollLeft} />
+          <Input
+            ref={titleRef}
+            id={`${id}-title`}
+            value={text}
+            placeholder="Add a task: “Pay rent tomorrow 9am #home !high”"
+            autoComplete="off"
+            dir="auto"
+            className="relative bg-transparent!"
+            aria-invalid={Boolean(form.errors.title)}
+            aria-describedby={
+              [previewId, titleCount && titleCountId, form.errors.title && titleErrorId]
+                .filter(Boolean)
+                .join(" ") || undefined
+            }
+            onChange={(event) => {
+              form.change({ title: event.target.value });
+              setScrollLeft(event.target.scrollLeft);
+            }}
+            onScroll={(event) => setScrollLeft(event.currentTarget.scrollLeft)}
+          />
+        </div>
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-label={showDetails ? "Fewer options" : "More options"}
+          aria-expanded={showDetails}
+          aria-controls={`${id}-details`}
+          onClick={() => setExpanded((open) => !open)}
+        >
+          {/* Sliders: the fields folded away. */}
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 24 24"
+            className="size-5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+          >
+            <path d="M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M16 4v4M10 10v4M18 16v4" />
+          </svg>
+        </Button>
         <Button type="submit" disabled={form.submitting}>
           {form.submitting ? "Adding…" : "Add"}
         </Button>
       </div>
+      <QuickAddPreview id={previewId} quickAdd={quickAdd} />
+      {titleCount ? (
+        <p id={titleCountId} className="text-xs text-muted-foreground">
+          {titleCount}
+        </p>
+      ) : null}
       {form.errors.title ? (
         <p id={titleErrorId} className="text-sm text-danger">
           {form.errors.title}
         </p>
       ) : null}
-      <button
-        type="button"
-        aria-expanded={showDetails}
-        aria-controls={`${id}-details`}
-        onClick={() => setExpanded((open) => !open)}
-        className="self-start rounded-sm text-sm font-medium text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring"
-      >
-        {showDetails ? "Fewer options" : "More options"}
-      </button>
       <div id={`${id}-details`} hidden={!showDetails} className="flex flex-col gap-4">
         <TaskDetailFields draft={form.draft} errors={form.errors} onChange={form.change} />
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 
@@ -12,6 +12,9 @@ interface DebouncedTextFieldProps {
   onCommit: (value: string) => void;
   placeholder?: string;
   type?: "search" | "text";
+  /** Named for screen readers only, where the placeholder already says what the field is. */
+  hideLabel?: boolean;
+  inputRef?: RefObject<HTMLInputElement | null>;
 }
 
 /**
@@ -25,6 +28,8 @@ export function DebouncedTextField({
   onCommit,
   placeholder,
   type = "text",
+  hideLabel = false,
+  inputRef,
 }: DebouncedTextFieldProps) {
   const [text, setText] = useState(value);
   const committed = useRef(value);
@@ -46,10 +51,14 @@ export function DebouncedTextField({
   }, [text, onCommit]);
 
   return (
-    <FormField label={label}>
+    <FormField
+      label={hideLabel ? <span className="sr-only">{label}</span> : label}
+      className={hideLabel ? "flex flex-col" : undefined}
+    >
       {(control) => (
         <Input
           {...control}
+          ref={inputRef}
           type={type}
           value={text}
           placeholder={placeholder}

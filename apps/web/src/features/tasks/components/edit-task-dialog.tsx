@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { TITLE_MAX } from "@todo/contract/limits";
 import type { Task } from "@todo/contract/task";
 import { Fragment, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -13,10 +14,12 @@ import { type EditableField, EditConflictError } from "../api/edit-conflicts";
 import { taskOptions } from "../api/get-task";
 import { PRIORITY_LABELS } from "../api/task-filters";
 import { useUpdateTask } from "../api/update-task";
+import { changedInput, draftFromTask } from "../hooks/task-draft";
 import { useTaskForm } from "../hooks/use-task-form";
 import { useTasksScope } from "../hooks/use-tasks-scope";
-import { formatDueDate } from "./due-date";
-import { changedInput, draftFromTask, TaskDetailFields } from "./task-fields";
+import { characterCount } from "./character-count";
+import { formatDueDate } from "./due-label";
+import { TaskDetailFields } from "./task-fields";
 
 const FIELD_LABELS: Record<EditableField, string> = {
   title: "Title",
@@ -129,7 +132,11 @@ export function EditTaskDialog({ task, onClose }: EditTaskDialogProps) {
         }}
       >
         <form noValidate onSubmit={form.handleSubmit} className="flex flex-col gap-4">
-          <FormField label="Title" error={form.errors.title}>
+          <FormField
+            label="Title"
+            hint={characterCount(form.draft.title, TITLE_MAX)}
+            error={form.errors.title}
+          >
             {(control) => (
               <Input
                 {...control}

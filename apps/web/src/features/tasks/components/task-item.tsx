@@ -4,8 +4,9 @@ import type { Task } from "@todo/contract/task";
 import { clsx } from "clsx";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { PRIORITY_LABELS } from "../api/task-filters";
-import { DueDate, isOverdue } from "./due-date";
+import { useCompletedCheckbox } from "../api/complete-task";
+import { DueDate } from "./due-date";
+import { linkParts } from "./linkify";
 
 // Two inline strokes instead of an icon library, to keep the page's JavaScript small.
 const EDIT_ICON = "M4 20h4L19 9l-4-4L4 16v4z";
@@ -47,32 +48,91 @@ interface TaskItemProps {
   onTagClick: (tag: string) => void;
 }
 
+// Past three lines or about as many characters, a description folds behind "Show more".
+const FOLDED_LINES = 3;
+const FOLDED_CHARACTERS = 180;
+
+function Description({ text }: { text: string }) {
+  const [expanded, setExpanded] = useState(false);
+  const long = text.length > FOLDED_CHARACTERS || text.split("\n").length > FOLDED_LINES;
+  return (
+    <>
+      <p
+        dir="auto"
+        className={clsx(
+          "text-sm break-words whitespace-pre-line text-muted-foreground",
+          long && !expanded && "line-clamp-3",
+        )}
+      >
+        {linkParts(text).map((part, index) =>
+          "url" in part ? (
+            <a
+              // biome-ignore lint/suspicious/noArrayIndexKey: the parts never reorder
+              key={index}
+              href={part.url}
+              target="_blank"
+              rel="noopener noreferrer nofollow"
+              className="text-primary underline"
+            >
+              {part.url}
+            </a>
+          ) : (
+            part.text
+          ),
+        )}
+      </p>
+      {long ? (
+        <button
+          type="button"
+          aria-expanded={expanded}
+          onClick={() => setExpanded((open) => !open)}
+          className="self-start rounded-sm text-xs font-medium text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring"
+        >
+          {expanded ? "Show less" : "Show more"}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+/** Medium is the usual case and goes unmarked; high stands out, low recedes. */
+function PriorityBadge({ priority }: { priority: Task["priority"] }) {
+  if (priority === "medium") return null;
+  return priority === "high" ? (
+    <span className="rounded-full border border-danger px-2 py-0.5 font-semibold text-danger">
+      High priority
+    </span>
+  ) : (
+    <span className="rounded-full border border-dashed border-border px-2 py-0.5 text-muted-foreground">
+      <span aria-hidden="true">↓ </span>Low priority
+    </span>
+  );
+}
+
 export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskItemProps) {
   const titleId = useId();
-  // The box flips within the click itself; the cache's optimistic update only lands after
-  // in-flight refetches are cancelled, a beat later.
-  const [pendingCompleted, setPendingCompleted] = useState<boolean | null>(null);
-  const completed = pendingCompleted ?? task.completed;
-  const overdue = isOverdue(task);
+  const checkbox = useCompletedCheckbox(task, onToggle);
 
   return (
     <li
       data-testid="task-item"
-      className="flex items-start gap-3 rounded-lg border border-border bg-surface p-3 sm:p-4"
+      data-task-id={task.id}
+      // Focusable by script, for the keyboard shortcuts that move between tasks (j / k).
+      tabIndex={-1}
+      aria-labelledby={titleId}
+      className="flex scroll-mt-4 scroll-mb-32 items-start gap-3 rounded-lg border border-border bg-surface p-3 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring sm:p-4"
     >
       <input
         type="checkbox"
-        checked={completed}
+        checked={checkbox.checked}
         aria-labelledby={titleId}
-        onChange={() => {
-          setPendingCompleted(!completed);
-          void onToggle(task, !completed).finally(() => setPendingCompleted(null));
-        }}
+        onChange={checkbox.onChange}
         className="mt-0.5 size-5 shrink-0 cursor-pointer accent-primary focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
       />
       <div className="flex min-w-0 flex-1 flex-col gap-1">
         <p
           id={titleId}
+          dir="auto"
           className={clsx(
             "font-medium break-words",
             task.completed && "text-muted-foreground line-through",
@@ -80,28 +140,10 @@ export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskI
         >
           {task.title}
         </p>
-        {task.description ? (
-          <p className="line-clamp-3 text-sm break-words whitespace-pre-line text-muted-foreground">
-            {task.description}
-          </p>
-        ) : null}
+        {task.description ? <Description text={task.description} /> : null}
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
-          <span
-            className={clsx(
-              "rounded-full border px-2 py-0.5 font-medium",
-              task.priority === "high"
-                ? "border-danger text-danger"
-                : "border-border text-muted-foreground",
-            )}
-          >
-            {PRIORITY_LABELS[task.priority]} priority
-          </span>
-          {task.due_date ? (
-            <span className={overdue ? "font-semibold text-danger" : "text-muted-foreground"}>
-              {overdue ? "Overdue · " : "Due "}
-              <DueDate dueDate={task.due_date} />
-            </span>
-          ) : null}
+          <PriorityBadge priority={task.priority} />
+          {task.due_date ? <DueDate dueDate={task.due_date} /> : null}
           {task.tags.map((tag) => (
             <button
               key={tag}

@@ -12,6 +12,8 @@ import { TaskItem } from "./task-item";
 interface TaskListProps {
   query: ReturnType<typeof useTasks>;
   tasks: Task[];
+  /** How many match in all, loaded or not. */
+  total: number | undefined;
   filtered: boolean;
   onClearFilters: () => void;
   onToggle: (task: Task, completed: boolean) => Promise<void>;
@@ -48,6 +50,7 @@ function LoadError({ error, onRetry }: { error: Error; onRetry: () => void }) {
 export function TaskList({
   query,
   tasks,
+  total,
   filtered,
   onClearFilters,
   ...itemHandlers
@@ -71,7 +74,10 @@ export function TaskList({
               Clear filters
             </Button>
           ) : (
-            <p className="text-sm text-muted-foreground">Add one above to get started.</p>
+            <p className="text-sm text-muted-foreground">
+              Add one above to get started. Press <kbd className="font-mono">?</kbd> for keyboard
+              shortcuts.
+            </p>
           )}
         </div>
       ) : (
@@ -89,7 +95,7 @@ export function TaskList({
           onClick={() => query.fetchNextPage()}
         >
           {query.isFetchingNextPage ? <Spinner label="Loading more tasks" /> : null}
-          Load more
+          {total === undefined ? "Load more" : `Load more (${tasks.length} of ${total})`}
         </Button>
       ) : null}
     </div>

@@ -1,22 +1,31 @@
 "use client";
 
 import type { Task } from "@todo/contract/task";
-import { lazy, type ReactNode, Suspense, useCallback, useState } from "react";
+import { useRouter } from "next/navigation";
+import { lazy, type ReactNode, Suspense, useCallback, useRef, useState } from "react";
 import { showToast } from "@/components/ui/toaster";
 import { describeError } from "@/lib/api-client";
 import { useHydrated } from "@/lib/use-hydrated";
 import { useCompleteTask } from "../api/complete-task";
 import { useTasks } from "../api/list-tasks";
+import { useKeyboardShortcuts } from "../hooks/use-keyboard-shortcuts";
 import { useTaskFilters } from "../hooks/use-task-filters";
-import { UNDO_WINDOW_MS, useUndoableDelete } from "../hooks/use-undoable-delete";
+import {
+  countWithoutPendingDeletes,
+  UNDO_WINDOW_MS,
+  useUndoableDelete,
+} from "../hooks/use-undoable-delete";
 import { AddTaskForm } from "./add-task-form";
 import { StatusTabs } from "./status-tabs";
 import { TaskList } from "./task-list";
 import { TaskToolbar } from "./task-toolbar";
 
-// The dialog (and Radix's focus and scroll management with it) loads when first opened.
+// The dialogs (and Radix's focus and scroll management with them) load when first opened.
 const EditTaskDialog = lazy(() =>
   import("./edit-task-dialog").then(({ EditTaskDialog }) => ({ default: EditTaskDialog })),
+);
+const ShortcutsDialog = lazy(() =>
+  import("./shortcuts-dialog").then(({ ShortcutsDialog }) => ({ default: ShortcutsDialog })),
 );
 
 /**
@@ -27,33 +36,74 @@ const EditTaskDialog = lazy(() =>
 function LiveFieldset({ children }: { children: ReactNode }) {
   const hydrated = useHydrated();
   return (
-    <fieldset disabled={!hydrated} className="m-0 flex min-w-0 flex-col gap-6 border-0 p-0">
+    <fieldset disabled={!hydrated} className="m-0 flex min-w-0 flex-col gap-4 border-0 p-0">
       {children}
     </fieldset>
   );
 }
 
-/** The add form, the filters and the list, wired to the URL and the API. */
+function taskRow(id: number): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`[data-task-id="${id}"]`);
+}
+
+/** The add form, the filters and the list, wired to the URL, the API and the keyboard. */
 export function TasksBoard() {
+  const router = useRouter();
   const { filters, setFilters } = useTaskFilters();
   const query = useTasks(filters);
   const { mutateAsync: completeTask } = useCompleteTask();
   const [editing, setEditing] = useState<Task | null>(null);
+  const [showingShortcuts, setShowingShortcuts] = useState(false);
+  const addRef = useRef<HTMLInputElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
 
   const onDeleteError = useCallback((error: Error, task: Task) => {
     showToast("error", `Couldn't delete “${task.title}”`, { description: describeError(error) });
   }, []);
-  const { hiddenIds, remove, undo } = useUndoableDelete(onDeleteError);
+  const { split, remove, undo } = useUndoableDelete(onDeleteError);
 
-  const loaded = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const tasks = loaded.filter((task) => !hiddenIds.has(task.id));
+  const { tasks, pendingDeletes } = split(query.data?.pages.flatMap((page) => page.items) ?? []);
   const total = query.data?.pages[0]?.total;
-  const currentTotal = total === undefined ? undefined : total - (loaded.length - tasks.length);
+  const currentTotal =
+    total === undefined ? undefined : countWithoutPendingDeletes(total, pendingDeletes, "all");
+  const filtered = Boolean(filters.q || filters.tag || filters.priority);
+  // Nothing to search, filter or count yet: the list's empty state says how to start.
+  const noTasksAtAll = currentTotal === 0 && !filtered && filters.status === "all";
+
+  /** The task whose row holds the focus, if any. */
+  function focusedTask(): Task | undefined {
+    const row = document.activeElement?.closest<HTMLElement>("[data-task-id]");
+    return row ? tasks.find((task) => String(task.id) === row.dataset.taskId) : undefined;
+  }
+
+  /** Before `task` leaves the list: focus the task after it (or before, if last), else quick add. */
+  function focusNeighbourOf(task: Task) {
+    const index = tasks.findIndex(({ id }) => id === task.id);
+    const neighbour = tasks[index + 1] ?? tasks[index - 1];
+    if (neighbour) taskRow(neighbour.id)?.focus();
+    else addRef.current?.focus();
+  }
+
+  function moveFocus(step: 1 | -1) {
+    const current = focusedTask();
+    const index = current ? tasks.indexOf(current) + step : 0;
+    const target = tasks[Math.min(Math.max(index, 0), tasks.length - 1)];
+    if (target) taskRow(target.id)?.focus();
+  }
 
   function toggle(task: Task, completed: boolean): Promise<void> {
+    // In the Active view a completed task leaves the list: focus moves on, and undo brings it back.
+    const leavesView = completed && filters.status === "pending";
+    if (leavesView) focusNeighbourOf(task);
     // The checkbox flips at once; if the API refuses, the hook puts it back and this says why.
     return completeTask({ id: task.id, completed }).then(
-      () => {},
+      () => {
+        if (!leavesView) return;
+        showToast("message", `Completed “${task.title}”`, {
+          duration: UNDO_WINDOW_MS,
+          action: { label: "Undo", onClick: () => void toggle(task, false) },
+        });
+      },
       (error: Error) => {
         showToast("error", `Couldn't update “${task.title}”`, {
           description: describeError(error),
@@ -63,6 +113,7 @@ export function TasksBoard() {
   }
 
   function deleteWithUndo(task: Task) {
+    focusNeighbourOf(task);
     remove(task);
     showToast("message", `Deleted “${task.title}”`, {
       duration: UNDO_WINDOW_MS,
@@ -70,23 +121,48 @@ export function TasksBoard() {
     });
   }
 
+  function withFocusedTask(act: (task: Task) => void) {
+    return () => {
+      const task = focusedTask();
+      if (task) act(task);
+    };
+  }
+
+  useKeyboardShortcuts({
+    quickAdd: () => addRef.current?.focus(),
+    search: () => searchRef.current?.focus(),
+    next: () => moveFocus(1),
+    previous: () => moveFocus(-1),
+    complete: withFocusedTask((task) => void toggle(task, !task.completed)),
+    edit: withFocusedTask(setEditing),
+    delete: withFocusedTask(deleteWithUndo),
+    goInbox: () => router.push("/tasks"),
+    help: () => setShowingShortcuts(true),
+  });
+
   return (
     <LiveFieldset>
-      <AddTaskForm />
-      <section aria-labelledby="task-list-heading" className="flex flex-col gap-4">
+      <AddTaskForm titleRef={addRef} />
+      <section aria-labelledby="task-list-heading" className="flex flex-col gap-3">
         <h2 id="task-list-heading" className="sr-only">
           Your tasks
         </h2>
-        <TaskToolbar filters={filters} onChange={setFilters} />
-        <StatusTabs
-          filters={filters}
-          currentTotal={currentTotal}
-          onSelect={(status) => setFilters({ status })}
-        />
+        {noTasksAtAll ? null : (
+          <>
+            <TaskToolbar filters={filters} onChange={setFilters} searchRef={searchRef} />
+            <StatusTabs
+              filters={filters}
+              currentTotal={currentTotal}
+              pendingDeletes={pendingDeletes}
+              onSelect={(status) => setFilters({ status })}
+            />
+          </>
+        )}
         <TaskList
           query={query}
           tasks={tasks}
-          filtered={Boolean(filters.q || filters.tag || filters.priority)}
+          total={currentTotal}
+          filtered={filtered}
           onClearFilters={() => setFilters({ q: undefined, tag: undefined, priority: undefined })}
           onToggle={toggle}
           onEdit={setEditing}
@@ -94,9 +170,21 @@ export function TasksBoard() {
           onTagClick={(tag) => setFilters({ tag })}
         />
       </section>
+      <button
+        type="button"
+        onClick={() => setShowingShortcuts(true)}
+        className="self-start rounded-sm text-sm text-muted-foreground hover:underline focus-visible:outline-2 focus-visible:outline-ring"
+      >
+        Keyboard shortcuts <kbd className="font-mono">?</kbd>
+      </button>
       {editing ? (
         <Suspense fallback={null}>
           <EditTaskDialog key={editing.id} task={editing} onClose={() => setEditing(null)} />
+        </Suspense>
+      ) : null}
+      {showingShortcuts ? (
+        <Suspense fallback={null}>
+          <ShortcutsDialog onClose={() => setShowingShortcuts(false)} />
         </Suspense>
       ) : null}
     </LiveFieldset>

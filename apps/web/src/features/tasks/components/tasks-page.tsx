@@ -56,13 +56,14 @@ export function TasksPage({ apiUrl, user, initialState }: TasksPageProps) {
         <ApiClientContext value={apiClient}>
           <TaskOwnerContext value={user.id}>
             <div className="mx-auto flex min-h-dvh w-full max-w-3xl flex-col px-4 sm:px-6">
-              <header className="flex items-center justify-between gap-4 py-4">
+              <header className="flex items-center justify-between gap-4 py-3 sm:py-4">
                 <span className="text-xl font-semibold">Todo</span>
                 <Suspense fallback={<span className="truncate text-sm">{user.name}</span>}>
                   <UserMenu name={user.name} email={user.email} />
                 </Suspense>
               </header>
-              <main id="main" className="flex flex-col gap-6 pb-16">
+              {/* The bottom padding lets the last task scroll up clear of a toast. */}
+              <main id="main" className="flex flex-col gap-4 pb-32">
                 <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
                 {sessionEnded ? <SessionEndedNotice /> : null}
                 <TasksBoard />

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import type { TaskDraft } from "../components/task-fields";
+import type { TaskDraft } from "./task-draft";
 
 function readDraft(key: string, empty: TaskDraft): TaskDraft | null {
   try {

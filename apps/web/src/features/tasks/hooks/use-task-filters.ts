@@ -1,6 +1,6 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { DEFAULT_FILTERS, parseFilters, type TaskFilters } from "../api/task-filters";
+import { filtersToParams, parseFilters, type TaskFilters } from "../api/task-filters";
 
 /**
  * The list's filters and sort live in the URL, so reload, sharing and the back button work.
@@ -16,11 +16,13 @@ export function useTaskFilters() {
   const setFilters = useCallback(
     (changes: Partial<TaskFilters>, { replace = false } = {}) => {
       // The address bar, not this render's snapshot: two quick changes must both land.
-      const next = new URLSearchParams(window.location.search);
-      for (const [key, value] of Object.entries(changes)) {
-        if (!value || value === DEFAULT_FILTERS[key as keyof TaskFilters]) next.delete(key);
-        else next.set(key, value);
-      }
+      const current = new URLSearchParams(window.location.search);
+      const next = filtersToParams({
+        ...Object.fromEntries(current),
+        // A new sort key brings its own natural direction unless a direction comes with it.
+        ...("sort" in changes ? { order: undefined } : {}),
+        ...changes,
+      } as Partial<TaskFilters>);
       const query = next.toString();
       const href = query ? `${pathname}?${query}` : pathname;
       if (replace) window.history.replaceState(null, "", href);

@@ -8,7 +8,7 @@ import {
   type TaskFieldErrors,
   type TaskFieldName,
   toFieldErrors,
-} from "../components/task-fields";
+} from "./task-draft";
 
 interface UseTaskFormOptions<Schema extends z.ZodType> {
   initial: TaskDraft;

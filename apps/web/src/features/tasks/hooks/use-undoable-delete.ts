@@ -1,3 +1,4 @@
+import type { TaskStatus } from "@todo/contract/list-query";
 import type { Task } from "@todo/contract/task";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useDeleteTask } from "../api/delete-task";
@@ -74,5 +75,24 @@ export function useUndoableDelete(onError: (error: Error, task: Task) => void) {
     };
   }, [commit]);
 
-  return { hiddenIds, remove, undo };
+  /** The loaded tasks as the user should see them: those pending deletion set apart. */
+  const split = useCallback(
+    (loaded: Task[]) => ({
+      tasks: loaded.filter((task) => !hiddenIds.has(task.id)),
+      pendingDeletes: loaded.filter((task) => hiddenIds.has(task.id)),
+    }),
+    [hiddenIds],
+  );
+
+  return { split, remove, undo };
+}
+
+/** A server count of `status` without the tasks pending deletion, which it still includes. */
+export function countWithoutPendingDeletes(
+  count: number,
+  pendingDeletes: readonly Task[],
+  status: TaskStatus,
+): number {
+  const inStatus = (task: Task) => status === "all" || task.completed === (status === "completed");
+  return count - pendingDeletes.filter(inStatus).length;
 }

@@ -6,7 +6,7 @@ import {
   draftFromTask,
   draftToInput,
   toFieldErrors,
-} from "./task-fields";
+} from "./task-draft";
 
 const task = {
   id: 7,

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { dayIn, dueLabel, isOverdue } from "./due-label";
+
+// Wednesday 2 December 2026, 10:00 in Paris (09:00 UTC).
+const now = new Date("2026-12-02T09:00:00Z");
+const paris = { now, timeZone: "Europe/Paris", locale: "en-US" };
+
+describe("due date labels", () => {
+  it.each([
+    ["2026-12-02", "Today", false],
+    ["2026-12-03", "Tomorrow", false],
+    ["2026-12-04", "Friday", false],
+    ["2026-12-08", "Tuesday", false],
+    ["2026-12-09", "Dec 9", false],
+    ["2027-01-15", "Jan 15, 2027", false],
+    ["2026-12-01", "1 day overdue", true],
+    ["2026-11-29", "3 days overdue", true],
+  ])("all-day %s reads %s", (due, text, overdue) => {
+    expect(dueLabel(due, paris)).toEqual({ text, overdue });
+  });
+
+  it.each([
+    ["2026-12-02T17:00:00Z", "Today, 6:00 PM", false],
+    ["2026-12-02T08:00:00Z", "Today, 9:00 AM (overdue)", true],
+    ["2026-12-03T07:30:00Z", "Tomorrow, 8:30 AM", false],
+    ["2026-12-05T10:00:00Z", "Saturday, 11:00 AM", false],
+    ["2026-11-30T10:00:00Z", "2 days overdue", true],
+  ])("the moment %s reads %s in Paris", (due, text, overdue) => {
+    expect(dueLabel(due, paris)).toEqual({ text, overdue });
+  });
+
+  it("counts days in the reader's zone, not UTC's", () => {
+    // 23:30 UTC on the 2nd is already the 3rd in Paris, but still the 2nd in New York.
+    expect(dueLabel("2026-12-02T23:30:00Z", paris).text).toBe("Tomorrow, 12:30 AM");
+    expect(
+      dueLabel("2026-12-02T23:30:00Z", { now, timeZone: "America/New_York", locale: "en-US" }).text,
+    ).toBe("Today, 6:30 PM");
+    // Late evening in Sydney is the next calendar day there.
+    expect(
+      dueLabel("2026-12-03", {
+        now: new Date("2026-12-02T14:00:00Z"),
+        timeZone: "Australia/Sydney",
+        locale: "en-US",
+      }).text,
+    ).toBe("Today");
+  });
+
+  it("names weekdays in the reader's language", () => {
+    expect(dueLabel("2026-12-04", { ...paris, locale: "fr-FR" }).text).toBe("vendredi");
+  });
+
+  it("counts whole days across a daylight-saving change", () => {
+    // Paris leaves summer time on 25 October 2026.
+    const before = { now: new Date("2026-10-24T10:00:00Z"), timeZone: "Europe/Paris" };
+    expect(dueLabel("2026-10-26", { ...before, locale: "en-US" }).text).toBe("Monday");
+    expect(dueLabel("2026-10-21", { ...before, locale: "en-US" }).text).toBe("3 days overdue");
+  });
+});
+
+describe("overdue", () => {
+  const task = { completed: false, time_zone: "Europe/Paris" };
+
+  it("is an all-day date once its day is over in its zone, a moment once it has passed", () => {
+    expect(isOverdue({ ...task, due_date: "2026-12-01" }, now)).toBe(true);
+    expect(isOverdue({ ...task, due_date: "2026-12-02" }, now)).toBe(false);
+    expect(isOverdue({ ...task, due_date: "2026-12-02T08:59:00Z" }, now)).toBe(true);
+    expect(isOverdue({ ...task, due_date: "2026-12-02T09:01:00Z" }, now)).toBe(false);
+  });
+
+  it("never applies to a completed task or one without a date", () => {
+    expect(isOverdue({ ...task, completed: true, due_date: "2020-01-01" }, now)).toBe(false);
+    expect(isOverdue({ ...task, due_date: null }, now)).toBe(false);
+  });
+
+  it("reads today's date in a zone", () => {
+    expect(dayIn("Pacific/Kiritimati", now)).toBe("2026-12-02");
+    expect(dayIn("Pacific/Pago_Pago", new Date("2026-12-02T05:00:00Z"))).toBe("2026-12-01");
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { draftFromTask } from "../hooks/task-draft";
+import { parseQuickAdd } from "./parse-quick-add";
+import { quickAddToInput } from "./quick-add-input";
+
+const now = new Date(2026, 11, 2, 10, 0);
+
+describe("a quick add as a create request", () => {
+  it("sends the issue's example with every field as contract section 11 names it", () => {
+    const text = "Pay rent tomorrow 9am every month #home !high @Bills remind 1h";
+    const quickAdd = parseQuickAdd(text, { now, lists: [{ id: 4, name: "Bills" }] });
+    expect(quickAddToInput({ ...draftFromTask(), title: text }, quickAdd, "Europe/Paris")).toEqual({
+      title: "Pay rent",
+      description: null,
+      priority: "high",
+      due_date: new Date(2026, 11, 3, 9, 0).toISOString(),
+      time_zone: "Europe/Paris",
+      tags: ["home"],
+      list_id: 4,
+      recurrence: "FREQ=MONTHLY",
+      reminders: [{ before_minutes: 60 }],
+    });
+  });
+
+  it("sends only main's fields when the text sets no version 2 field", () => {
+    const text = "Renew passport 2027-03-01 #admin";
+    const input = quickAddToInput(
+      { ...draftFromTask(), title: text, tags: "travel" },
+      parseQuickAdd(text, { now }),
+      "UTC",
+    );
+    expect(input).toEqual({
+      title: "Renew passport",
+      description: null,
+      priority: "medium",
+      due_date: "2027-03-01",
+      time_zone: "UTC",
+      tags: ["travel", "admin"],
+    });
+  });
+
+  it("leaves an unknown list out rather than guessing", () => {
+    const text = "Pay electricity @Someday";
+    const input = quickAddToInput(
+      { ...draftFromTask(), title: text },
+      parseQuickAdd(text, { now }),
+    );
+    expect(input).not.toHaveProperty("list_id");
+    expect(input.title).toBe("Pay electricity");
+  });
+
+  it("keeps the form's date when the text names none", () => {
+    const draft = { ...draftFromTask(), title: "Call Ann", dueDate: "2027-01-02", dueTime: "" };
+    expect(quickAddToInput(draft, parseQuickAdd("Call Ann", { now }), "UTC").due_date).toBe(
+      "2027-01-02",
+    );
+  });
+});
