@@ -10,11 +10,14 @@ type Callback = (error: Error | null, result?: { current: number; ttl: number })
  */
 const FLUSH = {
   name: "rate-limit-flush",
+  // Windows start on a whole millisecond at or before now(): the column keeps milliseconds, and
+  // rounding up would make the time left exceed the window.
   text: `insert into rate_limits as r (key, window_start, count)
-      select key, now(), hits from unnest($1::text[], $2::int[]) as h(key, hits)
+      select key, date_trunc('milliseconds', now()), hits
+        from unnest($1::text[], $2::int[]) as h(key, hits)
     on conflict (key) do update set
       window_start = case when r.window_start + $3 * interval '1 millisecond' <= now()
-        then now() else r.window_start end,
+        then date_trunc('milliseconds', now()) else r.window_start end,
       count = case when r.window_start + $3 * interval '1 millisecond' <= now()
         then excluded.count else r.count + excluded.count end
     returning key, count,
