@@ -51,7 +51,7 @@ const tokenAlg = config.AUTH_TOKEN_ALG;
 // The web app's interface; loopback unless deployed, like the API's API_HOST.
 const host = config.HOST || (config.NODE_ENV === "production" ? "0.0.0.0" : "127.0.0.1");
 // `next start` defaults NODE_ENV to production, which needs SMTP_URL and requires email
-// verification (contract section 13). Unless production is asked for, this is a local stack:
+// verification (README, Configuration). Unless production is asked for, this is a local stack:
 // "test", Next's other standard value, keeps its production runtime (decision 0019).
 const webNodeEnv = dev ? undefined : config.NODE_ENV || "test";
 // One secret for both processes: the web app signs tokens with it and the API verifies them.

@@ -14,7 +14,7 @@ import {
   testUser,
 } from "./helpers";
 
-/** Contract section 10. */
+/** docs/api.md, Lists. */
 let app: App;
 beforeAll(async () => {
   app = await testApp();

@@ -2,7 +2,7 @@ import { recurrenceError } from "@todo/contract/recurrence";
 import { describe, expect, it } from "vitest";
 import { nextOccurrence, type Schedule } from "../src/lib/recurrence";
 
-/** Contract section 11: where a completion moves a recurring task. */
+/** docs/api.md, Completing a recurring task: where a completion moves a recurring task. */
 type Row = [
   name: string,
   schedule: Omit<Schedule, "recurrenceFrom"> & { recurrenceFrom?: Schedule["recurrenceFrom"] },

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app";
 import { expectProblem, taskPath, tasksPath, testApp, testUser } from "./helpers";
 
-/** Contract section 11: list_id, recurrence, recurrence_from, reminders, completed_at. */
+/** docs/api.md, Tasks: list_id, recurrence, recurrence_from, reminders, completed_at. */
 let app: App;
 beforeAll(async () => {
   app = await testApp();

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { LOCAL_DATA_DIR, secretWeakness } from "@todo/db/local-data";
 import { z } from "zod";
 
-/** Contract section 2: tokens live 15 minutes. Tests shorten it. */
+/** docs/api.md, Tokens: tokens live 15 minutes. Tests shorten it. */
 const TOKEN_TTL_DEFAULT_SECONDS = 900;
 
 const unset = (value: unknown) => (value === "" ? undefined : value);
@@ -43,7 +43,7 @@ function isCidr(entry: string): boolean {
 }
 
 /**
- * Contract section 13: the proxies in front, as a hop count (`1`) or comma-separated CIDRs
+ * docs/api.md, Transport: the proxies in front, as a hop count (`1`) or comma-separated CIDRs
  * (`10.0.0.0/8,::1`). Unset: no forwarded header is believed.
  */
 const trustProxy = optional(

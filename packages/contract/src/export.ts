@@ -4,7 +4,7 @@ import { createTaskSchema, taskSchema } from "./task";
 
 export const EXPORT_FORMAT = "todo-export";
 export const EXPORT_VERSION = 2;
-/** Contract section 9: the bounds of one import. */
+/** docs/api.md, Import: the bounds of one import. */
 export const IMPORT_BYTES_MAX = 5 * 1024 * 1024;
 export const IMPORT_TASKS_MAX = 10_000;
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { text } from "./text";
 
 export const LIST_NAME_MAX = 100;
-/** At most this many lists a user; the next create is a 409 (contract section 10). */
+/** At most this many lists a user; the next create is a 409 (docs/api.md, Lists). */
 export const LISTS_MAX = 200;
 
 export const listNameSchema = text({ min: 1, max: LIST_NAME_MAX }).describe(
@@ -46,7 +46,7 @@ export const updateListSchema = z
 export type UpdateListInput = z.input<typeof updateListSchema>;
 export type ListChanges = z.output<typeof updateListSchema>;
 
-/** A list as served (contract section 10). */
+/** A list as served (docs/api.md, Lists). */
 export const listSchema = z
   .object({
     id: z.number().int().positive(),

@@ -25,8 +25,8 @@ function inRange(text: string, pattern: RegExp, min: number, max: number): boole
 }
 
 /**
- * Why `rule` is not a recurrence of the supported subset of RFC 5545 `RRULE` (contract
- * section 11), or null when it is. Part names and values are case-insensitive.
+ * Why `rule` is not a recurrence of the supported subset of RFC 5545 `RRULE` (docs/api.md,
+ * Recurring tasks), or null when it is. Part names and values are case-insensitive.
  */
 export function recurrenceError(rule: string): string | null {
   if (rule.length > RECURRENCE_MAX_LENGTH)

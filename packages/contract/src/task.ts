@@ -169,7 +169,7 @@ export const remindersSchema = z
 
 const DUE_DATE_NEEDED = "Needs a due_date";
 
-/** Recurrence and reminders are relative to a due date (contract section 11). */
+/** Recurrence and reminders are relative to a due date (docs/api.md, Reminders). */
 function requireDueDate(
   task: { due_date?: unknown; recurrence?: unknown; reminders?: unknown[] },
   context: z.RefinementCtx,

@@ -19,7 +19,7 @@ import {
 /** Declared low → high, so PostgreSQL orders (and indexes) priorities by rank. */
 export const taskPriority = pgEnum("task_priority", ["low", "medium", "high"]);
 
-/** What a recurring task's next occurrence is counted from (docs/api.md, Notifications). */
+/** What a recurring task's next occurrence is counted from (docs/api.md, Recurring tasks). */
 export const recurrenceFrom = pgEnum("recurrence_from", ["due", "completion"]);
 
 /**

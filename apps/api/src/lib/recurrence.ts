@@ -6,7 +6,7 @@ export interface Schedule {
   /** As served: `YYYY-MM-DD` (all-day) or a UTC date-time. */
   dueDate: string;
   timeZone: string;
-  /** A valid rule of the contract's subset (checked on input), upper case. */
+  /** A valid rule of the supported subset (checked on input), upper case. */
   recurrence: string;
   recurrenceFrom: "due" | "completion";
 }
@@ -48,7 +48,7 @@ function format(ruleParts: Map<string, string>): string {
 }
 
 /**
- * The occurrence a completion moves a recurring task to (contract section 11), or null when
+ * The occurrence a completion moves a recurring task to (docs/api.md, Completing a recurring task), or null when
  * the rule has none left. `due`: the first occurrence strictly after the later of the current
  * due date and now. `completion`: the rule restarted at now (keeping the due time of day), its
  * first occurrence after that start. Timed tasks keep their wall-clock time in `timeZone`
@@ -67,7 +67,7 @@ export function nextOccurrence(schedule: Schedule, now: Date): Occurrence | null
   }
 }
 
-/** The due dates the contract accepts (section 4 and 11): a later occurrence ends the series. */
+/** The due dates a task accepts (docs/api.md, Tasks): a later occurrence ends the series. */
 function withinDueRange(dueDate: string): boolean {
   return isAllDay(dueDate) ? dueDate <= "9999-12-30" : Date.parse(dueDate) < Date.UTC(10_000, 0, 1);
 }

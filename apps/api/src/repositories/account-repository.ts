@@ -18,7 +18,7 @@ export type ImportOutcome =
   | { outcome: "key_reused" }
   | { outcome: "too_many_lists"; existing: number };
 
-/** A user's data as a whole (contract section 9): export, import, and erasure. */
+/** A user's data as a whole (docs/api.md, Export and import; Delete all data): export, import, and erasure. */
 export class AccountRepository {
   constructor(private readonly db: Db) {}
 

@@ -32,7 +32,7 @@ export type ListMutationResult =
 
 export type ListCreateResult = { outcome: "created"; record: ListRecord } | { outcome: "full" };
 
-/** The one place a list's wire form is made (contract section 10). */
+/** The one place a list's wire form is made (docs/api.md, Lists). */
 export function serializeList(row: ListRow): List {
   return {
     id: row.id,

@@ -483,7 +483,7 @@ export class TasksRepository {
 
   /**
    * Applies `set`, which may complete the task. An open task that recurs (after `set`) is not
-   * completed but moved to its next occurrence (contract section 11). The common case, a task
+   * completed but moved to its next occurrence (docs/api.md, Completing a recurring task). The common case, a task
    * that does not recur, is one statement; a recurring one is read, advanced in code, and
    * written back only if its version is still the one read (else read again).
    */

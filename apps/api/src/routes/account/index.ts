@@ -41,7 +41,7 @@ function attachment(exported: Export, extension: "json" | "csv"): string {
   return `attachment; filename="todo-export-${exported.exported_at.slice(0, 10)}.${extension}"`;
 }
 
-/** A user's data as a whole (contract section 9). */
+/** A user's data as a whole (docs/api.md, Export and import; Delete all data). */
 export default async function accountRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.decorateRequest("ownerId", "");

@@ -20,7 +20,7 @@ function existingId(id: number): number {
   return id;
 }
 
-/** Contract section 10: a user's lists, checked and answered as the task routes are. */
+/** docs/api.md, Lists: a user's lists, checked and answered as the task routes are. */
 export default async function listRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.decorateRequest("ownerId", "");

@@ -25,7 +25,7 @@ export interface QuickAdd {
   dueDate: string;
   /** `HH:mm` of the reader's clock; empty for an all-day date. */
   dueTime: string;
-  /** An RRULE value in contract section 11's subset, or null. */
+  /** An RRULE value in the supported subset (docs/api.md, Recurring tasks), or null. */
   recurrence: string | null;
   tags: string[];
   priority: Priority | null;

@@ -6,7 +6,7 @@ import { quickAddToInput } from "./quick-add-input";
 const now = new Date(2026, 11, 2, 10, 0);
 
 describe("a quick add as a create request", () => {
-  it("sends the issue's example with every field as contract section 11 names it", () => {
+  it("sends the issue's example with every field as docs/api.md, Tasks names it", () => {
     const text = "Pay rent tomorrow 9am every month #home !high @Bills remind 1h";
     const quickAdd = parseQuickAdd(text, { now, lists: [{ id: 4, name: "Bills" }] });
     expect(quickAddToInput({ ...draftFromTask(), title: text }, quickAdd, "Europe/Paris")).toEqual({

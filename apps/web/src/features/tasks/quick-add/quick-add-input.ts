@@ -3,7 +3,7 @@ import type { QuickAdd } from "./parse-quick-add";
 
 /**
  * The create request for a quick add: what the text says wins over the form's detail fields,
- * and the version 2 fields (contract section 11) are sent only when the text set them.
+ * and the recurrence and reminder fields (docs/api.md, Tasks) are sent only when the text set them.
  */
 export function quickAddToInput(draft: TaskDraft, quickAdd: QuickAdd | null, timeZone?: string) {
   if (!quickAdd) return draftToInput(draft, timeZone);

@@ -1,5 +1,6 @@
-// Recurrence phrases → RRULE values within contract section 11's subset (FREQ, INTERVAL, BYDAY,
-// BYMONTHDAY, BYMONTH, COUNT, UNTIL). Pure: the phrase table in the tests runs on this.
+// Recurrence phrases → RRULE values within the supported subset (docs/api.md, Recurring tasks:
+// FREQ, INTERVAL, BYDAY, BYMONTHDAY, BYMONTH, COUNT, UNTIL). Pure: the phrase table in the tests
+// runs on this.
 
 const WEEKDAYS = [
   ["MO", "mon(?:day)?s?"],
