@@ -35,17 +35,7 @@ export function ForgotPasswordForm() {
     setPending(false);
   }
 
-  if (sentTo) {
-    return (
-      <div role="status" className="flex flex-col gap-2 text-sm">
-        <h2 className="text-lg font-semibold">Check your email</h2>
-        <p>
-          If an account exists for <span className="font-medium break-all">{sentTo}</span>, we sent
-          it a link to choose a new password. The link works once, for 1 hour.
-        </p>
-      </div>
-    );
-  }
+  if (sentTo) return <ResetLinkSent email={sentTo} />;
 
   return (
     <AuthFormShell
@@ -59,5 +49,18 @@ export function ForgotPasswordForm() {
         {(control) => <Input {...control} name="email" type="email" autoComplete="email" />}
       </FormField>
     </AuthFormShell>
+  );
+}
+
+/** Said whether or not the address has an account. */
+function ResetLinkSent({ email }: { email: string }) {
+  return (
+    <div role="status" className="flex flex-col gap-2 text-sm">
+      <h2 className="text-lg font-semibold">Check your email</h2>
+      <p>
+        If an account exists for <span className="font-medium break-all">{email}</span>, we sent it
+        a link to choose a new password. The link works once, for 1 hour.
+      </p>
+    </div>
   );
 }

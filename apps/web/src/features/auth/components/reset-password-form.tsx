@@ -54,18 +54,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   if (linkInvalid) return <InvalidResetLink />;
 
-  if (done) {
-    return (
-      <div role="status" className="flex flex-col gap-4 text-sm">
-        <p>
-          Your password is changed, and you are signed out everywhere. Sign in with the new one.
-        </p>
-        <Link href="/sign-in" className={buttonClassName("primary", "md", "w-full")}>
-          Sign in
-        </Link>
-      </div>
-    );
-  }
+  if (done) return <PasswordChanged />;
 
   return (
     <AuthFormShell
@@ -96,6 +85,17 @@ export function ResetPasswordForm({ token }: { token: string }) {
         )}
       </FormField>
     </AuthFormShell>
+  );
+}
+
+function PasswordChanged() {
+  return (
+    <div role="status" className="flex flex-col gap-4 text-sm">
+      <p>Your password is changed, and you are signed out everywhere. Sign in with the new one.</p>
+      <Link href="/sign-in" className={buttonClassName("primary", "md", "w-full")}>
+        Sign in
+      </Link>
+    </div>
   );
 }
 
