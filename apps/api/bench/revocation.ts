@@ -11,7 +11,6 @@
  *   this thread, with 100,000 ended sessions in memory and with none, interleaved.
  * - Memory: what those 100,000 entries take, after a full garbage collection.
  */
-import { randomBytes } from "node:crypto";
 import { availableParallelism, loadavg, totalmem } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -19,6 +18,7 @@ import { createTestDatabase, startTestServer } from "@todo/db/test-database";
 import pg from "pg";
 import { Revocations } from "../src/auth/revocations";
 import { createHs256Verifier } from "../src/auth/token-verifier";
+import { newSessionId, userWithSessions } from "../test/support/sessions";
 import { signToken } from "../test/support/tokens";
 import { AUTH_URL, percentile, QUICK, SECRET, startApi, stop, writeReport } from "./support";
 
@@ -27,9 +27,6 @@ const ENDED_SESSIONS = 100_000;
 const CHUNKS = QUICK ? 60 : 300;
 const CHUNK_OPERATIONS = 1_000;
 const GIVE_UP_MS = 10_000;
-
-/** 32 random characters, as long as a Better Auth id. */
-const sessionId = () => randomBytes(24).toString("base64url");
 
 interface Propagation {
   /** Per process: milliseconds from the commit to its first 401, one per sign-out. */
@@ -51,17 +48,7 @@ async function propagation(databaseUrl: string): Promise<Propagation> {
   await db.connect();
   const apis = await Promise.all([0, 1].map(() => startApi(databaseUrl)));
   try {
-    const userId = "bench-revocation-user";
-    await db.query(
-      `insert into "user" (id, name, email) values ($1, 'Bench', 'bench@example.test')`,
-      [userId],
-    );
-    const sessions = Array.from({ length: SIGN_OUTS }, sessionId);
-    await db.query(
-      `insert into session (id, token, user_id, expires_at, updated_at)
-       select id, md5(id), $2, now() + interval '7 days', now() from unnest($1::text[]) as id`,
-      [sessions, userId],
-    );
+    const { userId, sessionIds: sessions } = await userWithSessions(db, SIGN_OUTS);
     const perProcess: number[][] = apis.map(() => []);
     for (const sid of sessions) {
       const authorization = `Bearer ${await signToken(userId, { secret: SECRET, claims: { sid } })}`;
@@ -133,7 +120,7 @@ async function verification(): Promise<Verification> {
   const gc = collector();
   const tokens = await Promise.all(
     Array.from({ length: 1000 }, (_, i) =>
-      signToken(`user-${i}`, { secret: SECRET, claims: { sid: sessionId() } }),
+      signToken(`user-${i}`, { secret: SECRET, claims: { sid: newSessionId() } }),
     ),
   );
   const verify = createHs256Verifier(SECRET, AUTH_URL);
@@ -156,7 +143,7 @@ async function verification(): Promise<Verification> {
   const full = new Revocations();
   const revokedAt = Date.now();
   for (let i = 0; i < ENDED_SESSIONS; i++) {
-    full.add({ userId: `user-${i % 10_000}`, sessionId: sessionId(), revokedAt });
+    full.add({ userId: `user-${i % 10_000}`, sessionId: newSessionId(), revokedAt });
   }
   gc();
   const memoryMiB = (used() - before) / 2 ** 20;

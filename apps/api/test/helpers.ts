@@ -1,11 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import type { Problem } from "@todo/contract/problem";
 import type { Task } from "@todo/contract/task";
 import { expect, inject } from "vitest";
 import { type App, type AppOptions, buildApp } from "../src/app";
+import { newUserId } from "./support/ids";
 import { AUTH_URL, signToken, TEST_SECRET } from "./support/tokens";
 
+export { newUserId } from "./support/ids";
 export { AUTH_URL, signToken, TEST_SECRET } from "./support/tokens";
 
 export const WEB_ORIGIN = "http://localhost:3000";
@@ -27,11 +28,6 @@ export async function testApp(overrides: Partial<AppOptions> = {}) {
   const app = await buildApp(testOptions(overrides));
   await app.ready();
   return app;
-}
-
-/** A fresh user id, so tests never see each other's tasks. */
-export function newUserId(): string {
-  return `user-${randomUUID()}`;
 }
 
 export async function authHeader(sub: string): Promise<{ authorization: string }> {

@@ -25,7 +25,9 @@
  * - `waitForMail(to, subject?)`: waits for a message to `to` in the outbox (parsed from its .eml
  *   file; `subject` a string or pattern) and returns the newest; `mailsTo(to)` lists them now.
  * - `storedVerificationIdentifiers()`: the `identifier` column of Better Auth's verification table;
- *   `hashedIdentifier(plain)` is how it stores one (SHA-256, base64url).
+ *   `hashedIdentifier(plain)` is how it stores one (SHA-256, base64url);
+ *   `expectStoredOnlyHashed(purpose, token)` checks the table has the token hashed and never plain;
+ *   `emailVerificationLinkToken(link)` checks an emailed link is a verify-email one and returns its token.
  * - `saveScreenshot(page, testInfo, name)`: a full-page screenshot saved as
  *   test-results/<test>/<name>.png.
  */
@@ -174,6 +176,20 @@ export async function storedVerificationIdentifiers(): Promise<string[]> {
 
 export function hashedIdentifier(plain: string): string {
   return createHash("sha256").update(plain).digest("base64url");
+}
+
+/** The identifier stored for `<purpose>:<token>`, after checking the token itself is nowhere there. */
+export async function expectStoredOnlyHashed(purpose: string, token: string): Promise<string> {
+  const stored = hashedIdentifier(`${purpose}:${token}`);
+  const identifiers = await storedVerificationIdentifiers();
+  expect(identifiers).toContain(stored);
+  expect(identifiers.join(" ")).not.toContain(token);
+  return stored;
+}
+
+export function emailVerificationLinkToken(link: string | undefined): string {
+  expect(link).toContain("/api/auth/verify-email?token=");
+  return new URL(link as string).searchParams.get("token") as string;
 }
 
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {

@@ -1,15 +1,17 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
-import { newUserId, signToken } from "../helpers";
+import { newUserId } from "./ids";
+import { signToken } from "./tokens";
 
-const randomId = () => randomBytes(24).toString("base64url");
+/** 32 random characters, as long as a Better Auth session id. */
+export const newSessionId = () => randomBytes(24).toString("base64url");
 
 /**
  * A user with `count` sessions, written into Better Auth's tables as the web app writes them, so
  * that ending a session (deleting its row) runs the database's own revocation triggers.
  */
 export async function userWithSessions(
-  db: pg.Pool,
+  db: Pick<pg.Pool, "query">,
   count: number,
 ): Promise<{ userId: string; sessionIds: string[] }> {
   const userId = newUserId();
@@ -17,7 +19,7 @@ export async function userWithSessions(
     `insert into "user" (id, name, email) values ($1, 'Test', $1 || '@example.test')`,
     [userId],
   );
-  const sessionIds = Array.from({ length: count }, randomId);
+  const sessionIds = Array.from({ length: count }, newSessionId);
   await db.query(
     `insert into session (id, token, user_id, expires_at, updated_at)
      select id, md5(id), $2, now() + interval '7 days', now() from unnest($1::text[]) as id`,

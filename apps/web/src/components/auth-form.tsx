@@ -3,14 +3,11 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useRef, useState } from "react";
 import { ResendVerification } from "@/components/resend-verification";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import {
   authError,
   focusFirstInvalid,
-  loadAuthSchemas,
   newPasswordProblem,
   postAuth,
   SERVER_FAILURE_MESSAGE,
@@ -19,6 +16,7 @@ import {
   validateForm,
 } from "@/lib/auth-forms";
 import { authPagePath, safeNextPath } from "@/lib/next-path";
+import { AuthFormShell } from "./auth-form-shell";
 import { PasswordStrengthMeter } from "./password-strength-meter";
 
 type Mode = "sign-in" | "sign-up";
@@ -171,14 +169,14 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
   });
 
   return (
-    <form
+    <AuthFormShell
       ref={formRef}
-      noValidate
       onSubmit={onSubmit}
-      onFocus={() => void loadAuthSchemas()}
-      className="flex flex-col gap-4"
+      formError={formError}
+      pending={pending}
+      submitLabel={FORMS[mode].submit}
+      pendingLabel={FORMS[mode].pending}
     >
-      {formError ? <Alert>{formError}</Alert> : null}
       {mode === "sign-up" ? (
         <FormField label="Name" error={errors.name}>
           {(control) => <Input {...control} {...fieldProps("name")} autoComplete="name" />}
@@ -214,9 +212,6 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
           />
         )}
       </FormField>
-      <Button type="submit" disabled={pending} className="mt-2 w-full">
-        {pending ? FORMS[mode].pending : FORMS[mode].submit}
-      </Button>
-    </form>
+    </AuthFormShell>
   );
 }

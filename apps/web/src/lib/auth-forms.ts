@@ -88,3 +88,10 @@ export function tooManyRequestsMessage(response: Response): string | null {
       : `${seconds} second${seconds === 1 ? "" : "s"}`;
   return `Too many attempts. Please wait ${wait} and try again.`;
 }
+
+/** The form's error when a request was refused for no reason of its own, or never arrived. */
+export function requestFailureMessage(response: Response | null): string {
+  return response
+    ? (tooManyRequestsMessage(response) ?? SERVER_FAILURE_MESSAGE)
+    : UNREACHABLE_MESSAGE;
+}

@@ -7,8 +7,8 @@ import {
   verifyEmailMail,
 } from "./templates";
 
-const URL =
-  "https://todo.example.com/api/auth/reset-password/abc?callbackURL=%2Freset-password&x=1";
+const SITE = "https://todo.example.com";
+const URL = `${SITE}/api/auth/reset-password/abc?callbackURL=%2Freset-password&x=1`;
 
 describe("account mail templates", () => {
   it("escape the user's name in the HTML version and keep it as typed in the text", () => {
@@ -26,23 +26,15 @@ describe("account mail templates", () => {
   });
 
   it("tell the owner of an existing account how to sign in or reset the password", () => {
-    const mail = existingAccountMail(
-      "Ada",
-      "https://todo.example.com/sign-in",
-      "https://todo.example.com/forgot-password",
-    );
+    const mail = existingAccountMail("Ada", `${SITE}/sign-in`, `${SITE}/forgot-password`);
     expect(mail.subject).toBe("You already have a Todo account");
-    expect(mail.text).toContain("https://todo.example.com/sign-in");
-    expect(mail.text).toContain("https://todo.example.com/forgot-password");
-    expect(mail.html).toContain('href="https://todo.example.com/forgot-password"');
+    expect(mail.text).toContain(`${SITE}/sign-in`);
+    expect(mail.text).toContain(`${SITE}/forgot-password`);
+    expect(mail.html).toContain(`href="${SITE}/forgot-password"`);
   });
 
   it("tell the old address which new one the account moved to, escaped in the HTML", () => {
-    const mail = emailChangedMail(
-      "Ada",
-      "<b>x</b>@example.com",
-      "https://todo.example.com/settings",
-    );
+    const mail = emailChangedMail("Ada", "<b>x</b>@example.com", `${SITE}/settings`);
     expect(mail.text).toContain("was changed to <b>x</b>@example.com");
     expect(mail.html).toContain("&lt;b&gt;x&lt;/b&gt;@example.com");
     expect(mail.html).not.toContain("<b>x</b>");

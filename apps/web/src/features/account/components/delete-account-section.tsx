@@ -2,20 +2,16 @@
 
 import type { FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
-import { authErrorMessage, authRequest } from "@/lib/auth-request";
+import { authRequest } from "@/lib/auth-request";
+import { credentialsErrorMessage, formText } from "../credentials";
 import { useAccountAction } from "../hooks/use-account-action";
+import { CurrentPasswordField, TwoFactorCodeField } from "./credential-fields";
 import { ExportButtons } from "./export-buttons";
+import { FormActions } from "./form-actions";
 import { SettingsSection } from "./settings-section";
 
 /** Where a deleted account's browser lands, signed out. */
 export const ACCOUNT_DELETED_PATH = "/account-deleted";
-
-function field(form: HTMLFormElement, name: string): string {
-  return String(new FormData(form).get(name) ?? "").trim();
-}
 
 /**
  * Deleting the account: the export offered first, then the password (and a code while two-factor
@@ -35,7 +31,7 @@ export function DeleteAccountSection({
     const form = event.currentTarget;
     // The password field is kept as typed: it is left unchanged on failure.
     const password = String(new FormData(form).get("password") ?? "");
-    const code = field(form, "code");
+    const code = formText(form, "code");
     const deleted = await run(
       async () => {
         if (!password) return "Enter your password to delete your account.";
@@ -44,11 +40,7 @@ export function DeleteAccountSection({
           password,
           ...(twoFactorEnabled ? { code } : {}),
         });
-        if (error?.code === "INVALID_PASSWORD") return "The password is incorrect.";
-        if (error?.code === "INVALID_CODE" || error?.code === "INVALID_BACKUP_CODE") {
-          return "That code is not right. Enter the code your app shows now, or an unused backup code.";
-        }
-        return error ? authErrorMessage(error) : null;
+        return credentialsErrorMessage(error);
       },
       { refresh: false },
     );
@@ -67,38 +59,20 @@ export function DeleteAccountSection({
       </div>
       <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
         {error ? <Alert>{error}</Alert> : null}
-        <FormField label="Password">
-          {(control) => (
-            <Input
-              {...control}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-            />
-          )}
-        </FormField>
+        <CurrentPasswordField label="Password" required />
         {twoFactorEnabled ? (
-          <FormField
+          <TwoFactorCodeField
             label="Authentication code"
             hint="From your authenticator app, or a backup code."
-          >
-            {(control) => (
-              <Input
-                {...control}
-                name="code"
-                autoComplete="one-time-code"
-                className="max-w-52"
-                required
-              />
-            )}
-          </FormField>
+            required
+          />
         ) : null}
-        <div>
-          <Button type="submit" variant="danger" disabled={pending}>
-            {pending ? "Deleting…" : "Delete my account"}
-          </Button>
-        </div>
+        <FormActions
+          pending={pending}
+          label="Delete my account"
+          pendingLabel="Deleting…"
+          variant="danger"
+        />
       </form>
     </SettingsSection>
   );

@@ -2,11 +2,11 @@
 
 import { emailSchema } from "@todo/contract/auth-forms";
 import { type FormEvent, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { authErrorMessage, authRequest } from "@/lib/auth-request";
 import { useAccountAction } from "../hooks/use-account-action";
+import { FormActions, SuccessStatus } from "./form-actions";
 import { SettingsSection } from "./settings-section";
 
 /**
@@ -64,14 +64,11 @@ export function EmailSection({ email }: { email: string }) {
             />
           )}
         </FormField>
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={pending}>
-            {pending ? "Sending…" : "Change email"}
-          </Button>
-          <p role="status" className="text-sm text-success break-all">
+        <FormActions pending={pending} label="Change email" pendingLabel="Sending…">
+          <SuccessStatus className="break-all">
             {sentTo ? `Check ${sentTo}: open the link we sent there to confirm the change.` : ""}
-          </p>
-        </div>
+          </SuccessStatus>
+        </FormActions>
       </form>
     </SettingsSection>
   );

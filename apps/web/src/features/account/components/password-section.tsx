@@ -3,11 +3,12 @@
 import { PASSWORD_MAX, PASSWORD_MIN, signUpSchema } from "@todo/contract/auth-forms";
 import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { authErrorMessage, authRequest } from "@/lib/auth-request";
 import { useAccountAction } from "../hooks/use-account-action";
+import { CurrentPasswordField } from "./credential-fields";
+import { FormActions, SuccessStatus } from "./form-actions";
 import { SettingsSection } from "./settings-section";
 
 type Field = "currentPassword" | "newPassword";
@@ -58,16 +59,11 @@ export function PasswordSection() {
     >
       <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
         {error ? <Alert>{error}</Alert> : null}
-        <FormField label="Current password" error={fieldErrors.currentPassword}>
-          {(control) => (
-            <Input
-              {...control}
-              name="currentPassword"
-              type="password"
-              autoComplete="current-password"
-            />
-          )}
-        </FormField>
+        <CurrentPasswordField
+          label="Current password"
+          error={fieldErrors.currentPassword}
+          name="currentPassword"
+        />
         <FormField
           label="New password"
           error={fieldErrors.newPassword}
@@ -77,14 +73,11 @@ export function PasswordSection() {
             <Input {...control} name="newPassword" type="password" autoComplete="new-password" />
           )}
         </FormField>
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={pending}>
-            {pending ? "Changing…" : "Change password"}
-          </Button>
-          <p role="status" className="text-sm text-success">
+        <FormActions pending={pending} label="Change password" pendingLabel="Changing…">
+          <SuccessStatus>
             {changed ? "Password changed. Your other sessions have ended." : ""}
-          </p>
-        </div>
+          </SuccessStatus>
+        </FormActions>
       </form>
     </SettingsSection>
   );

@@ -2,11 +2,11 @@
 
 import { signUpSchema } from "@todo/contract/auth-forms";
 import { type FormEvent, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { authErrorMessage, authRequest } from "@/lib/auth-request";
 import { useAccountAction } from "../hooks/use-account-action";
+import { FormActions, SuccessStatus } from "./form-actions";
 import { SettingsSection } from "./settings-section";
 
 /** The display name; the server's rules decide, and their message is shown as it comes. */
@@ -47,14 +47,9 @@ export function ProfileSection({ name }: { name: string }) {
             />
           )}
         </FormField>
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : "Save name"}
-          </Button>
-          <p role="status" className="text-sm text-success">
-            {saved ? "Name saved." : ""}
-          </p>
-        </div>
+        <FormActions pending={pending} label="Save name" pendingLabel="Saving…">
+          <SuccessStatus>{saved ? "Name saved." : ""}</SuccessStatus>
+        </FormActions>
       </form>
     </SettingsSection>
   );

@@ -6,8 +6,11 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { authErrorMessage, authRequest } from "@/lib/auth-request";
+import { credentialsErrorMessage, formText } from "../credentials";
 import { useAccountAction } from "../hooks/use-account-action";
 import { BackupCodes } from "./backup-codes";
+import { CurrentPasswordField, TwoFactorCodeField } from "./credential-fields";
+import { FormActions } from "./form-actions";
 import { QrCode } from "./qr-code";
 import { SettingsSection } from "./settings-section";
 
@@ -21,10 +24,6 @@ type Enrolment =
 function setupKey(totpURI: string): string {
   const secret = new URL(totpURI).searchParams.get("secret") ?? "";
   return secret.match(/.{1,4}/g)?.join(" ") ?? secret;
-}
-
-function field(form: HTMLFormElement, name: string): string {
-  return String(new FormData(form).get(name) ?? "").trim();
 }
 
 /** TOTP two-factor: set up (password, scan, confirm a code, save backup codes) or turn off. */
@@ -63,7 +62,7 @@ function TwoFactorSetup({
 
   async function start(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const password = field(event.currentTarget, "password");
+    const password = formText(event.currentTarget, "password");
     if (!password) return setError("Enter your password");
     await run(
       async () => {
@@ -82,7 +81,7 @@ function TwoFactorSetup({
 
   async function confirm(event: FormEvent<HTMLFormElement>, backupCodes: string[]) {
     event.preventDefault();
-    const code = field(event.currentTarget, "code");
+    const code = formText(event.currentTarget, "code");
     if (!/^\d{6}$/.test(code)) return setError("Enter the 6-digit code your app shows");
     await run(async () => {
       const { error } = await authRequest("/two-factor/verify-totp", { code });
@@ -94,6 +93,14 @@ function TwoFactorSetup({
       return null;
     });
   }
+
+  const confirmActions = (label: string) => (
+    <FormActions pending={pending} label={label} pendingLabel="Checking…">
+      <Button variant="ghost" onClick={cancel}>
+        Cancel
+      </Button>
+    </FormActions>
+  );
 
   switch (enrolment.step) {
     case "idle":
@@ -107,25 +114,12 @@ function TwoFactorSetup({
     case "password":
       return (
         <form noValidate onSubmit={start} className="flex flex-col gap-4">
-          <FormField label="Confirm your password" error={error ?? undefined}>
-            {(control) => (
-              <Input
-                {...control}
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                autoFocus
-              />
-            )}
-          </FormField>
-          <div className="flex flex-wrap gap-3">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Checking…" : "Continue"}
-            </Button>
-            <Button variant="ghost" onClick={cancel}>
-              Cancel
-            </Button>
-          </div>
+          <CurrentPasswordField
+            label="Confirm your password"
+            error={error ?? undefined}
+            autoFocus
+          />
+          {confirmActions("Continue")}
         </form>
       );
     case "scan":
@@ -161,14 +155,7 @@ function TwoFactorSetup({
               />
             )}
           </FormField>
-          <div className="flex flex-wrap gap-3">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Checking…" : "Turn on"}
-            </Button>
-            <Button variant="ghost" onClick={cancel}>
-              Cancel
-            </Button>
-          </div>
+          {confirmActions("Turn on")}
         </form>
       );
     case "saved":
@@ -194,17 +181,13 @@ function TwoFactorDisable() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const password = field(form, "password");
-    const code = field(form, "code");
+    const password = formText(form, "password");
+    const code = formText(form, "code");
     await run(async () => {
       if (!password || !code) return "Enter your password and a code.";
       // `code`: this app's two-factor guard asks for it (src/lib/two-factor-guard-plugin.ts).
       const { error } = await authRequest("/two-factor/disable", { password, code });
-      if (error?.code === "INVALID_PASSWORD") return "The password is incorrect.";
-      if (error?.code === "INVALID_CODE" || error?.code === "INVALID_BACKUP_CODE") {
-        return "That code is not right. Enter the code your app shows now, or an unused backup code.";
-      }
-      return error ? authErrorMessage(error) : null;
+      return credentialsErrorMessage(error);
     });
   }
 
@@ -215,21 +198,14 @@ function TwoFactorDisable() {
         backup code).
       </p>
       {error ? <Alert>{error}</Alert> : null}
-      <FormField label="Password">
-        {(control) => (
-          <Input {...control} name="password" type="password" autoComplete="current-password" />
-        )}
-      </FormField>
-      <FormField label="Authentication code">
-        {(control) => (
-          <Input {...control} name="code" autoComplete="one-time-code" className="max-w-52" />
-        )}
-      </FormField>
-      <div>
-        <Button type="submit" variant="danger" disabled={pending}>
-          {pending ? "Turning off…" : "Turn off two-factor authentication"}
-        </Button>
-      </div>
+      <CurrentPasswordField label="Password" />
+      <TwoFactorCodeField label="Authentication code" />
+      <FormActions
+        pending={pending}
+        label="Turn off two-factor authentication"
+        pendingLabel="Turning off…"
+        variant="danger"
+      />
     </form>
   );
 }

@@ -1,19 +1,10 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { AuthFormShell } from "@/components/auth-form-shell";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import {
-  focusFirstInvalid,
-  loadAuthSchemas,
-  postAuth,
-  SERVER_FAILURE_MESSAGE,
-  tooManyRequestsMessage,
-  UNREACHABLE_MESSAGE,
-  validateForm,
-} from "@/lib/auth-forms";
+import { focusFirstInvalid, postAuth, requestFailureMessage, validateForm } from "@/lib/auth-forms";
 
 const FIELDS = ["email"] as const;
 
@@ -40,38 +31,36 @@ export function ForgotPasswordForm() {
       setSentTo(data.email);
       return;
     }
-    setFormError(
-      response ? (tooManyRequestsMessage(response) ?? SERVER_FAILURE_MESSAGE) : UNREACHABLE_MESSAGE,
-    );
+    setFormError(requestFailureMessage(response));
     setPending(false);
   }
 
-  if (sentTo) {
-    return (
-      <div role="status" className="flex flex-col gap-2 text-sm">
-        <h2 className="text-lg font-semibold">Check your email</h2>
-        <p>
-          If an account exists for <span className="font-medium break-all">{sentTo}</span>, we sent
-          it a link to choose a new password. The link works once, for 1 hour.
-        </p>
-      </div>
-    );
-  }
+  if (sentTo) return <ResetLinkSent email={sentTo} />;
 
   return (
-    <form
-      noValidate
+    <AuthFormShell
       onSubmit={onSubmit}
-      onFocus={() => void loadAuthSchemas()}
-      className="flex flex-col gap-4"
+      formError={formError}
+      pending={pending}
+      submitLabel="Send reset link"
+      pendingLabel="Sending…"
     >
-      {formError ? <Alert>{formError}</Alert> : null}
       <FormField label="Email" error={error}>
         {(control) => <Input {...control} name="email" type="email" autoComplete="email" />}
       </FormField>
-      <Button type="submit" disabled={pending} className="mt-2 w-full">
-        {pending ? "Sending…" : "Send reset link"}
-      </Button>
-    </form>
+    </AuthFormShell>
+  );
+}
+
+/** Said whether or not the address has an account. */
+function ResetLinkSent({ email }: { email: string }) {
+  return (
+    <div role="status" className="flex flex-col gap-2 text-sm">
+      <h2 className="text-lg font-semibold">Check your email</h2>
+      <p>
+        If an account exists for <span className="font-medium break-all">{email}</span>, we sent it
+        a link to choose a new password. The link works once, for 1 hour.
+      </p>
+    </div>
   );
 }

@@ -2,20 +2,18 @@
 
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
+import { AuthFormShell } from "@/components/auth-form-shell";
 import { PasswordStrengthMeter } from "@/components/password-strength-meter";
 import { Alert } from "@/components/ui/alert";
-import { Button, buttonClassName } from "@/components/ui/button";
+import { buttonClassName } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import {
   authError,
   focusFirstInvalid,
-  loadAuthSchemas,
   newPasswordProblem,
   postAuth,
-  SERVER_FAILURE_MESSAGE,
-  tooManyRequestsMessage,
-  UNREACHABLE_MESSAGE,
+  requestFailureMessage,
   validateForm,
 } from "@/lib/auth-forms";
 
@@ -48,36 +46,24 @@ export function ResetPasswordForm({ token }: { token: string }) {
       return;
     }
     const refused = response ? await authError(response) : undefined;
-    if (!response) setFormError(UNREACHABLE_MESSAGE);
-    else if (refused?.code === "INVALID_TOKEN") setLinkInvalid(true);
+    if (refused?.code === "INVALID_TOKEN") setLinkInvalid(true);
     else if (refused?.code === "PASSWORD_TOO_COMMON") setError(refused.message);
-    else setFormError(tooManyRequestsMessage(response) ?? SERVER_FAILURE_MESSAGE);
+    else setFormError(requestFailureMessage(response));
     setPending(false);
   }
 
   if (linkInvalid) return <InvalidResetLink />;
 
-  if (done) {
-    return (
-      <div role="status" className="flex flex-col gap-4 text-sm">
-        <p>
-          Your password is changed, and you are signed out everywhere. Sign in with the new one.
-        </p>
-        <Link href="/sign-in" className={buttonClassName("primary", "md", "w-full")}>
-          Sign in
-        </Link>
-      </div>
-    );
-  }
+  if (done) return <PasswordChanged />;
 
   return (
-    <form
-      noValidate
+    <AuthFormShell
       onSubmit={onSubmit}
-      onFocus={() => void loadAuthSchemas()}
-      className="flex flex-col gap-4"
+      formError={formError}
+      pending={pending}
+      submitLabel="Set new password"
+      pendingLabel="Saving…"
     >
-      {formError ? <Alert>{formError}</Alert> : null}
       <FormField
         label="New password"
         error={error}
@@ -98,10 +84,18 @@ export function ResetPasswordForm({ token }: { token: string }) {
           />
         )}
       </FormField>
-      <Button type="submit" disabled={pending} className="mt-2 w-full">
-        {pending ? "Saving…" : "Set new password"}
-      </Button>
-    </form>
+    </AuthFormShell>
+  );
+}
+
+function PasswordChanged() {
+  return (
+    <div role="status" className="flex flex-col gap-4 text-sm">
+      <p>Your password is changed, and you are signed out everywhere. Sign in with the new one.</p>
+      <Link href="/sign-in" className={buttonClassName("primary", "md", "w-full")}>
+        Sign in
+      </Link>
+    </div>
   );
 }
 
