@@ -1,7 +1,6 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
 import type { List, ListCollection } from "@todo/contract/list";
 import type { ApiClient } from "./api-client";
-import { useApiClient } from "./api-client-context";
 
 // The user's lists are read by the sidebar and by the task forms (the list select, quick add's
 // @List), two features that may not import each other: the query they share lives here.
@@ -22,10 +21,4 @@ export function listsOptions(client: ApiClient, userId: string) {
     queryFn: ({ signal }) => client.request<ListCollection>("GET", listsPath(userId), { signal }),
     select: (collection): List[] => collection.items,
   });
-}
-
-/** The user's lists in their order; empty while they load. */
-export function useLists(userId: string): List[] {
-  const client = useApiClient();
-  return useQuery(listsOptions(client, userId)).data ?? [];
 }

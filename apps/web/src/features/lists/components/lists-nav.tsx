@@ -6,8 +6,8 @@ import { usePathname, useRouter } from "next/navigation";
 import { type KeyboardEvent, lazy, Suspense, useId, useState } from "react";
 import { showToast } from "@/components/ui/toaster";
 import { describeError } from "@/lib/api-client";
-import { useLists } from "@/lib/lists";
 import { parseViewSegments, type TaskView, viewPath } from "@/lib/task-views";
+import { useLists } from "@/lib/use-lists";
 import { useUpdateList } from "../api/list-mutations";
 import { NewListForm } from "./new-list-form";
 
@@ -120,8 +120,8 @@ export function ListsNav({ userId, onNavigate }: ListsNavProps) {
                       {list.name}
                     </span>
                     <span className="text-xs text-muted-foreground tabular-nums">
-                      <span className="sr-only">, </span>
                       {list.task_count}
+                      {/* Read as what it is, not a bare number after the name. */}
                       <span className="sr-only"> open</span>
                     </span>
                   </Link>

@@ -45,7 +45,13 @@ export function NewListForm({ userId }: { userId: string }) {
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(event) => setName(event.target.value)}
         />
-        <Button type="submit" size="sm" variant="secondary" disabled={createList.isPending}>
+        <Button
+          type="submit"
+          size="sm"
+          variant="secondary"
+          aria-label="Add list"
+          disabled={createList.isPending}
+        >
           Add
         </Button>
       </div>

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { showToast } from "@/components/ui/toaster";
-import { useLists } from "@/lib/lists";
+import { useLists } from "@/lib/use-lists";
 import { useCreateTask } from "../api/create-task";
 import { draftFromTask } from "../hooks/task-draft";
 import { useSavedDraft } from "../hooks/use-saved-draft";

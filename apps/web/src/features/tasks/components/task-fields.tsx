@@ -6,7 +6,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { useLists } from "@/lib/lists";
+import { useLists } from "@/lib/use-lists";
 import { PRIORITY_LABELS } from "../api/task-filters";
 import type { TaskDraft, TaskFieldErrors } from "../hooks/task-draft";
 import { useTasksScope } from "../hooks/use-tasks-scope";

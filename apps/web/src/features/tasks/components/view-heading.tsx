@@ -1,7 +1,7 @@
 "use client";
 
-import { useLists } from "@/lib/lists";
 import type { TaskView } from "@/lib/task-views";
+import { useLists } from "@/lib/use-lists";
 import { useTasksScope } from "../hooks/use-tasks-scope";
 
 const VIEW_TITLES: Record<Exclude<TaskView["kind"], "list">, string> = {
