@@ -107,17 +107,18 @@ test("keyboard shortcuts move, complete, edit, delete, search and add; none fire
   await expect(page.getByLabel("Search")).toBeFocused();
   await expect(page.getByLabel("Search")).toHaveValue("");
 
-  // g then i goes to the task list's plain address; g t and g u wait for their views.
+  // g t, g u and g i go to Today, Upcoming and the Inbox, each at its plain address.
   await page.goto("/tasks?status=pending");
   await expect(statusFilter(page, "Active")).toHaveAttribute("aria-pressed", "true");
   await page.keyboard.press("g");
   await page.keyboard.press("t");
+  await expect(page).toHaveURL(/\/tasks\/today$/);
   await page.keyboard.press("g");
   await page.keyboard.press("u");
-  await expect(page).toHaveURL(/status=pending/);
+  await expect(page).toHaveURL(/\/tasks\/upcoming$/);
   await page.keyboard.press("g");
   await page.keyboard.press("i");
-  await expect(page).toHaveURL(/\/tasks$/);
+  await expect(page).toHaveURL(/\/tasks\/inbox$/);
   await expect(statusFilter(page, "All")).toHaveAttribute("aria-pressed", "true");
 });
 

@@ -3,6 +3,7 @@
  * another device would) and finding tasks on the page.
  */
 import type { APIRequestContext, Page } from "@playwright/test";
+import type { CreateListInput, List } from "@todo/contract/list";
 import type { CreateTaskInput, Task } from "@todo/contract/task";
 import { decodeJwt } from "jose";
 import { expect } from "../fixtures";
@@ -66,4 +67,28 @@ export async function openTasks(page: Page, path = "/tasks"): Promise<void> {
 
 export function taskItem(page: Page, title: string) {
   return page.getByTestId("task-item").filter({ has: page.getByText(title, { exact: true }) });
+}
+
+export function listsUrl({ userId }: ApiSession): string {
+  return `${apiUrl()}/api/${encodeURIComponent(userId)}/lists`;
+}
+
+export async function createListThroughApi(
+  session: ApiSession,
+  input: CreateListInput,
+): Promise<List> {
+  const response = await session.request.post(listsUrl(session), {
+    data: input,
+    headers: { Authorization: `Bearer ${session.token}` },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as List;
+}
+
+export async function listsThroughApi(session: ApiSession): Promise<List[]> {
+  const response = await session.request.get(listsUrl(session), {
+    headers: { Authorization: `Bearer ${session.token}` },
+  });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { items: List[] }).items;
 }

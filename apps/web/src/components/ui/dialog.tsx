@@ -11,6 +11,8 @@ export interface DialogContentProps
   extends Omit<ComponentProps<typeof DialogPrimitive.Content>, "title"> {
   title: ReactNode;
   description?: ReactNode;
+  /** Centred, or a drawer along the left edge (navigation on a phone). */
+  side?: "center" | "left";
 }
 
 /** A modal panel: focus is trapped inside, Escape and the close button dismiss it. */
@@ -20,6 +22,7 @@ export function DialogContent({
   className,
   children,
   onCloseAutoFocus,
+  side = "center",
   ...props
 }: DialogContentProps) {
   // Radix returns focus to its own Trigger; a dialog opened from elsewhere (a list row's button)
@@ -32,8 +35,13 @@ export function DialogContent({
       <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-black/50" />
       <DialogPrimitive.Content
         className={clsx(
-          "fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-lg",
-          "-translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-y-auto rounded-lg border",
+          side === "center"
+            ? [
+                "top-1/2 left-1/2 max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-lg",
+                "-translate-x-1/2 -translate-y-1/2 rounded-lg border",
+              ]
+            : "inset-y-0 left-0 w-[min(20rem,calc(100vw-3rem))] border-r",
+          "fixed z-50 flex flex-col gap-4 overflow-y-auto",
           "border-border bg-surface p-5 text-foreground shadow-xl focus-visible:outline-none",
           className,
         )}

@@ -4,6 +4,7 @@ import type { TaskStatus } from "@todo/contract/list-query";
 import { createApiClient } from "@/lib/api-client";
 import { getAuth } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
+import { listsOptions } from "@/lib/lists";
 import { log } from "@/lib/log";
 import { STATUS_LABELS, type TaskFilters } from "./task-filters";
 import { taskCountOptions, taskListOptions } from "./task-queries";
@@ -12,13 +13,14 @@ import { taskCountOptions, taskListOptions } from "./task-queries";
 const PREFETCH_TIMEOUT_MS = 1500;
 
 /**
- * The first page of the list and the other tabs' counts, fetched while the page renders, so the
+ * The user's lists, and the first page of the tasks with the other tabs' counts unless `filters`
+ * is null (a view the browser must ask for itself), fetched while the page renders, so the
  * HTML already shows them. A query that fails is left out: the browser then asks again and shows
  * the error (with its retry) as on any later request.
  */
 export async function prefetchTasks(
   userId: string,
-  filters: TaskFilters,
+  filters: TaskFilters | null,
   requestHeaders: Headers,
 ): Promise<DehydratedState> {
   const client = createApiClient({
@@ -29,13 +31,18 @@ export async function prefetchTasks(
   });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const otherStatuses = (Object.keys(STATUS_LABELS) as TaskStatus[]).filter(
-    (status) => status !== filters.status,
+    (status) => status !== filters?.status,
   );
   await Promise.all([
-    queryClient.prefetchInfiniteQuery(taskListOptions(client, userId, filters)),
-    ...otherStatuses.map((status) =>
-      queryClient.prefetchQuery(taskCountOptions(client, userId, { ...filters, status })),
-    ),
+    queryClient.prefetchQuery(listsOptions(client, userId)),
+    ...(filters
+      ? [
+          queryClient.prefetchInfiniteQuery(taskListOptions(client, userId, filters)),
+          ...otherStatuses.map((status) =>
+            queryClient.prefetchQuery(taskCountOptions(client, userId, { ...filters, status })),
+          ),
+        ]
+      : []),
   ]);
   const error = queryClient
     .getQueryCache()

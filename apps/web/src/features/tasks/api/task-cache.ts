@@ -1,6 +1,7 @@
 import type { InfiniteData, QueryClient, QueryKey } from "@tanstack/react-query";
 import type { TaskList } from "@todo/contract/list-query";
 import type { Task } from "@todo/contract/task";
+import { listKeys } from "@/lib/lists";
 import { taskKeys } from "./task-keys";
 
 type TaskPages = InfiniteData<TaskList, string | undefined>;
@@ -39,6 +40,14 @@ function restoreCachedTasks(queryClient: QueryClient, snapshot: TaskCacheSnapsho
   for (const [queryKey, data] of snapshot) queryClient.setQueryData(queryKey, data);
 }
 
+/** After any change to tasks: the lists, the counts and the lists' open-task counts. */
+export function invalidateTaskQueries(queryClient: QueryClient, userId: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: taskKeys.all(userId) }),
+    queryClient.invalidateQueries({ queryKey: listKeys.all(userId) }),
+  ]);
+}
+
 /**
  * The lifecycle every optimistic task mutation shares: change the cached lists at once, put
  * them back if the API refuses, and refetch either way so lists and counts match the server.
@@ -53,6 +62,6 @@ export function optimisticTaskUpdate<Request>(
     onError: (_error: Error, _request: Request, snapshot: TaskCacheSnapshot | undefined) => {
       if (snapshot) restoreCachedTasks(queryClient, snapshot);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: taskKeys.all(userId) }),
+    onSettled: () => invalidateTaskQueries(queryClient, userId),
   };
 }

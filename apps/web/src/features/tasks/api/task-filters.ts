@@ -9,6 +9,10 @@ export interface TaskFilters {
   q?: string;
   sort: TaskSort;
   order: SortOrder;
+  // Set by the view (view-filters.ts), never read from or written to the search params.
+  list_id?: string;
+  due_before?: string;
+  due_after?: string;
 }
 
 // Keyed by the contract's types, so a value added there fails to compile here until it has a

@@ -1,12 +1,13 @@
 "use client";
 
 import { TITLE_MAX } from "@todo/contract/limits";
-import { type RefObject, useId, useState } from "react";
+import { type RefObject, useId, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { showToast } from "@/components/ui/toaster";
+import { useLists } from "@/lib/use-lists";
 import { useCreateTask } from "../api/create-task";
 import { draftFromTask } from "../hooks/task-draft";
 import { useSavedDraft } from "../hooks/use-saved-draft";
@@ -26,21 +27,34 @@ const EMPTY_DRAFT = draftFromTask();
  * as it is typed, and folds the other fields away so the tasks stay in view on a phone.
  * `titleRef` lets the page's shortcut focus it.
  */
-export function AddTaskForm({ titleRef }: { titleRef: RefObject<HTMLInputElement | null> }) {
+export function AddTaskForm({
+  titleRef,
+  listId,
+}: {
+  titleRef: RefObject<HTMLInputElement | null>;
+  /** The list of the view the form sits in, where new tasks go unless told otherwise. */
+  listId: number | null;
+}) {
   const createTask = useCreateTask();
   const { userId } = useTasksScope();
-  const parse = useQuickAddParser();
+  const lists = useLists(userId);
+  const parser = useQuickAddParser();
+  const parse = parser && ((text: string) => parser(text, { lists }));
+  const emptyDraft = useMemo(
+    () => (listId === null ? EMPTY_DRAFT : { ...EMPTY_DRAFT, listId: String(listId) }),
+    [listId],
+  );
   const [expanded, setExpanded] = useState(false);
   const [scrollLeft, setScrollLeft] = useState(0);
   const id = useId();
   const form = useTaskForm({
-    initial: EMPTY_DRAFT,
+    initial: emptyDraft,
     loadSchema: () => import("@todo/contract/task").then((contract) => contract.createTaskSchema),
     toInput: (draft) => quickAddToInput(draft, parse?.(draft.title) ?? null),
     submit: createTask.mutateAsync,
     onSuccess: (submitted) => {
       // Clear only what was saved: text typed while the request ran is kept.
-      form.setDraft((current) => (current === submitted ? EMPTY_DRAFT : current));
+      form.setDraft((current) => (current === submitted ? emptyDraft : current));
       setExpanded(false);
       setScrollLeft(0);
       showToast("success", "Task added", { duration: 2000 });
@@ -48,7 +62,7 @@ export function AddTaskForm({ titleRef }: { titleRef: RefObject<HTMLInputElement
     },
   });
   // Survives the trip to sign-in and back when the session ends (see session-ended-notice.tsx).
-  useSavedDraft(`todo:new-task-draft:${userId}`, form.draft, EMPTY_DRAFT, form.setDraft);
+  useSavedDraft(`todo:new-task-draft:${userId}`, form.draft, emptyDraft, form.setDraft);
   const text = form.draft.title;
   const quickAdd = parse && text.trim() ? parse(text) : null;
   const titleErrorId = `${id}-title-error`;

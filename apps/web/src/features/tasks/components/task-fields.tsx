@@ -6,8 +6,10 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { useLists } from "@/lib/use-lists";
 import { PRIORITY_LABELS } from "../api/task-filters";
 import type { TaskDraft, TaskFieldErrors } from "../hooks/task-draft";
+import { useTasksScope } from "../hooks/use-tasks-scope";
 import { characterCount, tagCount } from "./character-count";
 
 /** The `<option>`s of a select over one of the label maps. */
@@ -28,6 +30,9 @@ interface TaskFieldsProps {
 
 /** The optional fields of a task; the title field sits with each form's own layout. */
 export function TaskDetailFields({ draft, errors, onChange, disabled }: TaskFieldsProps) {
+  const lists = useLists(useTasksScope().userId);
+  // A task's list may not have loaded yet (or be gone): keep its id selectable meanwhile.
+  const unknownList = draft.listId && !lists.some(({ id }) => String(id) === draft.listId);
   return (
     <>
       <FormField
@@ -82,6 +87,24 @@ export function TaskDetailFields({ draft, errors, onChange, disabled }: TaskFiel
           )}
         </FormField>
       </div>
+      <FormField label="List" error={errors.list_id}>
+        {(control) => (
+          <Select
+            {...control}
+            value={draft.listId}
+            disabled={disabled}
+            onChange={(event) => onChange({ listId: event.target.value })}
+          >
+            <option value="">Inbox</option>
+            {lists.map((list) => (
+              <option key={list.id} value={String(list.id)}>
+                {list.name}
+              </option>
+            ))}
+            {unknownList ? <option value={draft.listId}>List {draft.listId}</option> : null}
+          </Select>
+        )}
+      </FormField>
       <FormField
         label="Tags"
         hint={["Separate with commas.", tagCount(draft.tags, TAGS_MAX)].filter(Boolean).join(" ")}

@@ -7,6 +7,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { describeError } from "@/lib/api-client";
 import type { useTasks } from "../api/list-tasks";
+import { groupByDay } from "./day-groups";
 import { TaskItem } from "./task-item";
 
 interface TaskListProps {
@@ -20,6 +21,8 @@ interface TaskListProps {
   onEdit: (task: Task) => void;
   onDelete: (task: Task) => void;
   onTagClick: (tag: string) => void;
+  /** Under a heading per due day (Upcoming). */
+  groupByDay?: boolean;
 }
 
 function TaskListSkeleton() {
@@ -53,9 +56,18 @@ export function TaskList({
   total,
   filtered,
   onClearFilters,
+  groupByDay: grouped = false,
   ...itemHandlers
 }: TaskListProps) {
   if (query.isPending) return <TaskListSkeleton />;
+
+  const taskItems = (label: string, items: Task[]) => (
+    <ul aria-label={label} className="flex flex-col gap-2">
+      {items.map((task) => (
+        <TaskItem key={task.id} task={task} {...itemHandlers} />
+      ))}
+    </ul>
+  );
 
   if (query.isError && !query.data) {
     return <LoadError error={query.error} onRetry={() => query.refetch()} />;
@@ -80,12 +92,17 @@ export function TaskList({
             </p>
           )}
         </div>
+      ) : grouped ? (
+        groupByDay(tasks).map(({ day, label, tasks: dayTasks }) => (
+          <section key={day} aria-labelledby={`day-${day}`} className="flex flex-col gap-2">
+            <h3 id={`day-${day}`} className="text-sm font-semibold text-muted-foreground">
+              {label}
+            </h3>
+            {taskItems(label, dayTasks)}
+          </section>
+        ))
       ) : (
-        <ul aria-label="Tasks" className="flex flex-col gap-2">
-          {tasks.map((task) => (
-            <TaskItem key={task.id} task={task} {...itemHandlers} />
-          ))}
-        </ul>
+        taskItems("Tasks", tasks)
       )}
       {query.hasNextPage ? (
         <Button

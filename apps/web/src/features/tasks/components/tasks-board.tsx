@@ -5,9 +5,11 @@ import { useRouter } from "next/navigation";
 import { lazy, type ReactNode, Suspense, useCallback, useRef, useState } from "react";
 import { showToast } from "@/components/ui/toaster";
 import { describeError } from "@/lib/api-client";
+import { type TaskView, viewPath } from "@/lib/task-views";
 import { useHydrated } from "@/lib/use-hydrated";
 import { useCompleteTask } from "../api/complete-task";
 import { useTasks } from "../api/list-tasks";
+import { viewFilters, viewFixesStatus } from "../api/view-filters";
 import { useKeyboardShortcuts } from "../hooks/use-keyboard-shortcuts";
 import { useTaskFilters } from "../hooks/use-task-filters";
 import {
@@ -47,9 +49,12 @@ function taskRow(id: number): HTMLElement | null {
 }
 
 /** The add form, the filters and the list, wired to the URL, the API and the keyboard. */
-export function TasksBoard() {
+export function TasksBoard({ view }: { view: TaskView }) {
   const router = useRouter();
-  const { filters, setFilters } = useTaskFilters();
+  const { filters: searched, setFilters, sortChosen } = useTaskFilters();
+  // The day the view's dates are counted from: fixed while the page is open.
+  const [now] = useState(() => new Date());
+  const filters = viewFilters(view, searched, { now, sortChosen });
   const query = useTasks(filters);
   const { mutateAsync: completeTask } = useCompleteTask();
   const [editing, setEditing] = useState<Task | null>(null);
@@ -68,7 +73,8 @@ export function TasksBoard() {
     total === undefined ? undefined : countWithoutPendingDeletes(total, pendingDeletes, "all");
   const filtered = Boolean(filters.q || filters.tag || filters.priority);
   // Nothing to search, filter or count yet: the list's empty state says how to start.
-  const noTasksAtAll = currentTotal === 0 && !filtered && filters.status === "all";
+  const noTasksAtAll =
+    currentTotal === 0 && !filtered && view.kind === "all" && filters.status === "all";
 
   /** The task whose row holds the focus, if any. */
   function focusedTask(): Task | undefined {
@@ -136,13 +142,20 @@ export function TasksBoard() {
     complete: withFocusedTask((task) => void toggle(task, !task.completed)),
     edit: withFocusedTask(setEditing),
     delete: withFocusedTask(deleteWithUndo),
-    goInbox: () => router.push("/tasks"),
+    goInbox: () => router.push(viewPath({ kind: "inbox" })),
+    goToday: () => router.push(viewPath({ kind: "today" })),
+    goUpcoming: () => router.push(viewPath({ kind: "upcoming" })),
     help: () => setShowingShortcuts(true),
   });
 
   return (
     <LiveFieldset>
-      <AddTaskForm titleRef={addRef} />
+      <AddTaskForm
+        // A list view's form starts in that list.
+        key={view.kind === "list" ? view.listId : "none"}
+        titleRef={addRef}
+        listId={view.kind === "list" ? view.listId : null}
+      />
       <section aria-labelledby="task-list-heading" className="flex flex-col gap-3">
         <h2 id="task-list-heading" className="sr-only">
           Your tasks
@@ -150,12 +163,14 @@ export function TasksBoard() {
         {noTasksAtAll ? null : (
           <>
             <TaskToolbar filters={filters} onChange={setFilters} searchRef={searchRef} />
-            <StatusTabs
-              filters={filters}
-              currentTotal={currentTotal}
-              pendingDeletes={pendingDeletes}
-              onSelect={(status) => setFilters({ status })}
-            />
+            {viewFixesStatus(view) ? null : (
+              <StatusTabs
+                filters={filters}
+                currentTotal={currentTotal}
+                pendingDeletes={pendingDeletes}
+                onSelect={(status) => setFilters({ status })}
+              />
+            )}
           </>
         )}
         <TaskList
@@ -168,6 +183,7 @@ export function TasksBoard() {
           onEdit={setEditing}
           onDelete={deleteWithUndo}
           onTagClick={(tag) => setFilters({ tag })}
+          groupByDay={view.kind === "upcoming"}
         />
       </section>
       <button

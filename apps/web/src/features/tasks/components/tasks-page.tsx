@@ -6,13 +6,15 @@ import {
   QueryClient,
   QueryClientProvider,
 } from "@tanstack/react-query";
-import { lazy, Suspense, useState } from "react";
+import { lazy, type ReactNode, Suspense, useState } from "react";
 import { Toaster } from "@/components/ui/toaster";
 import { ApiError, createApiClient, SessionExpiredError } from "@/lib/api-client";
 import { ApiClientContext } from "@/lib/api-client-context";
+import type { TaskView } from "@/lib/task-views";
 import { TaskOwnerContext } from "../hooks/use-tasks-scope";
 import { SessionEndedNotice } from "./session-ended-notice";
 import { TasksBoard } from "./tasks-board";
+import { ViewHeading } from "./view-heading";
 
 export interface TasksPageProps {
   /** The API's public origin, passed from the server so the client bundle holds no build-time URL. */
@@ -20,6 +22,11 @@ export interface TasksPageProps {
   user: { id: string; name: string; email: string };
   /** What the server already fetched for this URL (see prefetch-tasks.ts). */
   initialState: DehydratedState;
+  view: TaskView;
+  /** The views and lists to move between, beside the tasks on wide screens (composed by app/). */
+  sidebar: ReactNode;
+  /** The same behind a button on narrow screens. */
+  drawer: ReactNode;
 }
 
 // The account menu brings Radix's dropdown and positioning engine, the heaviest code on the
@@ -39,7 +46,7 @@ function shouldRetry(failureCount: number, error: Error): boolean {
  * The tasks screen with its own query cache, API client and toaster, kept out of the root
  * layout so pages like /sign-in do not ship them.
  */
-export function TasksPage({ apiUrl, user, initialState }: TasksPageProps) {
+export function TasksPage({ apiUrl, user, initialState, view, sidebar, drawer }: TasksPageProps) {
   const [queryClient] = useState(
     () =>
       new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, staleTime: 15_000 } } }),
@@ -55,19 +62,25 @@ export function TasksPage({ apiUrl, user, initialState }: TasksPageProps) {
       <HydrationBoundary state={initialState}>
         <ApiClientContext value={apiClient}>
           <TaskOwnerContext value={user.id}>
-            <div className="mx-auto flex min-h-dvh w-full max-w-3xl flex-col px-4 sm:px-6">
+            <div className="mx-auto flex min-h-dvh w-full max-w-5xl flex-col px-4 sm:px-6">
               <header className="flex items-center justify-between gap-4 py-3 sm:py-4">
                 <span className="text-xl font-semibold">Todo</span>
                 <Suspense fallback={<span className="truncate text-sm">{user.name}</span>}>
                   <UserMenu name={user.name} email={user.email} />
                 </Suspense>
               </header>
-              {/* The bottom padding lets the last task scroll up clear of a toast. */}
-              <main id="main" className="flex flex-col gap-4 pb-32">
-                <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
-                {sessionEnded ? <SessionEndedNotice /> : null}
-                <TasksBoard />
-              </main>
+              <div className="flex flex-col gap-4 md:flex-row md:items-start md:gap-8">
+                <div className="hidden w-56 shrink-0 md:block">{sidebar}</div>
+                {/* The bottom padding lets the last task scroll up clear of a toast. */}
+                <main id="main" className="flex min-w-0 flex-1 flex-col gap-4 pb-32">
+                  <div className="-ml-2 flex items-center gap-1 md:ml-0">
+                    <div className="md:hidden">{drawer}</div>
+                    <ViewHeading view={view} />
+                  </div>
+                  {sessionEnded ? <SessionEndedNotice /> : null}
+                  <TasksBoard view={view} />
+                </main>
+              </div>
             </div>
             <Toaster />
           </TaskOwnerContext>

@@ -29,9 +29,9 @@ describe("keyboard shortcuts", () => {
     expect(matchShortcut(press("i"), first.pending)).toEqual({ action: "goInbox", pending: [] });
   });
 
-  it("binds no Today or Upcoming until those views exist", () => {
-    expect(matchShortcut(press("t"), ["g"])).toEqual({ pending: [] });
-    expect(matchShortcut(press("u"), ["g"])).toEqual({ pending: [] });
+  it("goes to Today with g t and to Upcoming with g u", () => {
+    expect(matchShortcut(press("t"), ["g"])).toEqual({ action: "goToday", pending: [] });
+    expect(matchShortcut(press("u"), ["g"])).toEqual({ action: "goUpcoming", pending: [] });
   });
 
   it("lets a key that breaks a sequence act on its own", () => {

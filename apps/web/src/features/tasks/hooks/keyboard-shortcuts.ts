@@ -9,6 +9,8 @@ export type ShortcutAction =
   | "edit"
   | "delete"
   | "goInbox"
+  | "goToday"
+  | "goUpcoming"
   | "help";
 
 export const SHORTCUTS: readonly {
@@ -23,8 +25,9 @@ export const SHORTCUTS: readonly {
   { keys: ["x"], action: "complete", does: "Complete or reopen the task" },
   { keys: ["e"], action: "edit", does: "Edit the task" },
   { keys: ["Delete"], action: "delete", does: "Delete the task" },
-  // Today (g t) and Upcoming (g u) are bound once their views exist.
-  { keys: ["g", "i"], action: "goInbox", does: "Go to your tasks" },
+  { keys: ["g", "i"], action: "goInbox", does: "Go to the Inbox" },
+  { keys: ["g", "t"], action: "goToday", does: "Go to Today" },
+  { keys: ["g", "u"], action: "goUpcoming", does: "Go to Upcoming" },
   { keys: ["?"], action: "help", does: "Show these shortcuts" },
 ];
 

@@ -41,6 +41,7 @@ describe("task drafts", () => {
       due_date: "2026-12-01T17:00:00.000Z",
       time_zone: "Europe/Paris",
       tags: ["home", "money"],
+      list_id: null,
     });
   });
 

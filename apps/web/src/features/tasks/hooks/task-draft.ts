@@ -16,9 +16,11 @@ export interface TaskDraft {
   dueTime: string;
   /** Comma-separated. */
   tags: string;
+  /** The list's id as the select holds it; empty for the Inbox (no list). */
+  listId: string;
 }
 
-export type TaskFieldName = "title" | "description" | "priority" | "due_date" | "tags";
+export type TaskFieldName = "title" | "description" | "priority" | "due_date" | "tags" | "list_id";
 export type TaskFieldErrors = Partial<Record<TaskFieldName, string>>;
 
 /** The zone a typed date and time are meant in, stored with the task. */
@@ -45,6 +47,7 @@ export function draftFromTask(task?: Task): TaskDraft {
     priority: task?.priority ?? "medium",
     ...dueInputs(task?.due_date),
     tags: task?.tags.join(", ") ?? "",
+    listId: task?.list_id ? String(task.list_id) : "",
   };
 }
 
@@ -70,6 +73,7 @@ export function draftToInput(draft: TaskDraft, timeZone = browserTimeZone()) {
       .split(",")
       .map((tag) => tag.trim())
       .filter(Boolean),
+    list_id: draft.listId ? Number(draft.listId) : null,
   };
 }
 
@@ -83,6 +87,7 @@ const INPUT_FIELDS: Record<keyof TaskDraft, (keyof TaskInput)[]> = {
   dueDate: ["due_date", "time_zone"],
   dueTime: ["due_date", "time_zone"],
   tags: ["tags"],
+  listId: ["list_id"],
 };
 
 /** Only the fields the user changed from `task`: an edit sends these and leaves the rest alone. */
@@ -105,7 +110,14 @@ export function draftErrors(draft: TaskDraft): TaskFieldErrors {
     : {};
 }
 
-const FIELD_NAMES = new Set<string>(["title", "description", "priority", "due_date", "tags"]);
+const FIELD_NAMES = new Set<string>([
+  "title",
+  "description",
+  "priority",
+  "due_date",
+  "tags",
+  "list_id",
+]);
 
 /** Field errors from the client-side schema check or from the API's 422 (`tags.3`, `/title`…). */
 export function toFieldErrors(issues: ZodError["issues"] | FieldError[]): TaskFieldErrors {

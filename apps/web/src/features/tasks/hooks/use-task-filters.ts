@@ -31,5 +31,7 @@ export function useTaskFilters() {
     [pathname],
   );
 
-  return { filters, setFilters };
+  // Whether the user picked a sort, or the view may choose its own (view-filters.ts).
+  const sortChosen = searchParams.has("sort");
+  return { filters, setFilters, sortChosen };
 }

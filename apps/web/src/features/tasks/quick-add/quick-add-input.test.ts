@@ -22,7 +22,7 @@ describe("a quick add as a create request", () => {
     });
   });
 
-  it("sends only main's fields when the text sets no version 2 field", () => {
+  it("sends no recurrence or reminders when the text sets none", () => {
     const text = "Renew passport 2027-03-01 #admin";
     const input = quickAddToInput(
       { ...draftFromTask(), title: text, tags: "travel" },
@@ -36,16 +36,17 @@ describe("a quick add as a create request", () => {
       due_date: "2027-03-01",
       time_zone: "UTC",
       tags: ["travel", "admin"],
+      list_id: null,
     });
   });
 
-  it("leaves an unknown list out rather than guessing", () => {
+  it("keeps the form's list when the text names an unknown one, rather than guessing", () => {
     const text = "Pay electricity @Someday";
     const input = quickAddToInput(
-      { ...draftFromTask(), title: text },
+      { ...draftFromTask(), title: text, listId: "9" },
       parseQuickAdd(text, { now }),
     );
-    expect(input).not.toHaveProperty("list_id");
+    expect(input.list_id).toBe(9);
     expect(input.title).toBe("Pay electricity");
   });
 

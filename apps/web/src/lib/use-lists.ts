@@ -1,0 +1,12 @@
+import { useQuery } from "@tanstack/react-query";
+import type { List } from "@todo/contract/list";
+import { useApiClient } from "./api-client-context";
+import { listsOptions } from "./lists";
+
+// Apart from lists.ts, which the server's prefetch uses too and where React has no contexts.
+
+/** The user's lists in their order; empty while they load. */
+export function useLists(userId: string): List[] {
+  const client = useApiClient();
+  return useQuery(listsOptions(client, userId)).data ?? [];
+}
