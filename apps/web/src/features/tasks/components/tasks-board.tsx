@@ -9,6 +9,7 @@ import { useHydrated } from "@/lib/use-hydrated";
 import { useCompleteTask } from "../api/complete-task";
 import { useTasks } from "../api/list-tasks";
 import { useKeyboardShortcuts } from "../hooks/use-keyboard-shortcuts";
+import { useRequestedEdit } from "../hooks/use-requested-edit";
 import { useTaskFilters } from "../hooks/use-task-filters";
 import {
   countWithoutPendingDeletes,
@@ -54,6 +55,7 @@ export function TasksBoard() {
   const { mutateAsync: completeTask } = useCompleteTask();
   const [editing, setEditing] = useState<Task | null>(null);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
+  useRequestedEdit(setEditing);
   const addRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
