@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from "@playwright/test";
-import { expect, type TestUser, test } from "./fixtures";
+import { expect, signInThroughApi, type TestUser, test } from "./fixtures";
 import { seriousViolations } from "./support/axe";
 import { expectRefusedWithinContract, tokenOf } from "./support/revocation";
 import {
@@ -66,8 +66,10 @@ test("a tab whose session ended says so, keeps the text being typed, and comes b
 });
 
 test("an edit saved after the session ended says so in the dialog, keeps the edit, and reopens it after sign-in", async ({
+  baseURL,
   context,
   page,
+  playwright,
   user,
 }) => {
   const before = await apiSession(context.request);
@@ -94,6 +96,16 @@ test("an edit saved after the session ended says so in the dialog, keeps the edi
   await expect(dialog.getByLabel("Title")).toHaveValue(title);
   expect(await seriousViolations(page)).toEqual([]);
 
+  // Meanwhile another device changes a field this edit left alone: saving must not undo it.
+  const otherDevice = await playwright.request.newContext({ baseURL });
+  await signInThroughApi(otherDevice, baseURL ?? "", user);
+  const elsewhere = await apiSession(otherDevice);
+  const changed = await otherDevice.put(tasksUrl(elsewhere, task.id), {
+    data: { description: "Ask for Ms Jones" },
+    headers: { Authorization: `Bearer ${elsewhere.token}` },
+  });
+  expect(changed.status()).toBe(200);
+
   await notice.getByRole("link", { name: "Sign in" }).click();
   const back = `${here}&edit=${task.id}`;
   await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(back).replaceAll("%2F", "/")}`);
@@ -103,17 +115,10 @@ test("an edit saved after the session ended says so in the dialog, keeps the edi
   // Opened once: the address no longer asks for the dialog, so closing it or reloading is final.
   await expect(page).toHaveURL(here);
 
-  // Meanwhile another device changes a field this edit left alone: saving must not undo it.
-  const after = await apiSession(context.request);
-  const elsewhere = await context.request.put(tasksUrl(after, task.id), {
-    data: { description: "Ask for Ms Jones" },
-    headers: { Authorization: `Bearer ${after.token}` },
-  });
-  expect(elsewhere.status()).toBe(200);
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();
   await expect(taskItem(page, title)).toBeVisible();
-  const saved = await readThroughApi(after, task.id);
+  const saved = await readThroughApi(elsewhere, task.id);
   expect(saved.title).toBe(title);
   expect(saved.description).toBe("Ask for Ms Jones");
 
@@ -125,4 +130,5 @@ test("an edit saved after the session ended says so in the dialog, keeps the edi
   await page.getByRole("button", { name: `Edit “${title}”` }).click();
   await expect(dialog.getByLabel("Title")).toHaveValue(title);
   await otherTab.close();
+  await otherDevice.dispose();
 });
