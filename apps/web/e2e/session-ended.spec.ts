@@ -1,6 +1,33 @@
-import { expect, test } from "./fixtures";
+import type { BrowserContext, Page } from "@playwright/test";
+import { expect, signInThroughApi, type TestUser, test } from "./fixtures";
+import { seriousViolations } from "./support/axe";
 import { expectRefusedWithinContract, tokenOf } from "./support/revocation";
-import { openTasks, taskItem } from "./support/tasks";
+import {
+  apiSession,
+  createThroughApi,
+  openTasks,
+  readThroughApi,
+  taskItem,
+  tasksUrl,
+} from "./support/tasks";
+
+/** Signs out in another tab of the same browser: the session ends, and every token it gave. */
+async function signOutInAnotherTab(context: BrowserContext): Promise<Page> {
+  const token = await tokenOf(context.request);
+  const otherTab = await context.newPage();
+  await otherTab.goto("/settings");
+  await otherTab.getByRole("button", { name: /account menu/i }).click();
+  await otherTab.getByRole("menuitem", { name: "Sign out" }).click();
+  await otherTab.waitForURL("**/sign-in");
+  await expectRefusedWithinContract(context.request, token);
+  return otherTab;
+}
+
+async function signIn(page: Page, user: TestUser): Promise<void> {
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
 
 test("a tab whose session ended says so, keeps the text being typed, and comes back after sign-in", async ({
   context,
@@ -14,15 +41,7 @@ test("a tab whose session ended says so, keeps the text being typed, and comes b
   await page.getByLabel("New task").fill("Before signing out");
   await page.getByRole("button", { name: "Add", exact: true }).click();
   await expect(taskItem(page, "Before signing out")).toBeVisible();
-  const token = await tokenOf(context.request);
-
-  // Signed out in another tab: the session ends, and with it every token it gave.
-  const otherTab = await context.newPage();
-  await otherTab.goto("/settings");
-  await otherTab.getByRole("button", { name: /account menu/i }).click();
-  await otherTab.getByRole("menuitem", { name: "Sign out" }).click();
-  await otherTab.waitForURL("**/sign-in");
-  await expectRefusedWithinContract(context.request, token);
+  const otherTab = await signOutInAnotherTab(context);
 
   const title = "Typed while signed out elsewhere";
   await page.getByLabel("New task").fill(title);
@@ -34,9 +53,7 @@ test("a tab whose session ended says so, keeps the text being typed, and comes b
 
   await notice.getByRole("link", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(here).replaceAll("%2F", "/")}`);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await signIn(page, user);
   await expect(page).toHaveURL(here);
   await expect(page.getByLabel("New task")).toHaveValue(title);
 
@@ -46,4 +63,72 @@ test("a tab whose session ended says so, keeps the text being typed, and comes b
   await page.reload();
   await expect(page.getByLabel("New task")).toHaveValue("");
   await otherTab.close();
+});
+
+test("an edit saved after the session ended says so in the dialog, keeps the edit, and reopens it after sign-in", async ({
+  baseURL,
+  context,
+  page,
+  playwright,
+  user,
+}) => {
+  const before = await apiSession(context.request);
+  const task = await createThroughApi(before, { title: "Call the bank" });
+  const here = "/tasks?sort=title";
+  await openTasks(page, here);
+  const read = page.waitForResponse(
+    (response) =>
+      response.request().method() === "GET" &&
+      new URL(response.url()).pathname.endsWith(`/${task.id}`),
+  );
+  await page.getByRole("button", { name: "Edit “Call the bank”" }).click();
+  expect((await read).status()).toBe(200);
+  const dialog = page.getByRole("dialog", { name: "Edit task" });
+  const title = "Call the bank about the mortgage";
+  await dialog.getByLabel("Title").fill(title);
+
+  const otherTab = await signOutInAnotherTab(context);
+  await dialog.getByRole("button", { name: "Save" }).click();
+  const notice = dialog
+    .getByRole("alert")
+    .filter({ hasText: "Your session ended — sign in again" });
+  await expect(notice).toBeVisible();
+  await expect(dialog.getByLabel("Title")).toHaveValue(title);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Meanwhile another device changes a field this edit left alone: saving must not undo it.
+  const otherDevice = await playwright.request.newContext({ baseURL });
+  await signInThroughApi(otherDevice, baseURL ?? "", user);
+  const elsewhere = await apiSession(otherDevice);
+  const changed = await otherDevice.put(tasksUrl(elsewhere, task.id), {
+    data: { description: "Ask for Ms Jones" },
+    headers: { Authorization: `Bearer ${elsewhere.token}` },
+  });
+  expect(changed.status()).toBe(200);
+
+  await notice.getByRole("link", { name: "Sign in" }).click();
+  const back = `${here}&edit=${task.id}`;
+  await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(back).replaceAll("%2F", "/")}`);
+  await signIn(page, user);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel("Title")).toHaveValue(title);
+  // Opened once: the address no longer asks for the dialog, so closing it or reloading is final.
+  await expect(page).toHaveURL(here);
+
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(taskItem(page, title)).toBeVisible();
+  const saved = await readThroughApi(elsewhere, task.id);
+  expect(saved.title).toBe(title);
+  expect(saved.description).toBe("Ask for Ms Jones");
+
+  // Cancelling drops the kept edit: opening the task again shows it as saved.
+  await page.getByRole("button", { name: `Edit “${title}”` }).click();
+  await dialog.getByLabel("Title").fill("Not meant to be kept");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole("button", { name: `Edit “${title}”` }).click();
+  await expect(dialog.getByLabel("Title")).toHaveValue(title);
+  await otherTab.close();
+  await otherDevice.dispose();
 });

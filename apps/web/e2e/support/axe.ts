@@ -1,3 +1,4 @@
+/** axe-core run in a page, as the accessibility specs check it. */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "@playwright/test";

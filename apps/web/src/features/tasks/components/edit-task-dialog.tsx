@@ -3,22 +3,26 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { TITLE_MAX } from "@todo/contract/limits";
 import type { Task } from "@todo/contract/task";
-import { Fragment, useEffect, useRef, useState } from "react";
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { showToast } from "@/components/ui/toaster";
+import { SessionExpiredError } from "@/lib/api-client";
 import { type EditableField, EditConflictError } from "../api/edit-conflicts";
 import { taskOptions } from "../api/get-task";
 import { PRIORITY_LABELS } from "../api/task-filters";
 import { useUpdateTask } from "../api/update-task";
-import { changedInput, draftFromTask } from "../hooks/task-draft";
+import { changedInput, draftFromTask, type TaskDraft } from "../hooks/task-draft";
+import { pathEditing } from "../hooks/use-requested-edit";
+import { useSavedDraft } from "../hooks/use-saved-draft";
 import { useTaskForm } from "../hooks/use-task-form";
 import { useTasksScope } from "../hooks/use-tasks-scope";
 import { characterCount } from "./character-count";
 import { formatDueDate } from "./due-label";
+import { SessionEndedNotice } from "./session-ended-notice";
 import { TaskDetailFields } from "./task-fields";
 
 const FIELD_LABELS: Record<EditableField, string> = {
@@ -65,6 +69,12 @@ function describeValue(field: EditableField, task: Task): string {
   }
 }
 
+/** An edit kept across signing in again: the draft and the version its changes are measured from. */
+interface SavedEdit {
+  base: Task;
+  draft: TaskDraft;
+}
+
 interface EditTaskDialogProps {
   task: Task;
   onClose: () => void;
@@ -75,7 +85,9 @@ interface EditTaskDialogProps {
  * API accepts, so a refusal (422) is shown on the field it concerns and nothing typed is lost.
  * Only the changed fields are sent, on top of the version read when the dialog opened; when
  * another tab or device changed the same fields meanwhile, the dialog shows their values and
- * lets the user apply their own changes on top or discard them.
+ * lets the user apply their own changes on top or discard them. When the session has ended, the
+ * dialog says so and keeps the edit in the tab's storage until it is saved or cancelled; signing
+ * in again reopens it (`?edit=<id>`).
  */
 export function EditTaskDialog({ task, onClose }: EditTaskDialogProps) {
   const { client, userId } = useTasksScope();
@@ -87,6 +99,7 @@ export function EditTaskDialog({ task, onClose }: EditTaskDialogProps) {
   /** The version whose values the user has seen; a change made elsewhere after it conflicts. */
   const seen = useRef(task);
   const [conflict, setConflict] = useState<EditConflictError | null>(null);
+  const [sessionEnded, setSessionEnded] = useState(false);
 
   useEffect(() => {
     // The version (ETag) that the save will be based on, read while the user types.
@@ -102,10 +115,15 @@ export function EditTaskDialog({ task, onClose }: EditTaskDialogProps) {
     },
     submit: (changes) => updateTask.mutateAsync({ seen: seen.current, changes }),
     onSuccess: () => {
+      discardSavedEdit();
       showToast("success", "Task saved");
       onClose();
     },
     onFailure: (error) => {
+      if (error instanceof SessionExpiredError) {
+        setSessionEnded(true);
+        return true;
+      }
       if (!(error instanceof EditConflictError)) return false;
       // Once shown, the current values are what the user decides against.
       seen.current = error.current;
@@ -113,6 +131,30 @@ export function EditTaskDialog({ task, onClose }: EditTaskDialogProps) {
       return true;
     },
   });
+
+  const { setDraft } = form;
+  const edit = useMemo(() => ({ base, draft: form.draft }), [base, form.draft]);
+  const unchanged = useMemo(() => ({ base, draft: draftFromTask(base) }), [base]);
+  const restoreEdit = useCallback(
+    (saved: SavedEdit) => {
+      // Measured from the version first opened: a change made elsewhere since then conflicts.
+      seen.current = saved.base;
+      setBase(saved.base);
+      setDraft(saved.draft);
+    },
+    [setDraft],
+  );
+  const discardSavedEdit = useSavedDraft<SavedEdit>(
+    `todo:edit-task-draft:${userId}:${task.id}`,
+    edit,
+    unchanged,
+    restoreEdit,
+  );
+
+  function close() {
+    discardSavedEdit();
+    onClose();
+  }
 
   function discardMine(current: Task) {
     seen.current = current;
@@ -122,7 +164,7 @@ export function EditTaskDialog({ task, onClose }: EditTaskDialogProps) {
   }
 
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()}>
+    <Dialog open onOpenChange={(open) => !open && close()}>
       <DialogContent
         title="Edit task"
         // Start on the title rather than the close button, the first focusable element.
@@ -169,6 +211,7 @@ export function EditTaskDialog({ task, onClose }: EditTaskDialogProps) {
               </div>
             </Alert>
           ) : null}
+          {sessionEnded ? <SessionEndedNotice next={pathEditing(task.id)} /> : null}
           {form.formError ? <Alert title="Couldn't save the task">{form.formError}</Alert> : null}
           <div className="flex justify-end gap-2">
             <DialogClose asChild>

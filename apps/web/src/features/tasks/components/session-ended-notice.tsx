@@ -8,16 +8,19 @@ import { authPagePath } from "@/lib/next-path";
 /**
  * Shown instead of leaving the page when the session ends (signed out in another tab, ended
  * from another device): what was typed stays on screen and in the tab's storage, and signing in
- * comes back here.
+ * comes back here, or to `next`.
  */
-export function SessionEndedNotice() {
-  const here = `${window.location.pathname}${window.location.search}`;
+export function SessionEndedNotice({
+  next = `${window.location.pathname}${window.location.search}`,
+}: {
+  next?: string;
+}) {
   return (
     <Alert
       title="Your session ended — sign in again"
       className="sticky top-2 z-10"
       action={
-        <Link href={authPagePath("/sign-in", here)} className={buttonClassName("primary", "sm")}>
+        <Link href={authPagePath("/sign-in", next)} className={buttonClassName("primary", "sm")}>
           Sign in
         </Link>
       }

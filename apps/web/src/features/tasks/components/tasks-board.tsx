@@ -11,6 +11,7 @@ import { useCompleteTask } from "../api/complete-task";
 import { useTasks } from "../api/list-tasks";
 import { viewFilters, viewFixesStatus } from "../api/view-filters";
 import { useKeyboardShortcuts } from "../hooks/use-keyboard-shortcuts";
+import { useRequestedEdit } from "../hooks/use-requested-edit";
 import { useTaskFilters } from "../hooks/use-task-filters";
 import {
   countWithoutPendingDeletes,
@@ -59,6 +60,7 @@ export function TasksBoard({ view }: { view: TaskView }) {
   const { mutateAsync: completeTask } = useCompleteTask();
   const [editing, setEditing] = useState<Task | null>(null);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
+  useRequestedEdit(setEditing);
   const addRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
