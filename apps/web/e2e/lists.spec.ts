@@ -7,6 +7,7 @@ import {
   createThroughApi,
   listsThroughApi,
   openTasks,
+  pressShortcut,
   readThroughApi,
   taskItem,
   tasksUrl,
@@ -166,10 +167,9 @@ test("Today shows what is due today or overdue; Upcoming the next 14 days by day
   });
 
   await openTasks(page);
-  await page.locator("body").click();
-  await page.keyboard.press("g");
-  await page.keyboard.press("t");
-  await expect(page).toHaveURL("/tasks/today");
+  await pressShortcut(page, ["g", "t"], () =>
+    expect(page).toHaveURL("/tasks/today", { timeout: 1000 }),
+  );
   await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
   await expect(taskItem(page, "Overdue report")).toBeVisible();
   await expect(taskItem(page, "Water the plants")).toBeVisible();
@@ -178,10 +178,9 @@ test("Today shows what is due today or overdue; Upcoming the next 14 days by day
     await expect(taskItem(page, title)).toHaveCount(0);
   }
 
-  await page.locator("body").click();
-  await page.keyboard.press("g");
-  await page.keyboard.press("u");
-  await expect(page).toHaveURL("/tasks/upcoming");
+  await pressShortcut(page, ["g", "u"], () =>
+    expect(page).toHaveURL("/tasks/upcoming", { timeout: 1000 }),
+  );
   await expect(page.getByRole("heading", { level: 1, name: "Upcoming" })).toBeVisible();
   const today = page.getByRole("list", { name: "Today", exact: true });
   await expect(today.getByTestId("task-item").first()).toContainText("Water the plants");
@@ -194,10 +193,9 @@ test("Today shows what is due today or overdue; Upcoming the next 14 days by day
     await expect(taskItem(page, title)).toHaveCount(0);
   }
 
-  await page.locator("body").click();
-  await page.keyboard.press("g");
-  await page.keyboard.press("i");
-  await expect(page).toHaveURL("/tasks/inbox");
+  await pressShortcut(page, ["g", "i"], () =>
+    expect(page).toHaveURL("/tasks/inbox", { timeout: 1000 }),
+  );
 
   await openTasks(page, "/tasks/completed");
   await expect(taskItem(page, "Done already")).toBeVisible();

@@ -1,7 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import type { CreateTaskInput } from "@todo/contract/task";
 import { expect, test } from "./fixtures";
-import { apiSession, createThroughApi, openTasks, taskItem } from "./support/tasks";
+import { apiSession, createThroughApi, openTasks, pressShortcut, taskItem } from "./support/tasks";
 
 function statusFilter(page: Page, label: "All" | "Active" | "Completed") {
   return page.getByRole("button", { name: new RegExp(`^${label}\\b`) });
@@ -60,8 +60,8 @@ test("keyboard shortcuts move, complete, edit, delete, search and add; none fire
   // Newest first: Charlie, Bravo, Alpha.
   const row = (title: string) => taskItem(page, title);
 
-  await page.keyboard.press("?");
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await pressShortcut(page, ["?"], () => expect(help).toBeVisible({ timeout: 1000 }));
   await expect(help).toContainText("Add a task");
   await expect(help).toContainText("Next task");
   await page.keyboard.press("Escape");
@@ -110,15 +110,15 @@ test("keyboard shortcuts move, complete, edit, delete, search and add; none fire
   // g t, g u and g i go to Today, Upcoming and the Inbox, each at its plain address.
   await page.goto("/tasks?status=pending");
   await expect(statusFilter(page, "Active")).toHaveAttribute("aria-pressed", "true");
-  await page.keyboard.press("g");
-  await page.keyboard.press("t");
-  await expect(page).toHaveURL(/\/tasks\/today$/);
-  await page.keyboard.press("g");
-  await page.keyboard.press("u");
-  await expect(page).toHaveURL(/\/tasks\/upcoming$/);
-  await page.keyboard.press("g");
-  await page.keyboard.press("i");
-  await expect(page).toHaveURL(/\/tasks\/inbox$/);
+  for (const [key, view] of [
+    ["t", "today"],
+    ["u", "upcoming"],
+    ["i", "inbox"],
+  ] as const) {
+    await pressShortcut(page, ["g", key], () =>
+      expect(page).toHaveURL(new RegExp(`/tasks/${view}$`), { timeout: 1000 }),
+    );
+  }
   await expect(statusFilter(page, "All")).toHaveAttribute("aria-pressed", "true");
 });
 

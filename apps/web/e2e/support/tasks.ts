@@ -92,3 +92,20 @@ export async function listsThroughApi(session: ApiSession): Promise<List[]> {
   expect(response.status()).toBe(200);
   return ((await response.json()) as { items: List[] }).items;
 }
+
+/**
+ * Presses a board shortcut (`["g", "u"]`) until `arrived` holds: a key pressed before the page
+ * has hydrated, or while a field still has focus, reaches no shortcut handler, so each try
+ * first moves focus back to the page.
+ */
+export async function pressShortcut(
+  page: Page,
+  keys: string[],
+  arrived: () => Promise<void>,
+): Promise<void> {
+  await expect(async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (const key of keys) await page.keyboard.press(key);
+    await arrived();
+  }).toPass({ timeout: 15_000 });
+}
