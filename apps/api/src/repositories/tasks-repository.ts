@@ -357,7 +357,7 @@ const instantPlaceholder = (name: string) => sql`${placeholder(name)}::timestamp
 
 /**
  * The hot statements, built once rather than per request (ADR 0035): reading one task, creating
- * one, and completing or toggling one without a precondition. Each connection prepares each once.
+ * one, completing or toggling one without a precondition, and checking a list filter. Each connection prepares each once.
  * Also run by the benchmark's floor (`get`).
  */
 function prepareStatements(db: Db) {
@@ -366,6 +366,12 @@ function prepareStatements(db: Db) {
   const completed = sql`coalesce(${placeholder("completed")}::boolean, not ${tasks.completed})`;
   return {
     get: db.select().from(tasks).where(owned).prepare("task-get"),
+    // A list filter names one of the user's lists (else a 422).
+    listExists: db
+      .select({ id: lists.id })
+      .from(lists)
+      .where(and(eq(lists.userId, placeholder("userId")), eq(lists.id, placeholder("id"))))
+      .prepare("list-exists"),
     create: db
       .insert(tasks)
       .values({
@@ -459,10 +465,7 @@ export class TasksRepository {
   }
 
   async #listExists(userId: string, listId: number): Promise<boolean> {
-    const [found] = await this.db
-      .select({ id: lists.id })
-      .from(lists)
-      .where(and(eq(lists.userId, userId), eq(lists.id, listId)));
+    const [found] = await this.statements.listExists.execute({ userId, id: listId });
     return found !== undefined;
   }
 
