@@ -298,6 +298,8 @@ async function main() {
     const totals = new Map<string, { rps: number; p99: string; non2xx: number }>();
     /** The API's and its database's CPU time over each scenario's measured runs. */
     const apiCpu = new Map<Scenario, { api: number; db: number; requests: number }>();
+    /** The reference's CPU time (its one process) over each scenario's measured runs. */
+    const referenceCpu = new Map<Scenario, { ms: number; requests: number }>();
     const dbCpuMs = () => (apiDatabasePid ? treeCpuMs(apiDatabasePid) : 0);
     for (let round = 0; round < ROUNDS; round++) {
       for (const scenario of SCENARIOS) {
@@ -313,6 +315,13 @@ async function main() {
           const cpuBefore = cpuMs(server.pid);
           const dbBefore = dbCpuMs();
           const result = wrk(server, scenario, SECONDS, scripts);
+          if (server.name === "reference") {
+            const spent = referenceCpu.get(scenario) ?? { ms: 0, requests: 0 };
+            referenceCpu.set(scenario, {
+              ms: spent.ms + cpuMs(server.pid) - cpuBefore,
+              requests: spent.requests + result.requests,
+            });
+          }
           if (server.name === "api") {
             const spent = apiCpu.get(scenario) ?? { api: 0, db: 0, requests: 0 };
             apiCpu.set(scenario, {
@@ -361,6 +370,18 @@ async function main() {
       return spent ? (spent[side] / spent.requests).toFixed(3) : "—";
     };
     const cpuPerGet = perRequest("get", "api");
+    // CPU per request of each server process: what it costs, whatever share of the cores the
+    // machine's other work left it.
+    const cpuRatios = targeted
+      .map((scenario) => {
+        const reference = referenceCpu.get(scenario);
+        const api = apiCpu.get(scenario);
+        if (!reference || !api) return null;
+        const referenceMs = reference.ms / reference.requests;
+        const apiMs = api.api / api.requests;
+        return `${scenario} ${referenceMs.toFixed(3)} / ${apiMs.toFixed(3)} ms = **${(referenceMs / apiMs).toFixed(2)}×**`;
+      })
+      .filter((line) => line !== null);
     const cpuLine = SCENARIOS.map(
       (scenario) =>
         `${scenario} ${perRequest(scenario, "api")}${apiDatabasePid ? ` + ${perRequest(scenario, "db")}` : ""}`,
@@ -370,6 +391,7 @@ async function main() {
     console.log(
       `API CPU per GET one: ${cpuPerGet} ms; API + PostgreSQL CPU ms per request: ${cpuLine}`,
     );
+    if (cpuRatios.length > 0) console.log(`FastAPI / API CPU per request: ${cpuRatios.join("; ")}`);
     console.log(
       `ratio ${rows.map((row) => `${row.scenario}=${Number.isNaN(row.ratio) ? "—" : row.ratio.toFixed(2)}`).join(" ")}`,
     );
@@ -392,7 +414,7 @@ Lists and views (issue 11), the API alone (the reference has no lists), beside t
 ${viewRows.join("\n")}
 
 - API CPU time per \`GET\` of one task: **${cpuPerGet} ms** (user + system time of the API process over the measured \`get\` runs, from /proc, divided by the requests served; the time PostgreSQL spends is not in it).
-- CPU ms per request, API${apiDatabasePid ? " + its PostgreSQL server (every backend, from /proc)" : ""}: ${cpuLine}.
+${cpuRatios.length > 0 ? `- CPU time per request of the server process, FastAPI / API (each process's user + system time over its measured runs, divided by the requests it served; the work per request, which other jobs on the machine skew less than throughput; the database's work is not in it): ${cpuRatios.join("; ")}.\n` : ""}- CPU ms per request, API${apiDatabasePid ? " + its PostgreSQL server (every backend, from /proc)" : ""}: ${cpuLine}.
 ${busy ? "- The machine was busy (a load average above twice its cores at the start): absolute figures are far below a quiet machine's, and other jobs slow the servers unevenly; the ratios are indicative, not of record.\n" : ""}- Run with \`npm run bench:api\` (this part: \`npx tsx bench/compare.ts\` in \`apps/api\`). \`BENCH_SHARED_DIR\` points at \`shared/bench\` when it is not beside the checkout; \`COMPARE_SECONDS\` and \`COMPARE_ROUNDS\` change the runs (default 8 s, 3 rounds); \`COMPARE_SCENARIOS=get,create\` runs only those (no report written); \`API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"\` profiles the API.
 - Scenarios: \`list50\` = \`GET /api/{user}/tasks?limit=50\`; \`get\` = \`GET …/tasks/{id}\`; \`create\` = \`POST …/tasks\` (a second user, so the list stays at ${TASKS}); \`complete\` = \`PATCH …/tasks/{id}/complete\` (a toggle); \`list50-in-list\` = \`GET …/tasks?limit=50&list_id={list}\` of a third user whose ${TASKS} open tasks are in that list, due over the past days, with ${TASKS / 2} more in no list due next week; \`today\` = what the web app's Today view asks of that user (\`status=pending&sort=due_date&order=asc&due_before=\` midnight ending today, \`limit=50\`): the same ${TASKS} tasks, overdue.
 `);
