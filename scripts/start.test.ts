@@ -109,6 +109,37 @@ function lastPid(lines: string[], name: string): number | undefined {
 
 describe("npm start keeps the stack up", () => {
   let stack: Awaited<ReturnType<typeof launchStack>>;
+
+  /**
+   * Kills the API (again, once it is back) until the launcher announces a restart delay of at
+   * least `seconds`: its backoff grows with each quick exit, and an outage of a second or two
+   * could end before a browser on a busy machine has sent its request. Returns the last pid.
+   */
+  async function killApiUntilRestartWaits(seconds: number): Promise<number> {
+    for (;;) {
+      const pid = lastPid(stack.lines, "api") as number;
+      const seen = stack.lines.length;
+      process.kill(pid, "SIGKILL");
+      let delay = 0;
+      await vi.waitFor(
+        () => {
+          const line = stack.lines.slice(seen).find((l) => /^\[start\] api exited /.test(l));
+          delay = Number(/restarting it in ([\d.]+) s$/.exec(line ?? "")?.[1]);
+          expect(delay).toBeGreaterThan(0);
+        },
+        { timeout: 10_000 },
+      );
+      if (delay >= seconds) return pid;
+      await vi.waitFor(
+        async () => {
+          expect(lastPid(stack.lines, "api")).not.toBe(pid);
+          expect(await status(`${stack.apiUrl}/readyz`)).toBe(200);
+        },
+        { timeout: 60_000, interval: 250 },
+      );
+    }
+  }
+
   beforeAll(async () => {
     stack = await launchStack();
     // The first start may build the web app (minutes); later ones reuse the build.
@@ -174,8 +205,7 @@ describe("npm start keeps the stack up", () => {
       await add.click();
       await list.getByText("Written before the outage").waitFor({ timeout: 15_000 });
 
-      const killed = lastPid(stack.lines, "api");
-      process.kill(killed as number, "SIGKILL");
+      const killed = await killApiUntilRestartWaits(5);
       await title.fill("Typed during the outage");
       await add.click();
       // The add fails and says why; the list, asked again, says it keeps trying.
@@ -199,7 +229,7 @@ describe("npm start keeps the stack up", () => {
     } finally {
       await browser.close();
     }
-  }, 90_000);
+  }, 120_000);
 
   it("on Ctrl-C (SIGINT to its process group) stops web and API before PostgreSQL", async () => {
     stack.signalGroup("SIGINT");
