@@ -1,5 +1,6 @@
 import Fastify from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
+import type { NotificationChannel } from "./jobs/notification-channels";
 import { forwardRealIp, trustedProxies } from "./lib/client-ip";
 import { type LoggerSettings, logController, loggerOptions } from "./lib/logging";
 import { problem, sendProblem } from "./lib/problem";
@@ -37,6 +38,8 @@ export interface AppOptions {
   /** TRUST_PROXY: a hop count (0 or unset: none) or the proxies' CIDRs. */
   trustProxy?: number | string[];
   logger?: LoggerSettings;
+  /** Where a newly delivered reminder goes besides the notifications list (jobs/notification-channels.ts). */
+  notificationChannels?: readonly NotificationChannel[];
 }
 
 const UNLIMITED_ROUTES = new Set(["/healthz", "/readyz", OPENAPI_PATH]);
