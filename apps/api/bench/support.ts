@@ -2,6 +2,7 @@
 import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { startApiServer } from "@todo/stack/api-server";
 import autocannon from "autocannon";
@@ -110,6 +111,15 @@ export function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
   const msPerTick = 10; // USER_HZ is 100 on Linux
   return (Number(fields[11]) + Number(fields[12])) * msPerTick;
+}
+
+/** A report section's first words: which script measured, when, on what machine, under what load. */
+export function measuredBy(script: string, startedAt: Date, load: string): string {
+  return (
+    `Measured by \`npm run bench\` (\`apps/api/bench/${script}\`) on ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` +
+    `${QUICK ? " in **quick mode** (`BENCH_QUICK=1`; not the figures of record)" : ""}: ` +
+    `${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; **load average ${load}**.`
+  );
 }
 
 /** Replaces the report's section that `section` starts with ("## API"…), keeping the others. */
