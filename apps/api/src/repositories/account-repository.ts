@@ -121,7 +121,7 @@ export class AccountRepository {
 
   /**
    * Every notification, task, list and idempotency key of the user; deleting the tasks removes
-   * their pending reminders from the queue (the trigger of migration 0011).
+   * their pending reminders from the queue (the trigger of migration 0013).
    */
   async deleteAll(userId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
