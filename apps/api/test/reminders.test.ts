@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { App } from "../src/app";
 import type { DeliveredNotification } from "../src/jobs/notification-channels";
-import { authHeader, expectProblem, taskPath, testApp, testUser } from "./helpers";
+import { authHeader, captureLogs, expectProblem, taskPath, testApp, testUser } from "./helpers";
 import { waitUntil } from "./support/create-load";
 
 const owner = new pg.Pool({ connectionString: inject("ownerDatabaseUrl"), max: 2 });
@@ -29,9 +29,11 @@ describe("reminders and notifications", () => {
   /** What the in-test channel received, in order. */
   const delivered: DeliveredNotification[] = [];
   let failing = 0;
+  const logs = captureLogs();
 
   beforeAll(async () => {
     app = await testApp({
+      logger: { level: "warn", destination: logs.stream, requests: "slow" },
       reminderPollIntervalMs: 100,
       notificationChannels: [
         {
@@ -98,6 +100,11 @@ describe("reminders and notifications", () => {
       { ...notification, user_id: user.userId },
     ]);
     expect(failing).toBeGreaterThan(0);
+    // The failure is logged by channel and id, without the title or the error's message.
+    expect(logs.text()).toContain('"channel":"failing"');
+    expect(logs.text()).toContain(`"notificationId":${notification.id}`);
+    expect(logs.text()).not.toContain("Pay rent");
+    expect(logs.text()).not.toContain("unreachable push service");
     expect(await pendingJobs(task.id)).toEqual({});
     // Completing and reopening queues the same (late) reminder again: it is not delivered twice.
     for (const completed of [true, false]) {
