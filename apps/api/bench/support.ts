@@ -3,6 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import { spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { REPO_ROOT } from "@todo/stack";
 import { startApiServer } from "@todo/stack/api-server";
@@ -154,6 +155,15 @@ export function treeCpuMs(rootPid: number): number {
     }
   }
   return total * 10; // USER_HZ is 100 on Linux
+}
+
+/** A report section's first words: which script measured, when, on what machine, under what load. */
+export function measuredBy(script: string, startedAt: Date, load: string): string {
+  return (
+    `Measured by \`npm run bench\` (\`apps/api/bench/${script}\`) on ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` +
+    `${QUICK ? " in **quick mode** (`BENCH_QUICK=1`; not the figures of record)" : ""}: ` +
+    `${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; **load average ${load}**.`
+  );
 }
 
 /** Replaces the report's section that `section` starts with ("## API"…), keeping the others. */
