@@ -110,7 +110,12 @@ export function loadConfig(
     requestLog: production ? "slow" : "every",
     allowLoopbackPush: !production,
     vapid: vapidKeys(env, production, localDataDir),
-    mail: env,
+    mail: {
+      NODE_ENV: env.NODE_ENV,
+      SMTP_URL: env.SMTP_URL,
+      MAIL_FROM: env.MAIL_FROM,
+      MAIL_OUTBOX_DIR: env.MAIL_OUTBOX_DIR,
+    },
   };
 }
 

@@ -87,7 +87,7 @@ const base64urlKey = (bytes: number, what: string) =>
   optional(
     z
       .string()
-      .regex(/^[A-Za-z0-9_-]+$/, `must be base64url (${what})`)
+      .regex(/^[A-Za-z0-9_-]+$/, { message: `must be base64url (${what})`, abort: true })
       .refine((value) => Buffer.from(value, "base64url").length === bytes, {
         message: `must be ${bytes} bytes, base64url (${what})`,
       }),
@@ -200,7 +200,14 @@ export const apiEnvSchema = z
         path: [publicKey === undefined ? "VAPID_PUBLIC_KEY" : "VAPID_PRIVATE_KEY"],
         message: "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together: set both or neither",
       });
-    } else if (publicKey && privateKey && p256PublicKey(privateKey) !== publicKey) {
+    } else if (
+      publicKey &&
+      privateKey &&
+      // A malformed key has its own issue above: the pair is compared only when both are well-formed.
+      ![publicKey, privateKey].some((key) => !/^[A-Za-z0-9_-]+$/.test(key)) &&
+      Buffer.from(publicKey, "base64url").length === 65 &&
+      p256PublicKey(privateKey) !== publicKey
+    ) {
       ctx.addIssue({
         code: "custom",
         path: ["VAPID_PUBLIC_KEY"],
