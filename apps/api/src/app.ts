@@ -11,6 +11,7 @@ import { problem, sendProblem } from "./lib/problem";
 import { serializerCompiler } from "./lib/serializer";
 import database from "./plugins/app/database";
 import identify from "./plugins/app/identify";
+import jobs from "./plugins/app/jobs";
 import jsonBody from "./plugins/app/json-body";
 import noStore from "./plugins/app/no-store";
 import problemDetails from "./plugins/app/problem-details";
@@ -22,6 +23,7 @@ import swagger, { DOCS_PREFIX, OPENAPI_PATH } from "./plugins/external/swagger";
 import accountRoutes from "./routes/account/index";
 import listRoutes from "./routes/lists/index";
 import notificationChannelRoutes from "./routes/notification-channels/index";
+import notificationRoutes from "./routes/notifications/index";
 import serviceRoutes from "./routes/service/index";
 import taskRoutes from "./routes/tasks/index";
 
@@ -43,6 +45,8 @@ export interface AppOptions {
   /** TRUST_PROXY: a hop count (0 or unset: none) or the proxies' CIDRs. */
   trustProxy?: number | string[];
   logger?: LoggerSettings;
+  /** How often the reminder worker looks for jobs that came due; default 1000. */
+  reminderPollIntervalMs?: number;
   /** Where a newly delivered reminder goes besides the notifications list (jobs/notification-channels.ts). */
   notificationChannels?: readonly NotificationChannel[];
   /** Web Push's key pair and contact; unset or null: push is off. */
@@ -94,6 +98,11 @@ export async function buildApp(options: AppOptions) {
     jwksRetryIntervalMs: options.jwksRetryIntervalMs,
   });
   await app.register(database, { url: options.databaseUrl, cursorSecret: options.cursorSecret });
+  await app.register(jobs, {
+    url: options.databaseDirectUrl ?? options.databaseUrl,
+    channels: deliveryChannels(app, options),
+    pollIntervalMs: options.reminderPollIntervalMs ?? 1000,
+  });
   await app.register(rateLimit, {
     perMinute: options.rateLimitPerMinute,
     exempt: (url) => UNLIMITED_ROUTES.has(url) || url.startsWith(DOCS_PREFIX),
@@ -108,6 +117,7 @@ export async function buildApp(options: AppOptions) {
     pushPublicKey: options.vapid?.publicKey ?? null,
     allowLoopbackPush: options.allowLoopbackPush ?? false,
   });
+  await app.register(notificationRoutes);
   return app;
 }
 

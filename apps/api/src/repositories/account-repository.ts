@@ -6,6 +6,7 @@ import {
   idempotencyKeys,
   lists,
   notificationSettings,
+  notifications,
   pushSubscriptions,
   tasks,
 } from "@todo/db/schema";
@@ -125,9 +126,14 @@ export class AccountRepository {
     });
   }
 
-  /** Every task, list, idempotency key, push subscription and notification setting of the user. */
+  /**
+   * Every notification, task, list, idempotency key, push subscription and notification setting
+   * of the user; deleting the tasks removes their pending reminders from the queue (the trigger
+   * of migration 0011).
+   */
   async deleteAll(userId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
+      await tx.delete(notifications).where(eq(notifications.userId, userId));
       await tx.delete(tasks).where(eq(tasks.userId, userId));
       await tx.delete(lists).where(eq(lists.userId, userId));
       await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.userId, userId));

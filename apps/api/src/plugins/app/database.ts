@@ -8,6 +8,7 @@ import { nameStatements } from "../../lib/named-statements";
 import { AccountRepository } from "../../repositories/account-repository";
 import { ListsRepository } from "../../repositories/lists-repository";
 import { NotificationChannelsRepository } from "../../repositories/notification-channels-repository";
+import { NotificationsRepository } from "../../repositories/notifications-repository";
 import { TasksRepository } from "../../repositories/tasks-repository";
 
 declare module "fastify" {
@@ -17,6 +18,7 @@ declare module "fastify" {
     lists: ListsRepository;
     account: AccountRepository;
     notificationChannels: NotificationChannelsRepository;
+    notifications: NotificationsRepository;
   }
 }
 
@@ -39,6 +41,7 @@ async function database(app: FastifyInstance, options: DatabaseOptions) {
   app.decorate("lists", new ListsRepository(db));
   app.decorate("account", new AccountRepository(db));
   app.decorate("notificationChannels", new NotificationChannelsRepository(db));
+  app.decorate("notifications", new NotificationsRepository(db));
 
   const sweep = () =>
     repository.sweepIdempotencyKeys().catch((error: unknown) => {
