@@ -6,6 +6,7 @@ import { CursorCodec } from "../../lib/cursor";
 import { loggableError } from "../../lib/database-errors";
 import { AccountRepository } from "../../repositories/account-repository";
 import { ListsRepository } from "../../repositories/lists-repository";
+import { NotificationChannelsRepository } from "../../repositories/notification-channels-repository";
 import { NotificationsRepository } from "../../repositories/notifications-repository";
 import { TasksRepository } from "../../repositories/tasks-repository";
 
@@ -18,6 +19,7 @@ declare module "fastify" {
     tasks: TasksRepository;
     lists: ListsRepository;
     account: AccountRepository;
+    notificationChannels: NotificationChannelsRepository;
     notifications: NotificationsRepository;
   }
 }
@@ -46,6 +48,7 @@ async function database(app: FastifyInstance, options: DatabaseOptions) {
   app.decorate("tasks", repository);
   app.decorate("lists", new ListsRepository(db));
   app.decorate("account", new AccountRepository(db));
+  app.decorate("notificationChannels", new NotificationChannelsRepository(db));
   app.decorate("notifications", new NotificationsRepository(db));
 
   const sweep = () =>
