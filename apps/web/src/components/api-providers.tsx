@@ -1,0 +1,41 @@
+"use client";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { ApiError, createApiClient, SessionExpiredError } from "@/lib/api-client";
+import { ApiClientContext } from "@/lib/api-client-context";
+
+/** Retrying cannot fix a refusal (4xx) or a finished session; one quick retry covers a blip. */
+function shouldRetry(failureCount: number, error: Error): boolean {
+  if (error instanceof SessionExpiredError) return false;
+  if (error instanceof ApiError && error.status < 500) return false;
+  return failureCount < 1;
+}
+
+/**
+ * A signed-in page's query cache and API client, kept out of the root layout so pages like
+ * /sign-in do not ship them.
+ */
+export function ApiProviders({
+  apiUrl,
+  onSessionExpired,
+  staleTime,
+  children,
+}: {
+  /** The API's public origin, passed from the server so the client bundle holds no build-time URL. */
+  apiUrl: string;
+  /** Default: straight to sign-in (api-client.ts). */
+  onSessionExpired?: () => void;
+  staleTime?: number;
+  children: ReactNode;
+}) {
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, staleTime } } }),
+  );
+  const [apiClient] = useState(() => createApiClient({ apiUrl, onSessionExpired }));
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ApiClientContext value={apiClient}>{children}</ApiClientContext>
+    </QueryClientProvider>
+  );
+}
