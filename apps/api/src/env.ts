@@ -30,6 +30,8 @@ export interface Config {
   port: number;
   /** More than 1: a cluster primary forks this many servers sharing the port (src/cluster.ts). */
   workers: number;
+  /** How often each process's reminder worker looks for jobs that came due (src/plugins/app/jobs.ts). */
+  reminderPollIntervalMs: number;
   logLevel: string;
   /** Production logs slow requests only; development every request (src/lib/logging.ts). */
   requestLog: "every" | "slow";
@@ -78,6 +80,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: env.API_HOST ?? (production ? "0.0.0.0" : "127.0.0.1"),
     port: env.API_PORT,
     workers: env.API_WORKERS,
+    reminderPollIntervalMs: env.REMINDER_POLL_INTERVAL_MS,
     logLevel: env.LOG_LEVEL,
     requestLog: production ? "slow" : "every",
   };

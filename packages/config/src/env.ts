@@ -119,6 +119,7 @@ export const apiEnvSchema = z
     TRUST_PROXY: trustProxy,
     RATE_LIMIT_PER_MINUTE: withDefault(positiveInt, 600),
     API_WORKERS: withDefault(positiveInt, 1),
+    REMINDER_POLL_INTERVAL_MS: withDefault(positiveInt.max(60_000), 1000),
     LOG_LEVEL: withDefault(
       z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
       "info",

@@ -27,6 +27,18 @@ export const TABLE_GRANTS: TableGrants = {
   // Written by the triggers on `tasks`, which run as the role that changed the tasks.
   task_counts: { api: ["select", "insert", "update"] },
   rate_limits: { api: READ_WRITE },
+  // Delivered reminders, written by the reminder job (apps/api/src/jobs/reminders.ts).
+  notifications: { api: READ_WRITE },
+  // graphile-worker's queue (its own schema, migrated by migrate.ts): the triggers on `tasks` add
+  // and remove jobs as the API's role; every API process runs a worker that takes, completes and
+  // retries them, and registers its task names (migration 0011 gives the tables row policies).
+  // At start-up it only reads which migrations ran.
+  "graphile_worker._private_jobs": { api: READ_WRITE },
+  "graphile_worker._private_job_queues": { api: READ_WRITE },
+  "graphile_worker._private_tasks": { api: ["select", "insert"] },
+  // Read and written by the worker's cron loop at start-up, though we schedule no cron jobs.
+  "graphile_worker._private_known_crontabs": { api: ["select", "insert", "update"] },
+  "graphile_worker.migrations": { api: ["select"] },
   // Written by the triggers on `session` and `user` (which also sweep old rows), as the web
   // app's role; the API only reads them, on each reconnect of its feed.
   revocations: { api: ["select"], web: ["select", "insert", "delete"] },
