@@ -6,7 +6,6 @@ self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
 
 function dueText(dueDate) {
-  if (!dueDate) return "Reminder";
   // An all-day date names a day, not a moment: shown as that day wherever the reader is.
   const allDay = /^\d{4}-\d{2}-\d{2}$/.test(dueDate);
   const date = new Date(allDay ? `${dueDate}T00:00:00Z` : dueDate);

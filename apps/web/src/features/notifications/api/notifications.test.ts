@@ -1,5 +1,6 @@
+import type { NotificationCollection } from "@todo/contract/notification";
 import { describe, expect, it } from "vitest";
-import { markedRead, type NotificationCollection } from "./notifications";
+import { markedRead } from "./notifications";
 
 const collection = (unread: number, reads: boolean[]): NotificationCollection => ({
   unread,
@@ -7,7 +8,7 @@ const collection = (unread: number, reads: boolean[]): NotificationCollection =>
     id: index + 1,
     task_id: 100 + index,
     title: `Task ${index + 1}`,
-    due_date: null,
+    due_date: "2026-12-06T09:00:00Z",
     fire_at: "2026-12-06T09:00:00Z",
     read,
     created_at: "2026-12-06T09:00:01Z",

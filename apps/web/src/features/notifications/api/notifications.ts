@@ -1,23 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { NotificationCollection } from "@todo/contract/notification";
 import type { ApiClient } from "@/lib/api-client";
 import { useApiClient } from "@/lib/api-client-context";
-
-/** Contract section 12: a delivered reminder. */
-export interface ReminderNotification {
-  id: number;
-  task_id: number;
-  title: string;
-  due_date: string | null;
-  fire_at: string;
-  read: boolean;
-  created_at: string;
-}
-
-export interface NotificationCollection {
-  /** Newest first, the last 100. */
-  items: ReminderNotification[];
-  unread: number;
-}
 
 /** The bell asks this often while the tab is visible (and at once when it comes back into view). */
 export const POLL_INTERVAL_MS = 30_000;

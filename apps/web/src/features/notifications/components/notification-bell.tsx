@@ -1,9 +1,10 @@
 "use client";
 
+import type { Notification as ReminderNotification } from "@todo/contract/notification";
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useCallback, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { type ReminderNotification, useMarkRead, useNotifications } from "../api/notifications";
+import { useMarkRead, useNotifications } from "../api/notifications";
 import { useArrivalAlerts } from "../hooks/use-arrival-alerts";
 import { taskPath } from "./notification-text";
 

@@ -28,10 +28,6 @@ describe("dueText", () => {
       "Due Tomorrow",
     );
   });
-
-  it("is null without a due date", () => {
-    expect(dueText({ due_date: null })).toBeNull();
-  });
 });
 
 describe("taskPath", () => {

@@ -1,5 +1,5 @@
+import type { Notification as ReminderNotification } from "@todo/contract/notification";
 import { dueLabel } from "@/lib/due-label";
-import type { ReminderNotification } from "../api/notifications";
 
 // No React here: what a notification says is worked out from it and the clock, and tested so.
 
@@ -23,14 +23,12 @@ export function timeAgo(iso: string, now = new Date(), locale?: string): string 
   return format.format(-1, "minute");
 }
 
-/** The line under the title: "Due Today, 9:00 AM"; null for a task without a due date. */
+/** The line under the title: "Due Today, 9:00 AM", as task rows say it (a reminder needs a due date). */
 export function dueText(
   notification: Pick<ReminderNotification, "due_date">,
   options: { now?: Date; timeZone?: string; locale?: string } = {},
-): string | null {
-  return notification.due_date === null
-    ? null
-    : `Due ${dueLabel(notification.due_date, options).text}`;
+): string {
+  return `Due ${dueLabel(notification.due_date, options).text}`;
 }
 
 /**

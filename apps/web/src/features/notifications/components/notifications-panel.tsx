@@ -1,15 +1,15 @@
 "use client";
 
+import type {
+  NotificationCollection,
+  Notification as ReminderNotification,
+} from "@todo/contract/notification";
 import { clsx } from "clsx";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { describeError } from "@/lib/api-client";
-import {
-  type NotificationCollection,
-  type ReminderNotification,
-  useMarkRead,
-} from "../api/notifications";
+import { useMarkRead } from "../api/notifications";
 import { BrowserPermission } from "./browser-permission";
 import { dueText, timeAgo } from "./notification-text";
 
@@ -98,9 +98,7 @@ export function NotificationsPanel({
                       {notification.title}
                     </span>
                     <span className="text-xs text-muted-foreground">
-                      {[dueText(notification, { now }), timeAgo(notification.created_at, now)]
-                        .filter(Boolean)
-                        .join(" · ")}
+                      {dueText(notification, { now })} · {timeAgo(notification.created_at, now)}
                     </span>
                   </span>
                 </button>

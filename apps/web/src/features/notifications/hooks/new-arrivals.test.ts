@@ -1,12 +1,12 @@
+import type { Notification as ReminderNotification } from "@todo/contract/notification";
 import { describe, expect, it } from "vitest";
-import type { ReminderNotification } from "../api/notifications";
 import { newArrivals } from "./new-arrivals";
 
 const item = (id: number, read = false): ReminderNotification => ({
   id,
   task_id: id * 10,
   title: `Task ${id}`,
-  due_date: null,
+  due_date: "2026-12-06T09:00:00Z",
   fire_at: "2026-12-06T09:00:00Z",
   read,
   created_at: "2026-12-06T09:00:01Z",

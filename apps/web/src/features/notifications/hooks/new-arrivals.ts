@@ -1,4 +1,4 @@
-import type { ReminderNotification } from "../api/notifications";
+import type { Notification as ReminderNotification } from "@todo/contract/notification";
 
 /**
  * The unread notifications in `items` not seen before, and the ids seen from now on. The first

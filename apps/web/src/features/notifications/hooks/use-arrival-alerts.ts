@@ -1,5 +1,5 @@
+import type { Notification as ReminderNotification } from "@todo/contract/notification";
 import { useEffect, useRef } from "react";
-import type { ReminderNotification } from "../api/notifications";
 import { alertTag, dueText } from "../components/notification-text";
 import { newArrivals } from "./new-arrivals";
 
@@ -23,7 +23,7 @@ export function useArrivalAlerts(
     if (!("Notification" in window) || Notification.permission !== "granted") return;
     for (const notification of fresh) {
       const alert = new Notification(notification.title, {
-        body: dueText(notification) ?? "Reminder",
+        body: dueText(notification),
         tag: alertTag(notification.id),
       });
       alert.onclick = () => {
