@@ -1,6 +1,10 @@
-import Fastify from "fastify";
+import { createMailer, type MailTransport } from "@todo/mail/mailer";
+import Fastify, { type FastifyInstance } from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
+import type { VapidKeys } from "./env";
+import { createEmailChannel } from "./jobs/email-channel";
 import type { NotificationChannel } from "./jobs/notification-channels";
+import { createPushChannel } from "./jobs/push-channel";
 import { forwardRealIp, trustedProxies } from "./lib/client-ip";
 import { type LoggerSettings, logController, loggerOptions } from "./lib/logging";
 import { problem, sendProblem } from "./lib/problem";
@@ -18,6 +22,7 @@ import helmet from "./plugins/external/helmet";
 import swagger, { DOCS_PREFIX, OPENAPI_PATH } from "./plugins/external/swagger";
 import accountRoutes from "./routes/account/index";
 import listRoutes from "./routes/lists/index";
+import notificationChannelRoutes from "./routes/notification-channels/index";
 import notificationRoutes from "./routes/notifications/index";
 import serviceRoutes from "./routes/service/index";
 import taskRoutes from "./routes/tasks/index";
@@ -44,6 +49,12 @@ export interface AppOptions {
   reminderPollIntervalMs?: number;
   /** Where a newly delivered reminder goes besides the notifications list (jobs/notification-channels.ts). */
   notificationChannels?: readonly NotificationChannel[];
+  /** Web Push's key pair and contact; unset or null: push is off. */
+  vapid?: VapidKeys | null;
+  /** Where reminder emails go; unset: none are sent. */
+  mail?: MailTransport;
+  /** Outside production: push endpoints on the loopback over http (the tests' stand-in). */
+  allowLoopbackPush?: boolean;
 }
 
 const UNLIMITED_ROUTES = new Set(["/healthz", "/readyz", OPENAPI_PATH]);
@@ -89,7 +100,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(database, { url: options.databaseUrl, cursorSecret: options.cursorSecret });
   await app.register(jobs, {
     url: options.databaseDirectUrl ?? options.databaseUrl,
-    channels: options.notificationChannels ?? [],
+    channels: deliveryChannels(app, options),
     pollIntervalMs: options.reminderPollIntervalMs ?? 1000,
   });
   await app.register(rateLimit, {
@@ -102,8 +113,41 @@ export async function buildApp(options: AppOptions) {
   await app.register(taskRoutes);
   await app.register(listRoutes);
   await app.register(accountRoutes);
+  await app.register(notificationChannelRoutes, {
+    pushPublicKey: options.vapid?.publicKey ?? null,
+    allowLoopbackPush: options.allowLoopbackPush ?? false,
+  });
   await app.register(notificationRoutes);
   return app;
+}
+
+/** The caller's channels, then Web Push and email where configured. */
+function deliveryChannels(app: FastifyInstance, options: AppOptions): NotificationChannel[] {
+  const repository = app.notificationChannels;
+  const log = app.log.child({ module: "notification-channels" });
+  return [
+    ...(options.notificationChannels ?? []),
+    ...(options.vapid
+      ? [
+          createPushChannel({
+            repository,
+            vapid: options.vapid,
+            allowLoopbackHttp: options.allowLoopbackPush ?? false,
+            log,
+          }),
+        ]
+      : []),
+    ...(options.mail
+      ? [
+          createEmailChannel({
+            repository,
+            mailer: createMailer(options.mail),
+            appUrl: options.authUrl,
+            log,
+          }),
+        ]
+      : []),
+  ];
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -15,4 +15,23 @@ describe("the API's database connection", () => {
       await app.close();
     }
   });
+
+  it("reads of Better Auth's users only what a reminder email needs", async () => {
+    const app = await testApp();
+    try {
+      await expect(
+        app.pool.query(`select id, name, email, email_verified from "user" where false`),
+      ).resolves.toMatchObject({ rows: [] });
+      for (const column of ["*", "image", "two_factor_enabled", "created_at"]) {
+        await expect(app.pool.query(`select ${column} from "user"`), column).rejects.toMatchObject({
+          code: "42501",
+        });
+      }
+      await expect(app.pool.query(`update "user" set email = email`)).rejects.toMatchObject({
+        code: "42501",
+      });
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { loggableError } from "../../lib/database-errors";
 import { nameStatements } from "../../lib/named-statements";
 import { AccountRepository } from "../../repositories/account-repository";
 import { ListsRepository } from "../../repositories/lists-repository";
+import { NotificationChannelsRepository } from "../../repositories/notification-channels-repository";
 import { NotificationsRepository } from "../../repositories/notifications-repository";
 import { TasksRepository } from "../../repositories/tasks-repository";
 
@@ -16,6 +17,7 @@ declare module "fastify" {
     tasks: TasksRepository;
     lists: ListsRepository;
     account: AccountRepository;
+    notificationChannels: NotificationChannelsRepository;
     notifications: NotificationsRepository;
   }
 }
@@ -38,6 +40,7 @@ async function database(app: FastifyInstance, options: DatabaseOptions) {
   app.decorate("tasks", repository);
   app.decorate("lists", new ListsRepository(db));
   app.decorate("account", new AccountRepository(db));
+  app.decorate("notificationChannels", new NotificationChannelsRepository(db));
   app.decorate("notifications", new NotificationsRepository(db));
 
   const sweep = () =>
