@@ -219,3 +219,32 @@ test("the bell's dialog and the settings' Notifications section: no serious or c
     }
   }
 });
+
+test("settings: push on this device, refused by the browser, says why and stays off", async ({
+  page,
+  context,
+  baseURL,
+  user: _signedIn,
+}) => {
+  await context.grantPermissions(["notifications"], { origin: baseURL });
+  await page.goto("/settings");
+  const section = page.getByRole("region", { name: "Notifications" });
+  const push = section.getByRole("checkbox", { name: /^Push notifications on this device/ });
+  await expect(push).toBeEnabled();
+  // Headless Chromium has no push service: the subscription is refused, as a browser can.
+  await push.click();
+  await expect(section.getByRole("alert")).toContainText(
+    /Couldn't change push notifications.*This browser couldn't subscribe/s,
+  );
+  await expect(push).not.toBeChecked();
+  await expect(push).toBeEnabled();
+  const saved = await page.evaluate(() => Object.keys(localStorage));
+  expect(saved.filter((key) => key.startsWith("push-subscription:"))).toEqual([]);
+  // The service worker it registered for the push stays; no subscription was left in it.
+  expect(
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration("/sw.js");
+      return (await registration?.pushManager.getSubscription()) ?? null;
+    }),
+  ).toBeNull();
+});

@@ -1,16 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { NotificationSettings } from "@todo/contract/notification-settings";
 import { useApiClient } from "@/lib/api-client-context";
-
-/** The user's delivery choices; `push_public_key` is null when the server has no VAPID keys. */
-export interface NotificationSettings {
-  email: boolean;
-  push_public_key: string | null;
-}
-
-export interface PushSubscriptionRecord {
-  id: number;
-  created_at: string;
-}
 
 const settingsPath = (userId: string) => `/api/${encodeURIComponent(userId)}/notification-settings`;
 

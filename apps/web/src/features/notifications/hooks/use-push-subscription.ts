@@ -1,3 +1,4 @@
+import type { PushSubscription as PushSubscriptionRecord } from "@todo/contract/notification-settings";
 import { useCallback, useEffect, useState } from "react";
 import {
   type ApiClient,
@@ -8,7 +9,7 @@ import {
 } from "@/lib/api-client";
 import { useApiClient } from "@/lib/api-client-context";
 import { useHydrated } from "@/lib/use-hydrated";
-import { type PushSubscriptionRecord, pushSubscriptionsPath } from "../api/notification-settings";
+import { pushSubscriptionsPath } from "../api/notification-settings";
 
 /** The service worker that shows pushed reminders (public/sw.js). */
 const WORKER_URL = "/sw.js";
@@ -76,10 +77,13 @@ async function subscribe(
   await navigator.serviceWorker.ready;
   const subscription =
     (await registration.pushManager.getSubscription()) ??
-    (await registration.pushManager.subscribe({
-      userVisibleOnly: true,
-      applicationServerKey: applicationServerKey(publicKey),
-    }));
+    (await registration.pushManager
+      .subscribe({ userVisibleOnly: true, applicationServerKey: applicationServerKey(publicKey) })
+      .catch((failure: unknown) => {
+        // The browser's own words ("Registration failed - permission denied"), said as ours.
+        const reason = failure instanceof Error ? ` (${failure.message})` : "";
+        throw new Error(`This browser couldn't subscribe to push notifications${reason}.`);
+      }));
   try {
     const record = await client.request<PushSubscriptionRecord>(
       "POST",
