@@ -12,6 +12,11 @@ export interface ShownNotification {
   tag: string | undefined;
 }
 
+/** Answers "Allow" for the web app, as the user would at the browser's prompt. */
+export async function allowNotifications(context: BrowserContext, baseURL: string | undefined) {
+  await context.grantPermissions(["notifications"], { origin: baseURL });
+}
+
 /**
  * Wraps the browser's `window.Notification` in every page of the context so that each
  * notification shown is recorded (then shown for real); read them with `shownNotifications`.

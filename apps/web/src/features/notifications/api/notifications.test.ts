@@ -1,18 +1,11 @@
 import type { NotificationCollection } from "@todo/contract/notification";
 import { describe, expect, it } from "vitest";
+import { notificationFixture } from "../notification-fixture";
 import { markedRead } from "./notifications";
 
 const collection = (unread: number, reads: boolean[]): NotificationCollection => ({
   unread,
-  items: reads.map((read, index) => ({
-    id: index + 1,
-    task_id: 100 + index,
-    title: `Task ${index + 1}`,
-    due_date: "2026-12-06T09:00:00Z",
-    fire_at: "2026-12-06T09:00:00Z",
-    read,
-    created_at: "2026-12-06T09:00:01Z",
-  })),
+  items: reads.map((read, index) => notificationFixture(index + 1, read)),
 });
 
 describe("markedRead", () => {

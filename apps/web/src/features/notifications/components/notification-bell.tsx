@@ -4,6 +4,7 @@ import type { Notification as ReminderNotification } from "@todo/contract/notifi
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useCallback, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { LineIcon } from "@/components/ui/line-icon";
 import { useMarkRead, useNotifications } from "../api/notifications";
 import { useArrivalAlerts } from "../hooks/use-arrival-alerts";
 import { taskPath } from "./notification-text";
@@ -49,18 +50,7 @@ export function NotificationBell({ userId }: { userId: string }) {
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
       >
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          className="size-5"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        >
-          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-        </svg>
+        <LineIcon path="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" />
         {unread > 0 ? (
           <span
             aria-hidden="true"

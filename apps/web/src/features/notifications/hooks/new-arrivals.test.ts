@@ -1,16 +1,6 @@
-import type { Notification as ReminderNotification } from "@todo/contract/notification";
 import { describe, expect, it } from "vitest";
+import { notificationFixture as item } from "../notification-fixture";
 import { newArrivals } from "./new-arrivals";
-
-const item = (id: number, read = false): ReminderNotification => ({
-  id,
-  task_id: id * 10,
-  title: `Task ${id}`,
-  due_date: "2026-12-06T09:00:00Z",
-  fire_at: "2026-12-06T09:00:00Z",
-  read,
-  created_at: "2026-12-06T09:00:01Z",
-});
 
 describe("newArrivals", () => {
   it("alerts nothing on the first answer, only remembers it", () => {
