@@ -1,7 +1,7 @@
+import { generateKeyPairSync } from "node:crypto";
 import { apiEnvSchema } from "@todo/config/env";
 import { AUTH_SECRET_FILE, LOCAL_DATA_DIR, localFile, localSecret } from "@todo/db/local-data";
 import type { MailSettings } from "@todo/mail/mailer";
-import webpush from "web-push";
 
 /** Development: the cursor key generated into `.data/` when the API holds no other secret. */
 export const CURSOR_SECRET_FILE = "api-cursor-secret";
@@ -138,9 +138,21 @@ function vapidKeys(
   if (production) return null;
   const stored = localFile(
     VAPID_KEYS_FILE,
-    () => JSON.stringify(webpush.generateVAPIDKeys()),
+    () => JSON.stringify(generateVapidKeys()),
     localDataDir,
   );
   const { publicKey, privateKey } = JSON.parse(stored) as Omit<VapidKeys, "subject">;
   return { publicKey, privateKey, subject };
+}
+
+/** A P-256 pair as VAPID spells it: the uncompressed point and the 32-byte scalar, base64url. */
+function generateVapidKeys(): Omit<VapidKeys, "subject"> {
+  const { privateKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
+  const { x = "", y = "", d = "" } = privateKey.export({ format: "jwk" });
+  const point = Buffer.concat([
+    Buffer.from([4]),
+    Buffer.from(x, "base64url"),
+    Buffer.from(y, "base64url"),
+  ]);
+  return { publicKey: point.toString("base64url"), privateKey: d };
 }

@@ -126,6 +126,14 @@ describe("VAPID keys", () => {
     expect(() =>
       webpush.setVapidDetails(keys.subject, keys.publicKey, keys.privateKey),
     ).not.toThrow();
+    // The pair passes the check that configured keys get.
+    expect(
+      problems({
+        BETTER_AUTH_SECRET: TEST_SECRET,
+        VAPID_PUBLIC_KEY: keys.publicKey,
+        VAPID_PRIVATE_KEY: keys.privateKey,
+      }),
+    ).toEqual([]);
     expect(loadConfig({ BETTER_AUTH_SECRET: TEST_SECRET }, dir).allowLoopbackPush).toBe(true);
   }, 60_000);
 });

@@ -33,7 +33,7 @@ export const TABLE_GRANTS: TableGrants = {
   notifications: { api: READ_WRITE },
   // graphile-worker's queue (its own schema, migrated by migrate.ts): the triggers on `tasks` add
   // and remove jobs as the API's role; every API process runs a worker that takes, completes and
-  // retries them, and registers its task names (migration 0011 gives the tables row policies).
+  // retries them, and registers its task names (migration 0013 gives the tables row policies).
   // At start-up it only reads which migrations ran.
   "graphile_worker._private_jobs": { api: READ_WRITE },
   "graphile_worker._private_job_queues": { api: READ_WRITE },

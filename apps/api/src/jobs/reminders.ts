@@ -5,7 +5,7 @@ import { z } from "zod";
 import { toNotification } from "../repositories/notifications-repository";
 import type { DeliveredNotification, NotificationChannel } from "./notification-channels";
 
-/** What the trigger on `tasks` (migration 0011) puts in each reminder job. */
+/** What the trigger on `tasks` (migration 0013) puts in each reminder job. */
 const payloadSchema = z.object({
   task_id: z.number().int().positive(),
   before_minutes: z.number().int().nonnegative(),

@@ -129,7 +129,7 @@ export class AccountRepository {
   /**
    * Every notification, task, list, idempotency key, push subscription and notification setting
    * of the user; deleting the tasks removes their pending reminders from the queue (the trigger
-   * of migration 0011).
+   * of migration 0013).
    */
   async deleteAll(userId: string): Promise<void> {
     await this.db.transaction(async (tx) => {

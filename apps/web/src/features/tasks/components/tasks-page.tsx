@@ -4,7 +4,9 @@ import { type DehydratedState, HydrationBoundary } from "@tanstack/react-query";
 import { lazy, type ReactNode, Suspense, useState } from "react";
 import { ApiProviders } from "@/components/api-providers";
 import { Toaster } from "@/components/ui/toaster";
+import { MoveTaskContext } from "@/lib/task-drag";
 import type { TaskView } from "@/lib/task-views";
+import { useMoveTaskTo } from "../api/move-task";
 import { TaskOwnerContext } from "../hooks/use-tasks-scope";
 import { SessionEndedNotice } from "./session-ended-notice";
 import { TasksBoard } from "./tasks-board";
@@ -31,6 +33,11 @@ const UserMenu = lazy(() =>
   import("@/components/user-menu").then(({ UserMenu }) => ({ default: UserMenu })),
 );
 
+/** Lets the sidebar take tasks dragged from the board (lib/task-drag.ts). */
+function TaskDropProvider({ children }: { children: ReactNode }) {
+  return <MoveTaskContext value={useMoveTaskTo()}>{children}</MoveTaskContext>;
+}
+
 /**
  * The tasks screen with its own query cache, API client and toaster, kept out of the root
  * layout so pages like /sign-in do not ship them.
@@ -51,30 +58,32 @@ export function TasksPage({
     <ApiProviders apiUrl={apiUrl} onSessionExpired={() => setSessionEnded(true)} staleTime={15_000}>
       <HydrationBoundary state={initialState}>
         <TaskOwnerContext value={user.id}>
-          <div className="mx-auto flex min-h-dvh w-full max-w-5xl flex-col px-4 sm:px-6">
-            <header className="flex items-center justify-between gap-4 py-3 sm:py-4">
-              <span className="text-xl font-semibold">Todo</span>
-              <div className="flex min-w-0 items-center gap-2">
-                {bell}
-                <Suspense fallback={<span className="truncate text-sm">{user.name}</span>}>
-                  <UserMenu name={user.name} email={user.email} />
-                </Suspense>
-              </div>
-            </header>
-            <div className="flex flex-col gap-4 md:flex-row md:items-start md:gap-8">
-              <div className="hidden w-56 shrink-0 md:block">{sidebar}</div>
-              {/* The bottom padding lets the last task scroll up clear of a toast. */}
-              <main id="main" className="flex min-w-0 flex-1 flex-col gap-4 pb-32">
-                <div className="-ml-2 flex items-center gap-1 md:ml-0">
-                  <div className="md:hidden">{drawer}</div>
-                  <ViewHeading view={view} />
+          <TaskDropProvider>
+            <div className="mx-auto flex min-h-dvh w-full max-w-5xl flex-col px-4 sm:px-6">
+              <header className="flex items-center justify-between gap-4 py-3 sm:py-4">
+                <span className="text-xl font-semibold">Todo</span>
+                <div className="flex min-w-0 items-center gap-2">
+                  {bell}
+                  <Suspense fallback={<span className="truncate text-sm">{user.name}</span>}>
+                    <UserMenu name={user.name} email={user.email} />
+                  </Suspense>
                 </div>
-                {sessionEnded ? <SessionEndedNotice /> : null}
-                <TasksBoard view={view} />
-              </main>
+              </header>
+              <div className="flex flex-col gap-4 md:flex-row md:items-start md:gap-8">
+                <div className="hidden w-56 shrink-0 md:block">{sidebar}</div>
+                {/* The bottom padding lets the last task scroll up clear of a toast. */}
+                <main id="main" className="flex min-w-0 flex-1 flex-col gap-4 pb-32">
+                  <div className="-ml-2 flex items-center gap-1 md:ml-0">
+                    <div className="md:hidden">{drawer}</div>
+                    <ViewHeading view={view} />
+                  </div>
+                  {sessionEnded ? <SessionEndedNotice /> : null}
+                  <TasksBoard view={view} />
+                </main>
+              </div>
             </div>
-          </div>
-          <Toaster />
+            <Toaster />
+          </TaskDropProvider>
         </TaskOwnerContext>
       </HydrationBoundary>
     </ApiProviders>
