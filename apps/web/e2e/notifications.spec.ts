@@ -45,7 +45,8 @@ test.describe("with notifications allowed", () => {
 
     const session = await apiSession(page.request);
     const plants = await dueSoon(session, "Water the plants");
-    const rent = await dueSoon(session, "Pay the rent");
+    // Due a few seconds apart, so that the list's order (newest first) is known.
+    const rent = await dueSoon(session, "Pay the rent", 6);
 
     // Delivered by the API's worker, seen by the bell's poll while the page stays open.
     await expect(bell(page)).toHaveAccessibleName("Notifications, 2 unread", {
