@@ -4,17 +4,17 @@ import type { ApiClient } from "@/lib/api-client";
 import { useApiClient } from "@/lib/api-client-context";
 
 /** The bell asks this often while the tab is visible (and at once when it comes back into view). */
-export const POLL_INTERVAL_MS = 30_000;
+const POLL_INTERVAL_MS = 30_000;
 
-export function notificationsPath(userId: string, rest = ""): string {
+function notificationsPath(userId: string, rest = ""): string {
   return `/api/${encodeURIComponent(userId)}/notifications${rest}`;
 }
 
-export const notificationKeys = {
+const notificationKeys = {
   all: (userId: string) => ["notifications", userId] as const,
 };
 
-export function notificationsOptions(client: ApiClient, userId: string) {
+function notificationsOptions(client: ApiClient, userId: string) {
   return queryOptions({
     queryKey: notificationKeys.all(userId),
     queryFn: ({ signal }) =>

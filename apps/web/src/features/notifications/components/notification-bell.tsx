@@ -18,7 +18,7 @@ const NotificationsPanel = lazy(() =>
 );
 
 /** "Notifications, 3 unread". */
-export function bellLabel(unread: number): string {
+function bellLabel(unread: number): string {
   return unread > 0 ? `Notifications, ${unread} unread` : "Notifications";
 }
 

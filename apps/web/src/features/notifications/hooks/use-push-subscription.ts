@@ -33,7 +33,7 @@ function saved(userId: string): SavedSubscription | null {
   }
 }
 
-export function pushSupported(): boolean {
+function pushSupported(): boolean {
   return (
     typeof window !== "undefined" &&
     "serviceWorker" in navigator &&
@@ -52,7 +52,7 @@ function describePushError(failure: unknown): string {
 }
 
 /** A VAPID public key as the push manager takes it: base64url text to bytes. */
-export function applicationServerKey(base64url: string): Uint8Array<ArrayBuffer> {
+function applicationServerKey(base64url: string): Uint8Array<ArrayBuffer> {
   const base64 = base64url.replace(/-/g, "+").replace(/_/g, "/");
   const binary = atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, "="));
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
