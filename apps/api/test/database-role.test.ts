@@ -6,10 +6,14 @@ describe("the API's database connection", () => {
     const app = await testApp();
     try {
       for (const table of ["account", "session", "jwks", "user", "verification"]) {
-        await expect(app.pool.query(`select * from "${table}"`), table).rejects.toMatchObject({
-          code: "42501",
-          message: expect.stringMatching(/^permission denied/),
-        });
+        const query = `select * from "${table}"`;
+        // The request path's connections and the background pool's alike.
+        for (const attempt of [app.sql.unsafe(query), app.pool.query(query)]) {
+          await expect(attempt, table).rejects.toMatchObject({
+            code: "42501",
+            message: expect.stringMatching(/^permission denied/),
+          });
+        }
       }
     } finally {
       await app.close();
