@@ -9,7 +9,7 @@ import { decodeJwt } from "jose";
 import { expect } from "../fixtures";
 
 /** The API started by global setup. */
-function apiUrl(): string {
+export function apiUrl(): string {
   const url = process.env.E2E_API_URL;
   if (!url) throw new Error("E2E_API_URL is not set: run the tests with Playwright (global setup)");
   return url;

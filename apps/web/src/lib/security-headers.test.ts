@@ -20,6 +20,7 @@ describe("pageContentSecurityPolicy", () => {
     );
     expect(policy["script-src"]).toBe("'self' 'nonce-bm9uY2U=' 'strict-dynamic'");
     expect(policy["connect-src"]).toBe("'self' https://api.example");
+    expect(policy["worker-src"]).toBe("'self'");
     expect(policy).toMatchObject({
       "default-src": "'self'",
       "object-src": "'none'",

@@ -33,6 +33,8 @@ export function pageContentSecurityPolicy(options: PagePolicyOptions): string {
     `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     `connect-src 'self' ${new URL(options.apiUrl).origin}`,
+    // The service worker of Web Push (public/sw.js); script-src's nonce cannot cover a worker.
+    "worker-src 'self'",
     ...BASELINE_CSP,
   ].join("; ");
 }

@@ -3,6 +3,7 @@
 import { clsx } from "clsx";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import { type ComponentProps, type ReactNode, useState } from "react";
+import { LineIcon } from "./line-icon";
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogClose = DialogPrimitive.Close;
@@ -68,17 +69,7 @@ export function DialogContent({
             aria-label="Close"
             className="-m-1 rounded-md p-1 text-muted-foreground hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring"
           >
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 24 24"
-              className="size-5"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-            >
-              <path d="M6 6l12 12M18 6L6 18" />
-            </svg>
+            <LineIcon path="M6 6l12 12M18 6L6 18" />
           </DialogPrimitive.Close>
         </div>
         {children}

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { VerifyEmailBanner } from "@/features/auth/components/verify-email-banner";
 import { ListsDrawer, ListsSidebar } from "@/features/lists/components/lists-sidebar";
+import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import { prefetchTasks } from "@/features/tasks/api/prefetch-tasks";
 import { parseFilters } from "@/features/tasks/api/task-filters";
 import { viewFilters } from "@/features/tasks/api/view-filters";
@@ -55,6 +56,7 @@ export default async function Tasks({
         view={view}
         sidebar={<ListsSidebar userId={user.id} />}
         drawer={<ListsDrawer userId={user.id} />}
+        bell={<NotificationBell userId={user.id} />}
       />
     </>
   );

@@ -2,6 +2,7 @@
 
 import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { LineIcon } from "@/components/ui/line-icon";
 import { ListsNav } from "./lists-nav";
 
 const ListsDrawerPanel = lazy(() =>
@@ -26,17 +27,7 @@ export function ListsDrawer({ userId }: { userId: string }) {
         onClick={() => setOpen(true)}
       >
         {/* Three lines: a menu. */}
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          className="size-5"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-        >
-          <path d="M4 6h16M4 12h16M4 18h16" />
-        </svg>
+        <LineIcon path="M4 6h16M4 12h16M4 18h16" />
       </Button>
       {open ? (
         <Suspense fallback={null}>

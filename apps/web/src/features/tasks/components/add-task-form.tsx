@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { LineIcon } from "@/components/ui/line-icon";
 import { showToast } from "@/components/ui/toaster";
 import { useLists } from "@/lib/use-lists";
 import { useCreateTask } from "../api/create-task";
@@ -133,17 +134,7 @@ export function AddTaskForm({
           onClick={() => setExpanded((open) => !open)}
         >
           {/* Sliders: the fields folded away. */}
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 24 24"
-            className="size-5"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            strokeLinecap="round"
-          >
-            <path d="M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M16 4v4M10 10v4M18 16v4" />
-          </svg>
+          <LineIcon path="M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M16 4v4M10 10v4M18 16v4" />
         </Button>
         <Button type="submit" disabled={form.submitting}>
           {form.submitting ? "Adding…" : "Add"}

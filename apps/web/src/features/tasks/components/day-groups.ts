@@ -1,6 +1,6 @@
 import { isAllDay } from "@todo/contract/due-date";
 import type { Task } from "@todo/contract/task";
-import { dayIn, dueLabel } from "./due-label";
+import { dayIn, dueLabel } from "@/lib/due-label";
 
 export interface DayGroup {
   /** `YYYY-MM-DD` in the reader's zone. */

@@ -1,7 +1,7 @@
 "use client";
 
+import { dueLabel, formatDueDate } from "@/lib/due-label";
 import { useHydrated } from "@/lib/use-hydrated";
-import { dueLabel, formatDueDate } from "./due-label";
 
 /**
  * "Today", "Friday", "3 days overdue": relative to the browser's today, in its language and

@@ -11,6 +11,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { showToast } from "@/components/ui/toaster";
 import { SessionExpiredError } from "@/lib/api-client";
+import { formatDueDate } from "@/lib/due-label";
 import { type EditableField, EditConflictError } from "../api/edit-conflicts";
 import { taskOptions } from "../api/get-task";
 import { PRIORITY_LABELS } from "../api/task-filters";
@@ -21,7 +22,6 @@ import { useSavedDraft } from "../hooks/use-saved-draft";
 import { useTaskForm } from "../hooks/use-task-form";
 import { useTasksScope } from "../hooks/use-tasks-scope";
 import { characterCount } from "./character-count";
-import { formatDueDate } from "./due-label";
 import { SessionEndedNotice } from "./session-ended-notice";
 import { TaskDetailFields } from "./task-fields";
 

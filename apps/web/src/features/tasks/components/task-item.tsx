@@ -4,6 +4,7 @@ import type { Task } from "@todo/contract/task";
 import { clsx } from "clsx";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { LineIcon } from "@/components/ui/line-icon";
 import { TASK_DRAG_TYPE } from "@/lib/task-drag";
 import { useCompletedCheckbox } from "../api/complete-task";
 import { DueDate } from "./due-date";
@@ -24,18 +25,7 @@ function IconButton({
 }) {
   return (
     <Button variant="ghost" size="icon" aria-label={label} onClick={onClick}>
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 24 24"
-        className="size-4"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      >
-        <path d={path} />
-      </svg>
+      <LineIcon path={path} className="size-4" />
     </Button>
   );
 }

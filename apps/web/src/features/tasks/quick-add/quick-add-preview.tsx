@@ -1,8 +1,8 @@
 "use client";
 
 import { clsx } from "clsx";
+import { dueLabel } from "@/lib/due-label";
 import { PRIORITY_LABELS } from "../api/task-filters";
-import { dueLabel } from "../components/due-label";
 import type { QuickAdd, QuickAddPartKind } from "./parse-quick-add";
 import { describeRecurrence } from "./recurrence-phrases";
 import { describeReminder } from "./reminders";
