@@ -1,5 +1,6 @@
 import { isAllDay } from "@todo/contract/due-date";
 import type { ListQuery, SortOrder, TaskSort } from "@todo/contract/list-query";
+import { nextOccurrence } from "@todo/contract/occurrences";
 import type { NewTask, Task, TaskChanges } from "@todo/contract/task";
 import type { Db } from "@todo/db/client";
 import { idempotencyKeys, lists, taskCounts, tasks } from "@todo/db/schema";
@@ -19,7 +20,6 @@ import {
 import type { CursorCodec, CursorPosition } from "../lib/cursor";
 import type { Precondition } from "../lib/etag";
 import { versionEtag } from "../lib/etag";
-import { nextOccurrence } from "../lib/recurrence";
 import {
   claimIdempotencyKey,
   expiredIdempotencyKeys,

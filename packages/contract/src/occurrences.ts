@@ -1,5 +1,5 @@
-import { isAllDay } from "@todo/contract/due-date";
 import { RRuleTemporal } from "rrule-temporal";
+import { isAllDay } from "./due-date";
 
 /** What a recurring task's next occurrence is computed from. */
 export interface Schedule {
@@ -65,6 +65,25 @@ export function nextOccurrence(schedule: Schedule, now: Date): Occurrence | null
     // 30 February: such a rule has no next occurrence.
     return null;
   }
+}
+
+/**
+ * The first `count` due dates of a series, its current due date first: each next one is what
+ * completing the task on time moves it to, by the very computation the API runs (the picker's
+ * preview shows these). Fewer when the rule runs out.
+ */
+export function upcomingDueDates(schedule: Schedule, count: number): string[] {
+  const dates = [schedule.dueDate];
+  let current = schedule;
+  // Now long before the series: each step is the occurrence strictly after the current one.
+  const longAgo = new Date(0);
+  while (dates.length < count) {
+    const next = nextOccurrence({ ...current, recurrenceFrom: "due" }, longAgo);
+    if (!next) break;
+    dates.push(next.dueDate);
+    current = { ...current, dueDate: next.dueDate, recurrence: next.recurrence };
+  }
+  return dates;
 }
 
 /** The due dates a task accepts (docs/api.md, Tasks): a later occurrence ends the series. */
