@@ -1,5 +1,6 @@
 import { RRuleTemporal } from "rrule-temporal";
 import { isAllDay } from "./due-date";
+import { localDateTime, wallClockMs } from "./local-time";
 
 /** What a recurring task's next occurrence is computed from. */
 export interface Schedule {
@@ -15,26 +16,6 @@ export interface Occurrence {
   dueDate: string;
   /** The rule with `COUNT` counted down; otherwise unchanged. */
   recurrence: string;
-}
-
-/** Wall-clock fields of `instant` in `timeZone`, as an iCalendar local date-time. */
-function localDateTime(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  const year = String(parts.year).padStart(4, "0");
-  return `${year}${parts.month}${parts.day}T${parts.hour}${parts.minute}${parts.second}`;
 }
 
 const compact = (date: string) => date.replaceAll("-", "");
@@ -120,7 +101,7 @@ function computeNext(schedule: Schedule, now: Date): Occurrence | null {
   if (!startInstant) return null;
   const threshold = fromCompletion
     ? startInstant.epochMilliseconds
-    : Math.max(startInstant.epochMilliseconds, allDay ? utcMidnight(nowLocal) : now.getTime());
+    : Math.max(startInstant.epochMilliseconds, allDay ? wallClockMs(nowLocal) : now.getTime());
 
   let found: {
     occurrence: { epochMilliseconds: number; toString(): string };
@@ -149,14 +130,6 @@ function computeNext(schedule: Schedule, now: Date): Occurrence | null {
       : new Date(occurrence.epochMilliseconds).toISOString(),
     recurrence: format(ruleParts),
   };
-}
-
-function utcMidnight(local: string): number {
-  return Date.UTC(
-    Number(local.slice(0, 4)),
-    Number(local.slice(4, 6)) - 1,
-    Number(local.slice(6, 8)),
-  );
 }
 
 function parseUntil(until: string): Date {

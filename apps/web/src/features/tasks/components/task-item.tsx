@@ -4,10 +4,11 @@ import type { Task } from "@todo/contract/task";
 import { clsx } from "clsx";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { StrokeIcon } from "@/components/ui/stroke-icon";
 import { useCompletedCheckbox } from "../api/complete-task";
 import { describeReminders } from "../quick-add/reminders";
 import { describeRecurrence } from "../recurrence/describe-recurrence";
-import { RepeatIcon } from "../recurrence/repeat-field";
+import { REPEAT_ICON } from "../recurrence/repeat-field";
 import { DueDate } from "./due-date";
 import { linkParts } from "./linkify";
 
@@ -27,18 +28,7 @@ function IconButton({
 }) {
   return (
     <Button variant="ghost" size="icon" aria-label={label} onClick={onClick}>
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 24 24"
-        className="size-4"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      >
-        <path d={path} />
-      </svg>
+      <StrokeIcon path={path} />
     </Button>
   );
 }
@@ -155,7 +145,7 @@ export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskI
               title={describeRecurrence(task.recurrence, task.time_zone)}
               className="text-muted-foreground"
             >
-              <RepeatIcon />
+              <StrokeIcon path={REPEAT_ICON} />
             </span>
           ) : null}
           {task.reminders.length > 0 ? (
@@ -165,18 +155,7 @@ export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskI
               title={`Reminders: ${describeReminders(task.reminders)}`}
               className="flex items-center gap-0.5 text-muted-foreground"
             >
-              <svg
-                aria-hidden="true"
-                viewBox="0 0 24 24"
-                className="size-4"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="2"
-                strokeLinecap="round"
-                strokeLinejoin="round"
-              >
-                <path d={BELL_ICON} />
-              </svg>
+              <StrokeIcon path={BELL_ICON} />
               {task.reminders.length > 1 ? (
                 <span aria-hidden="true">{task.reminders.length}</span>
               ) : null}

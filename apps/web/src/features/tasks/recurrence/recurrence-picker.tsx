@@ -3,7 +3,7 @@
 import { upcomingDueDates } from "@todo/contract/occurrences";
 import type { Task } from "@todo/contract/task";
 import { clsx } from "clsx";
-import { type ComponentProps, useId, useMemo, useState } from "react";
+import { type ComponentProps, type ReactNode, useId, useMemo, useState } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
@@ -239,7 +239,6 @@ export function RecurrencePicker({
                   key={day}
                   type="button"
                   aria-pressed={on}
-                  aria-label={DAY_LABELS[day][1]}
                   onClick={() => {
                     // At least one day: the last one cannot be switched off.
                     if (on && state.weekdays.length === 1) return;
@@ -257,7 +256,9 @@ export function RecurrencePicker({
                       : "border-border bg-surface text-foreground hover:bg-muted",
                   )}
                 >
-                  {DAY_LABELS[day][0]}
+                  {/* Named "Monday" while showing "Mon", which fits seven to a row at 360 px. */}
+                  <span aria-hidden="true">{DAY_LABELS[day][0]}</span>
+                  <span className="sr-only">{DAY_LABELS[day][1]}</span>
                 </button>
               );
             })}
@@ -271,16 +272,14 @@ export function RecurrencePicker({
           {monthlyChoices(state.monthly, context.dueDate).map((on) => {
             const label = monthlyLabel(on);
             return (
-              <label key={label} className="flex items-center gap-2 text-sm">
-                <input
-                  type="radio"
-                  name={`${id}-monthly`}
-                  checked={monthlyLabel(state.monthly) === label}
-                  onChange={() => change({ monthly: on })}
-                  className="size-4 accent-primary"
-                />
+              <Radio
+                key={label}
+                name={`${id}-monthly`}
+                checked={monthlyLabel(state.monthly) === label}
+                onCheck={() => change({ monthly: on })}
+              >
                 {label}
-              </label>
+              </Radio>
             );
           })}
         </fieldset>
@@ -299,16 +298,14 @@ export function RecurrencePicker({
               ["completion", "Completion (when it was done)"],
             ] as const
           ).map(([value, label]) => (
-            <label key={value} className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name={`${id}-from`}
-                checked={recurrenceFrom === value}
-                onChange={() => onChange({ recurrenceFrom: value })}
-                className="size-4 accent-primary"
-              />
+            <Radio
+              key={value}
+              name={`${id}-from`}
+              checked={recurrenceFrom === value}
+              onCheck={() => onChange({ recurrenceFrom: value })}
+            >
               {label}
-            </label>
+            </Radio>
           ))}
         </fieldset>
       ) : null}
@@ -334,6 +331,31 @@ export function RecurrencePicker({
   );
 }
 
+function Radio({
+  name,
+  checked,
+  onCheck,
+  children,
+}: {
+  name: string;
+  checked: boolean;
+  onCheck: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <input
+        type="radio"
+        name={name}
+        checked={checked}
+        onChange={onCheck}
+        className="size-4 accent-primary"
+      />
+      {children}
+    </label>
+  );
+}
+
 function EndChoice({
   id,
   end,
@@ -351,27 +373,21 @@ function EndChoice({
   return (
     <fieldset className="flex flex-col gap-1.5">
       <legend className="text-sm font-medium">Ends</legend>
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="radio"
-          name={`${id}-end`}
-          checked={end.kind === "never"}
-          onChange={() => onChange({ kind: "never" })}
-          className="size-4 accent-primary"
-        />
+      <Radio
+        name={`${id}-end`}
+        checked={end.kind === "never"}
+        onCheck={() => onChange({ kind: "never" })}
+      >
         Never
-      </label>
+      </Radio>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            name={`${id}-end`}
-            checked={end.kind === "count"}
-            onChange={() => onChange({ kind: "count", count })}
-            className="size-4 accent-primary"
-          />
+        <Radio
+          name={`${id}-end`}
+          checked={end.kind === "count"}
+          onCheck={() => onChange({ kind: "count", count })}
+        >
           After
-        </label>
+        </Radio>
         <CountInput
           aria-label="Number of occurrences"
           className="h-8"
@@ -384,16 +400,13 @@ function EndChoice({
         <span aria-hidden="true">times</span>
       </div>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            name={`${id}-end`}
-            checked={end.kind === "until"}
-            onChange={() => onChange({ kind: "until", date: until })}
-            className="size-4 accent-primary"
-          />
+        <Radio
+          name={`${id}-end`}
+          checked={end.kind === "until"}
+          onCheck={() => onChange({ kind: "until", date: until })}
+        >
           On
-        </label>
+        </Radio>
         <Input
           type="date"
           aria-label="Last date"

@@ -2,6 +2,7 @@
 
 import { lazy, Suspense, useId, useState } from "react";
 import { Spinner } from "@/components/ui/spinner";
+import { StrokeIcon } from "@/components/ui/stroke-icon";
 import { dueDateInput, type TaskDraft, type TaskFieldErrors } from "../hooks/task-draft";
 import { describeRecurrence } from "./describe-recurrence";
 
@@ -49,7 +50,7 @@ export function RepeatField({ draft, errors, onChange, timeZone, disabled }: Rep
         onClick={() => setOpen((current) => !current)}
         className="flex items-center gap-2 self-start rounded-md text-sm font-medium text-foreground hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring disabled:cursor-not-allowed disabled:text-muted-foreground disabled:no-underline"
       >
-        <RepeatIcon />
+        <StrokeIcon path={REPEAT_ICON} />
         <span>
           Repeat: <span className="font-normal">{summary}</span>
         </span>
@@ -89,20 +90,6 @@ export function RepeatField({ draft, errors, onChange, timeZone, disabled }: Rep
   );
 }
 
-/** Two arrows in a circle: the task's repeat, here and on its row. */
-export function RepeatIcon() {
-  return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 24 24"
-      className="size-4 shrink-0"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      <path d="M17 2l4 4-4 4M3 11V9a3 3 0 0 1 3-3h15M7 22l-4-4 4-4M21 13v2a3 3 0 0 1-3 3H3" />
-    </svg>
-  );
-}
+/** Two arrows chasing each other: the task's repeat, here and on its row. */
+export const REPEAT_ICON =
+  "M17 2l4 4-4 4M3 11V9a3 3 0 0 1 3-3h15M7 22l-4-4 4-4M21 13v2a3 3 0 0 1-3 3H3";

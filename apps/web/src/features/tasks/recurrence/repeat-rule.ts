@@ -1,3 +1,4 @@
+import { localDateTime, wallClockMs } from "@todo/contract/local-time";
 import { recurrenceError } from "@todo/contract/recurrence";
 import { dayIn } from "../components/due-label";
 
@@ -131,29 +132,9 @@ function endOfDayUntil(date: string, timeZone: string): string {
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in milliseconds. */
 function offsetAt(instant: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    })
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, Number(part.value)]),
-  ) as Record<string, number>;
-  const wall = Date.UTC(
-    parts.year ?? 0,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
+  return (
+    wallClockMs(localDateTime(new Date(instant), timeZone)) - Math.floor(instant / 1000) * 1000
   );
-  return wall - Math.floor(instant / 1000) * 1000;
 }
 
 /** The rule a state stands for, its parts in a fixed order. */
