@@ -1,4 +1,4 @@
-// No dependencies: the web app's first load uses this (the recurrence code that also does is lazy).
+// No dependencies: the web app's recurrence picker uses it without the recurrence library.
 
 /** Wall-clock fields of `instant` in `timeZone`, as an iCalendar local date-time. */
 export function localDateTime(instant: Date, timeZone: string): string {

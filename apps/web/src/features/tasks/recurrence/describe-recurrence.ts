@@ -1,7 +1,26 @@
-import { ruleParts, untilDay } from "./repeat-rule";
+import { dayIn } from "../components/due-label";
 
 // A recurrence rule in words, for the picker's summary, quick add's preview and the task row.
-// Any rule of the contract's subset reads, not only those the picker builds.
+// Any rule of the contract's subset reads, not only those the picker builds. Small and free of
+// the rule checker and the recurrence library: the task row, in the first load, uses it.
+
+/** An RRULE UNTIL as the day (in `timeZone`) it falls on. */
+export function untilDay(until: string, timeZone: string): string {
+  const date = `${until.slice(0, 4)}-${until.slice(4, 6)}-${until.slice(6, 8)}`;
+  if (!until.includes("T")) return date;
+  const time = `${until.slice(9, 11)}:${until.slice(11, 13)}:${until.slice(13, 15)}`;
+  return dayIn(timeZone, new Date(`${date}T${time}Z`));
+}
+
+/** An RRULE value's parts, names and values upper case. */
+export function ruleParts(rule: string): Map<string, string> {
+  return new Map(
+    rule
+      .toUpperCase()
+      .split(";")
+      .map((part) => part.split("=") as [string, string]),
+  );
+}
 
 const DAY_NAMES: Record<string, string> = {
   MO: "Mon",
@@ -49,7 +68,7 @@ const ADVERBS: Record<string, string> = {
 };
 
 /** "a", "a and b", "a, b and c". */
-export function joinWords(words: string[]): string {
+function joinWords(words: string[]): string {
   return words.length > 1
     ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`
     : (words[0] ?? "");

@@ -1,6 +1,6 @@
 import { localDateTime, wallClockMs } from "@todo/contract/local-time";
 import { recurrenceError } from "@todo/contract/recurrence";
-import { dayIn } from "../components/due-label";
+import { ruleParts, untilDay } from "./describe-recurrence";
 
 // The recurrence picker's state and the RRULE it stands for (contract section 11), both ways.
 // Pure: the round-trip table in the tests runs on this.
@@ -158,24 +158,6 @@ export function buildRule(state: RepeatState, context: RepeatContext): string {
     parts.push(`UNTIL=${until}`);
   }
   return parts.join(";");
-}
-
-/** An RRULE UNTIL as the day (in `timeZone`) it falls on. */
-export function untilDay(until: string, timeZone: string): string {
-  const date = `${until.slice(0, 4)}-${until.slice(4, 6)}-${until.slice(6, 8)}`;
-  if (!until.includes("T")) return date;
-  const time = `${until.slice(9, 11)}:${until.slice(11, 13)}:${until.slice(13, 15)}`;
-  return dayIn(timeZone, new Date(`${date}T${time}Z`));
-}
-
-/** An RRULE value's parts, names and values upper case. */
-export function ruleParts(rule: string): Map<string, string> {
-  return new Map(
-    rule
-      .toUpperCase()
-      .split(";")
-      .map((part) => part.split("=") as [string, string]),
-  );
 }
 
 const ORDINAL_WEEKDAY = /^(-1|[1-5])(MO|TU|WE|TH|FR|SA|SU)$/;
