@@ -6,6 +6,8 @@ import { appWithUser, type TestContext, taskPath, tasksPath, testUser } from "./
 let { app, userId, headers, postTask } = {} as TestContext;
 const created: Task[] = [];
 const PRIORITY_RANK = { low: 0, medium: 1, high: 2 } as const;
+/** ICU's root locale, as the API's title collation (ADR 0034). */
+const titleOrder = new Intl.Collator("und");
 
 beforeAll(async () => {
   ({ app, userId, headers, postTask } = await appWithUser());
@@ -57,12 +59,13 @@ function compare(sort: string, a: Task, b: Task): number {
       case "priority":
         return PRIORITY_RANK[task.priority];
       case "title":
-        return task.title.toLowerCase();
+        return task.title;
       default:
-        return task[sort as "created_at" | "updated_at" | "due_date"];
+        return task[sort as "created_at" | "updated_at" | "due_date" | "completed_at"];
     }
   };
   const [x, y] = [key(a), key(b)];
+  if (sort === "title") return titleOrder.compare(a.title, b.title);
   if (x === y) return 0;
   if (x === null) return 1;
   if (y === null) return -1;
@@ -89,7 +92,8 @@ describe("GET /api/{user_id}/tasks", () => {
         for (let i = 1; i < items.length; i++) {
           const [previous, current] = [items[i - 1] as Task, items[i] as Task];
           let cmp = compare(sort, previous, current);
-          if (sort === "due_date" && (previous.due_date === null || current.due_date === null)) {
+          const nullable = sort === "due_date" || sort === "completed_at";
+          if (nullable && (previous[sort] === null || current[sort] === null)) {
             // Nulls last in both orders.
             expect(cmp).toBeLessThanOrEqual(0);
             if (cmp === 0)
@@ -108,6 +112,106 @@ describe("GET /api/{user_id}/tasks", () => {
       });
     }
   }
+
+  it("sorts titles as people read them, case and accents only breaking ties, across pages", async () => {
+    const { userId: owner, headers: auth, createTask } = await testUser(app);
+    const expected = [
+      "Ábaco",
+      "apple",
+      "banana",
+      "Banana",
+      "Eclair",
+      "éclair",
+      "Emile",
+      "émile",
+      "Émile",
+      "eve",
+      "Same",
+      "Same",
+      "zebra",
+      "Zoe",
+    ];
+    // Created out of order, so neither id nor creation order can pass for the sort.
+    const shuffled = [7, 2, 12, 0, 9, 4, 13, 1, 11, 5, 8, 3, 10, 6].map((i) => expected[i]);
+    const ids = new Map<string, number[]>();
+    for (const title of shuffled as string[]) {
+      const task = await createTask({ title });
+      ids.set(title, [...(ids.get(title) ?? []), task.id]);
+    }
+    const pages = async (order: "asc" | "desc") => {
+      const seen: Task[] = [];
+      let cursor: string | null = null;
+      do {
+        const after: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+        const response = await app.inject({
+          url: `${tasksPath(owner)}?sort=title&order=${order}&limit=3${after}`,
+          headers: auth,
+        });
+        expect(response.statusCode).toBe(200);
+        const page = response.json<{ items: Task[]; next_cursor: string | null }>();
+        seen.push(...page.items);
+        cursor = page.next_cursor;
+      } while (cursor && seen.length <= expected.length);
+      return seen;
+    };
+    const ascending = await pages("asc");
+    expect(ascending.map((task) => task.title)).toEqual(expected);
+    // Equal titles: by id, in the order's direction.
+    const same = ids.get("Same") as number[];
+    expect(ascending.filter((task) => task.title === "Same").map((task) => task.id)).toEqual(same);
+    const descending = await pages("desc");
+    expect(descending.map((task) => task.id)).toEqual(ascending.map((task) => task.id).reverse());
+  });
+
+  it("sorts by completed_at, latest first, open tasks last in both orders, across pages", async () => {
+    const { userId: owner, headers: auth, createTask } = await testUser(app);
+    const tasks: Task[] = [];
+    for (const title of ["A", "B", "C", "D", "E"]) tasks.push(await createTask({ title }));
+    const [a, b, c, d, e] = tasks as [Task, Task, Task, Task, Task];
+    const complete = async (task: Task) => {
+      const response = await app.inject({
+        method: "PATCH",
+        url: `${taskPath(owner, task.id)}/complete`,
+        headers: auth,
+        payload: { completed: true },
+      });
+      expect(response.statusCode).toBe(200);
+      // completed_at has millisecond precision: the next completion is strictly later.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    for (const task of [c, a, d]) await complete(task);
+    // A later edit moves updated_at, not completed_at.
+    const edited = await app.inject({
+      method: "PUT",
+      url: taskPath(owner, c.id),
+      headers: auth,
+      payload: { title: "C, renamed" },
+    });
+    expect(edited.statusCode).toBe(200);
+    const pages = async (query: string) => {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const after: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+        const response = await app.inject({
+          url: `${tasksPath(owner)}?${query}&limit=2${after}`,
+          headers: auth,
+        });
+        expect(response.statusCode).toBe(200);
+        const page = response.json<{ items: Task[]; next_cursor: string | null }>();
+        seen.push(...page.items.map((task) => task.id));
+        cursor = page.next_cursor;
+      } while (cursor && seen.length <= tasks.length);
+      return seen;
+    };
+    expect(await pages("sort=completed_at&order=desc")).toEqual([d.id, a.id, c.id, e.id, b.id]);
+    expect(await pages("sort=completed_at&order=asc")).toEqual([c.id, a.id, d.id, b.id, e.id]);
+    expect(await pages("status=completed&sort=completed_at&order=desc")).toEqual([
+      d.id,
+      a.id,
+      c.id,
+    ]);
+  });
 
   it("orders priority high > medium > low", async () => {
     const items = await all("sort=priority&order=desc");

@@ -3,7 +3,14 @@ import { prioritySchema, TAG_MAX, taskSchema } from "./task";
 import { text } from "./text";
 
 export const TASK_STATUSES = ["all", "pending", "completed"] as const;
-export const TASK_SORTS = ["created_at", "updated_at", "due_date", "priority", "title"] as const;
+export const TASK_SORTS = [
+  "created_at",
+  "updated_at",
+  "due_date",
+  "priority",
+  "title",
+  "completed_at",
+] as const;
 export const SORT_ORDERS = ["desc", "asc"] as const;
 export const LIST_LIMIT_MAX = 100;
 export const LIST_LIMIT_DEFAULT = 50;

@@ -16,6 +16,9 @@ import {
   unique,
 } from "drizzle-orm/pg-core";
 
+/** The ICU collation titles sort by (migration 0011, ADR 0034). */
+export const TITLE_COLLATION = "title_order";
+
 /** Declared low → high, so PostgreSQL orders (and indexes) priorities by rank. */
 export const taskPriority = pgEnum("task_priority", ["low", "medium", "high"]);
 
@@ -100,7 +103,17 @@ export const tasks = pgTable(
       t.id.desc().nullsFirst(),
     ),
     index("tasks_user_priority_idx").on(t.userId, t.priority, t.id),
-    index("tasks_user_title_idx").on(t.userId, sql`lower(${t.title})`, t.id),
+    index("tasks_user_title_collated_idx").on(
+      t.userId,
+      sql`${t.title} collate ${sql.identifier(TITLE_COLLATION)}`,
+      t.id,
+    ),
+    // The Completed view: latest completed first.
+    index("tasks_user_completed_at_idx").on(
+      t.userId,
+      t.completedAt.desc().nullsLast(),
+      t.id.desc().nullsFirst(),
+    ),
     // A list's tasks: the `list_id` filter (in creation order) and the cascade of a list delete.
     index("tasks_user_list_created_idx").on(t.userId, t.listId, t.createdAt, t.id),
     foreignKey({

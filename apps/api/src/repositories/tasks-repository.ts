@@ -3,7 +3,7 @@ import type { ListQuery, SortOrder, TaskSort } from "@todo/contract/list-query";
 import { nextOccurrence } from "@todo/contract/occurrences";
 import type { NewTask, Task, TaskChanges } from "@todo/contract/task";
 import type { Db } from "@todo/db/client";
-import { idempotencyKeys, lists, taskCounts, tasks } from "@todo/db/schema";
+import { idempotencyKeys, lists, TITLE_COLLATION, taskCounts, tasks } from "@todo/db/schema";
 import {
   and,
   asc,
@@ -158,6 +158,8 @@ function sortValue(row: TaskRow, sort: TaskSort): string | null {
       return iso(row.updatedAt);
     case "due_date":
       return iso(row.dueInstant);
+    case "completed_at":
+      return iso(row.completedAt);
     case "priority":
     case "title":
       return row[sort];
@@ -177,11 +179,13 @@ function sortKey(sort: TaskSort): { column: SQL; param: (value: string) => SQL }
   switch (sort) {
     case "created_at":
     case "updated_at":
-    case "due_date": {
+    case "due_date":
+    case "completed_at": {
       const column = {
         created_at: tasks.createdAt,
         updated_at: tasks.updatedAt,
         due_date: tasks.dueInstant,
+        completed_at: tasks.completedAt,
       }[sort];
       return { column: sql`${column}`, param: (value) => sql`${value}::timestamptz` };
     }
@@ -189,29 +193,44 @@ function sortKey(sort: TaskSort): { column: SQL; param: (value: string) => SQL }
       // The enum is declared low < medium < high, so it sorts by rank.
       return { column: sql`${tasks.priority}`, param: (value) => sql`${value}::task_priority` };
     case "title":
-      return { column: sql`lower(${tasks.title})`, param: (value) => sql`lower(${value})` };
+      // As people read titles ("apple" < "Banana", "Émile" among the E's), the same on every
+      // server: an ICU collation, deterministic, so equal keys are exactly equal titles (ADR 0034).
+      return {
+        column: sql`${tasks.title} collate ${sql.identifier(TITLE_COLLATION)}`,
+        param: (value) => sql`${value}::text collate ${sql.identifier(TITLE_COLLATION)}`,
+      };
   }
 }
 
+/** The sort keys a task may lack (`due_date`, `completed_at`): those tasks come last. */
+function nullableColumn(sort: TaskSort): SQL | null {
+  if (sort === "due_date") return sql`${tasks.dueInstant}`;
+  if (sort === "completed_at") return sql`${tasks.completedAt}`;
+  return null;
+}
+
 /**
- * Rows strictly after the cursor in (sort key, id) order. `due_date` nulls come last in
- * both orders, so after a non-null value come the remaining non-nulls, then every null.
+ * Rows strictly after the cursor in (sort key, id) order. Nulls come last in both orders, so
+ * after a non-null value come the remaining non-nulls, then every null.
  */
 function afterCursor(sort: TaskSort, order: SortOrder, position: CursorPosition): SQL {
   const { column, param } = sortKey(sort);
+  const nullable = nullableColumn(sort);
   const beyond = order === "asc" ? sql`>` : sql`<`;
   if (position.value === null) {
-    if (sort !== "due_date") throw new InvalidCursorError();
-    return sql`(${tasks.dueInstant} is null and ${tasks.id} ${beyond} ${position.id})`;
+    if (!nullable) throw new InvalidCursorError();
+    return sql`(${nullable} is null and ${tasks.id} ${beyond} ${position.id})`;
   }
   const tuple = sql`(${column}, ${tasks.id}) ${beyond} (${param(position.value)}, ${position.id})`;
-  return sort === "due_date" ? sql`(${tuple} or ${tasks.dueInstant} is null)` : tuple;
+  return nullable ? sql`(${tuple} or ${nullable} is null)` : tuple;
 }
 
 function orderBy(sort: TaskSort, order: SortOrder): SQL[] {
   const { column } = sortKey(sort);
   const direction = order === "asc" ? asc : desc;
-  const key = sort === "due_date" ? sql`${column} ${sql.raw(order)} nulls last` : direction(column);
+  const key = nullableColumn(sort)
+    ? sql`${column} ${sql.raw(order)} nulls last`
+    : direction(column);
   return [key, direction(tasks.id)];
 }
 

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { List } from "@todo/contract/list";
 import { useApiClient } from "./api-client-context";
-import { listsOptions } from "./lists";
+import { inboxCountOptions, listsOptions } from "./lists";
 
 // Apart from lists.ts, which the server's prefetch uses too and where React has no contexts.
 
@@ -9,4 +9,10 @@ import { listsOptions } from "./lists";
 export function useLists(userId: string): List[] {
   const client = useApiClient();
   return useQuery(listsOptions(client, userId)).data ?? [];
+}
+
+/** How many open tasks are in the Inbox; undefined while it loads. */
+export function useInboxCount(userId: string): number | undefined {
+  const client = useApiClient();
+  return useQuery(inboxCountOptions(client, userId)).data;
 }

@@ -9,7 +9,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { showToast } from "@/components/ui/toaster";
 import { describeError } from "@/lib/api-client";
-import { useDeleteList, useUpdateList } from "../api/list-mutations";
+import { moveErrorMessage, useDeleteList, useMoveList, useUpdateList } from "../api/list-mutations";
 import { LIST_COLORS } from "./list-colors";
 
 interface ListDialogProps {
@@ -29,6 +29,7 @@ function tasksGoing(count: number): string {
 /** Rename and recolor a list, or delete it after a confirmation that says what goes with it. */
 export function ListDialog({ userId, list, listCount, onClose, onDeleted }: ListDialogProps) {
   const updateList = useUpdateList(userId);
+  const moveList = useMoveList(userId);
   const deleteList = useDeleteList(userId);
   const [name, setName] = useState(list.name);
   const [color, setColor] = useState(list.color);
@@ -55,9 +56,9 @@ export function ListDialog({ userId, list, listCount, onClose, onDeleted }: List
 
   async function move(step: 1 | -1) {
     try {
-      await updateList.mutateAsync({ id: list.id, changes: { position: list.position + step } });
+      await moveList.mutateAsync({ list, position: list.position + step });
     } catch (failure) {
-      setError(describeError(failure));
+      setError(moveErrorMessage(failure));
     }
   }
 
@@ -136,7 +137,7 @@ export function ListDialog({ userId, list, listCount, onClose, onDeleted }: List
               <Button
                 size="sm"
                 variant="secondary"
-                disabled={list.position === 0 || updateList.isPending}
+                disabled={list.position === 0 || moveList.isPending}
                 onClick={() => void move(-1)}
               >
                 Move up
@@ -144,7 +145,7 @@ export function ListDialog({ userId, list, listCount, onClose, onDeleted }: List
               <Button
                 size="sm"
                 variant="secondary"
-                disabled={list.position >= listCount - 1 || updateList.isPending}
+                disabled={list.position >= listCount - 1 || moveList.isPending}
                 onClick={() => void move(1)}
               >
                 Move down

@@ -4,7 +4,7 @@ import type { TaskStatus } from "@todo/contract/list-query";
 import { createApiClient } from "@/lib/api-client";
 import { getAuth } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
-import { listsOptions } from "@/lib/lists";
+import { inboxCountOptions, listsOptions } from "@/lib/lists";
 import { log } from "@/lib/log";
 import { STATUS_LABELS, type TaskFilters } from "./task-filters";
 import { taskCountOptions, taskListOptions } from "./task-queries";
@@ -13,7 +13,7 @@ import { taskCountOptions, taskListOptions } from "./task-queries";
 const PREFETCH_TIMEOUT_MS = 1500;
 
 /**
- * The user's lists, and the first page of the tasks with the other tabs' counts unless `filters`
+ * The user's lists and the Inbox's count, and the first page of the tasks with the other tabs' counts unless `filters`
  * is null (a view the browser must ask for itself), fetched while the page renders, so the
  * HTML already shows them. A query that fails is left out: the browser then asks again and shows
  * the error (with its retry) as on any later request.
@@ -35,6 +35,7 @@ export async function prefetchTasks(
   );
   await Promise.all([
     queryClient.prefetchQuery(listsOptions(client, userId)),
+    queryClient.prefetchQuery(inboxCountOptions(client, userId)),
     ...(filters
       ? [
           queryClient.prefetchInfiniteQuery(taskListOptions(client, userId, filters)),

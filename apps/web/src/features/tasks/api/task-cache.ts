@@ -36,6 +36,19 @@ async function changeCachedTasks(
   return snapshot;
 }
 
+/** The task with this id as a cached list shows it, if any list does. */
+export function cachedTask(queryClient: QueryClient, userId: string, id: number): Task | undefined {
+  for (const [, data] of queryClient.getQueriesData<TaskPages>({
+    queryKey: taskKeys.lists(userId),
+  })) {
+    for (const page of data?.pages ?? []) {
+      const task = page.items.find((item) => item.id === id);
+      if (task) return task;
+    }
+  }
+  return undefined;
+}
+
 function restoreCachedTasks(queryClient: QueryClient, snapshot: TaskCacheSnapshot): void {
   for (const [queryKey, data] of snapshot) queryClient.setQueryData(queryKey, data);
 }

@@ -34,6 +34,7 @@ export const SORT_LABELS: Record<TaskSort, string> = {
   due_date: "Due date",
   priority: "Priority",
   title: "Title",
+  completed_at: "Completion date",
 };
 export const ORDER_LABELS: Record<SortOrder, string> = {
   desc: "Descending",
@@ -41,7 +42,7 @@ export const ORDER_LABELS: Record<SortOrder, string> = {
 };
 
 /**
- * The direction each key reads naturally in: newest first, due soonest first, most important
+ * The direction each key reads naturally in: newest (or latest completed) first, due soonest first, most important
  * first, A to Z. The list follows it unless the user picks a direction.
  */
 export const NATURAL_ORDER: Record<TaskSort, SortOrder> = {
@@ -50,6 +51,7 @@ export const NATURAL_ORDER: Record<TaskSort, SortOrder> = {
   due_date: "asc",
   priority: "desc",
   title: "asc",
+  completed_at: "desc",
 };
 
 /** The API's defaults; kept out of the URL so plain /tasks is the canonical address. */

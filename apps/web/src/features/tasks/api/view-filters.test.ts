@@ -49,6 +49,6 @@ describe("viewFilters", () => {
     });
     expect(
       viewFilters({ kind: "completed" }, DEFAULT_FILTERS, { now, sortChosen: false }),
-    ).toMatchObject({ status: "completed", sort: "updated_at", order: "desc" });
+    ).toMatchObject({ status: "completed", sort: "completed_at", order: "desc" });
   });
 });

@@ -17,7 +17,7 @@ export function viewFixesStatus(view: TaskView): boolean {
 /**
  * What a view asks the API for on top of the URL's search, filters and sort. `sortChosen` is
  * whether the URL names a sort: otherwise each view sorts the way it is read (Today and Upcoming
- * by due date, Completed by the last change, as the API has no `completed_at` sort).
+ * by due date, Completed by when each task was completed, latest first).
  */
 export function viewFilters(
   view: TaskView,
@@ -47,7 +47,7 @@ export function viewFilters(
     case "completed":
       return {
         ...filters,
-        ...(sortChosen ? {} : { sort: "updated_at", order: "desc" }),
+        ...(sortChosen ? {} : { sort: "completed_at", order: "desc" }),
         status: "completed",
       };
   }

@@ -5,6 +5,7 @@ import { clsx } from "clsx";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { StrokeIcon } from "@/components/ui/stroke-icon";
+import { TASK_DRAG_TYPE } from "@/lib/task-drag";
 import { useCompletedCheckbox } from "../api/complete-task";
 import { describeReminders } from "../quick-add/reminders";
 import { describeRecurrence } from "../recurrence/describe-recurrence";
@@ -114,6 +115,14 @@ export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskI
       // Focusable by script, for the keyboard shortcuts that move between tasks (j / k).
       tabIndex={-1}
       aria-labelledby={titleId}
+      // Dropped on a list in the sidebar, it moves there (lists-nav.tsx); the edit dialog's
+      // list select does the same without a pointer.
+      draggable
+      onDragStart={(event) => {
+        event.dataTransfer.setData(TASK_DRAG_TYPE, String(task.id));
+        event.dataTransfer.setData("text/plain", task.title);
+        event.dataTransfer.effectAllowed = "move";
+      }}
       className="flex scroll-mt-4 scroll-mb-32 items-start gap-3 rounded-lg border border-border bg-surface p-3 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring sm:p-4"
     >
       <input

@@ -10,7 +10,9 @@ import { lazy, type ReactNode, Suspense, useState } from "react";
 import { Toaster } from "@/components/ui/toaster";
 import { ApiError, createApiClient, SessionExpiredError } from "@/lib/api-client";
 import { ApiClientContext } from "@/lib/api-client-context";
+import { MoveTaskContext } from "@/lib/task-drag";
 import type { TaskView } from "@/lib/task-views";
+import { useMoveTaskTo } from "../api/move-task";
 import { TaskOwnerContext } from "../hooks/use-tasks-scope";
 import { SessionEndedNotice } from "./session-ended-notice";
 import { TasksBoard } from "./tasks-board";
@@ -42,6 +44,11 @@ function shouldRetry(failureCount: number, error: Error): boolean {
   return failureCount < 1;
 }
 
+/** Lets the sidebar take tasks dragged from the board (lib/task-drag.ts). */
+function TaskDropProvider({ children }: { children: ReactNode }) {
+  return <MoveTaskContext value={useMoveTaskTo()}>{children}</MoveTaskContext>;
+}
+
 /**
  * The tasks screen with its own query cache, API client and toaster, kept out of the root
  * layout so pages like /sign-in do not ship them.
@@ -62,27 +69,29 @@ export function TasksPage({ apiUrl, user, initialState, view, sidebar, drawer }:
       <HydrationBoundary state={initialState}>
         <ApiClientContext value={apiClient}>
           <TaskOwnerContext value={user.id}>
-            <div className="mx-auto flex min-h-dvh w-full max-w-5xl flex-col px-4 sm:px-6">
-              <header className="flex items-center justify-between gap-4 py-3 sm:py-4">
-                <span className="text-xl font-semibold">Todo</span>
-                <Suspense fallback={<span className="truncate text-sm">{user.name}</span>}>
-                  <UserMenu name={user.name} email={user.email} />
-                </Suspense>
-              </header>
-              <div className="flex flex-col gap-4 md:flex-row md:items-start md:gap-8">
-                <div className="hidden w-56 shrink-0 md:block">{sidebar}</div>
-                {/* The bottom padding lets the last task scroll up clear of a toast. */}
-                <main id="main" className="flex min-w-0 flex-1 flex-col gap-4 pb-32">
-                  <div className="-ml-2 flex items-center gap-1 md:ml-0">
-                    <div className="md:hidden">{drawer}</div>
-                    <ViewHeading view={view} />
-                  </div>
-                  {sessionEnded ? <SessionEndedNotice /> : null}
-                  <TasksBoard view={view} />
-                </main>
+            <TaskDropProvider>
+              <div className="mx-auto flex min-h-dvh w-full max-w-5xl flex-col px-4 sm:px-6">
+                <header className="flex items-center justify-between gap-4 py-3 sm:py-4">
+                  <span className="text-xl font-semibold">Todo</span>
+                  <Suspense fallback={<span className="truncate text-sm">{user.name}</span>}>
+                    <UserMenu name={user.name} email={user.email} />
+                  </Suspense>
+                </header>
+                <div className="flex flex-col gap-4 md:flex-row md:items-start md:gap-8">
+                  <div className="hidden w-56 shrink-0 md:block">{sidebar}</div>
+                  {/* The bottom padding lets the last task scroll up clear of a toast. */}
+                  <main id="main" className="flex min-w-0 flex-1 flex-col gap-4 pb-32">
+                    <div className="-ml-2 flex items-center gap-1 md:ml-0">
+                      <div className="md:hidden">{drawer}</div>
+                      <ViewHeading view={view} />
+                    </div>
+                    {sessionEnded ? <SessionEndedNotice /> : null}
+                    <TasksBoard view={view} />
+                  </main>
+                </div>
               </div>
-            </div>
-            <Toaster />
+              <Toaster />
+            </TaskDropProvider>
           </TaskOwnerContext>
         </ApiClientContext>
       </HydrationBoundary>
