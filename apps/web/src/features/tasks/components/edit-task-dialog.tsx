@@ -142,7 +142,8 @@ export function EditTaskDialog({ task, onClose }: EditTaskDialogProps) {
       // Measured from the version first opened: a change made elsewhere since then conflicts.
       seen.current = saved.base;
       setBase(saved.base);
-      setDraft(saved.draft);
+      // A draft saved by an older version of the form lacks the newer fields: the base fills them.
+      setDraft({ ...draftFromTask(saved.base), ...saved.draft });
     },
     [setDraft],
   );
