@@ -7,7 +7,9 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { freePort } from "@todo/db/embedded";
 import { REPO_ROOT } from "@todo/stack";
+import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../apps/web/e2e/support/chromium";
 
 /** `npm start` as a real process with only `env`; resolves with its exit code and output. */
 async function launch(env: Record<string, string>) {
@@ -79,6 +81,8 @@ async function launchStack() {
     lines,
     exited,
     webUrl: `http://127.0.0.1:${port}`,
+    /** The web app's own origin (BETTER_AUTH_URL), where a browser signs in. */
+    browserUrl: `http://localhost:${port}`,
     apiUrl: `http://127.0.0.1:${apiPort}`,
     /** What a Ctrl-C in the terminal does: the signal to every process of the group. */
     signalGroup: (signal: NodeJS.Signals) => process.kill(-(child.pid as number), signal),
@@ -105,6 +109,37 @@ function lastPid(lines: string[], name: string): number | undefined {
 
 describe("npm start keeps the stack up", () => {
   let stack: Awaited<ReturnType<typeof launchStack>>;
+
+  /**
+   * Kills the API (again, once it is back) until the launcher announces a restart delay of at
+   * least `seconds`: its backoff grows with each quick exit, and an outage of a second or two
+   * could end before a browser on a busy machine has sent its request. Returns the last pid.
+   */
+  async function killApiUntilRestartWaits(seconds: number): Promise<number> {
+    for (;;) {
+      const pid = lastPid(stack.lines, "api") as number;
+      const seen = stack.lines.length;
+      process.kill(pid, "SIGKILL");
+      let delay = 0;
+      await vi.waitFor(
+        () => {
+          const line = stack.lines.slice(seen).find((l) => /^\[start\] api exited /.test(l));
+          delay = Number(/restarting it in ([\d.]+) s$/.exec(line ?? "")?.[1]);
+          expect(delay).toBeGreaterThan(0);
+        },
+        { timeout: 10_000 },
+      );
+      if (delay >= seconds) return pid;
+      await vi.waitFor(
+        async () => {
+          expect(lastPid(stack.lines, "api")).not.toBe(pid);
+          expect(await status(`${stack.apiUrl}/readyz`)).toBe(200);
+        },
+        { timeout: 60_000, interval: 250 },
+      );
+    }
+  }
+
   beforeAll(async () => {
     stack = await launchStack();
     // The first start may build the web app (minutes); later ones reuse the build.
@@ -143,6 +178,58 @@ describe("npm start keeps the stack up", () => {
       true,
     );
   });
+
+  it("in a browser: the board says it cannot reach the API, keeps what was typed, and recovers once the launcher has restarted it", async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    try {
+      const context = await browser.newContext({ baseURL: stack.browserUrl });
+      const signUp = await context.request.post("/api/auth/sign-up/email", {
+        headers: { origin: stack.browserUrl },
+        data: {
+          name: "Outage",
+          email: `outage-${randomBytes(4).toString("hex")}@example.test`,
+          password: randomBytes(12).toString("hex"),
+        },
+      });
+      expect(signUp.status()).toBe(200);
+      const page = await context.newPage();
+      await page.goto("/tasks");
+      const title = page.getByLabel("New task");
+      const add = page.getByRole("button", { name: "Add", exact: true });
+      const list = page.getByRole("list", { name: "Tasks" });
+      const retrying = page
+        .getByRole("alert")
+        .filter({ hasText: "Can't reach the server" })
+        .filter({ hasText: "Retrying" });
+      await title.fill("Written before the outage");
+      await add.click();
+      await list.getByText("Written before the outage").waitFor({ timeout: 15_000 });
+
+      const killed = await killApiUntilRestartWaits(5);
+      await title.fill("Typed during the outage");
+      await add.click();
+      // The add fails and says why; the list, asked again, says it keeps trying.
+      await page
+        .getByRole("alert")
+        .filter({ hasText: "Couldn't add the task" })
+        .filter({ hasText: "Can't reach the server" })
+        .waitFor({ timeout: 15_000 });
+      await retrying.waitFor({ timeout: 15_000 });
+      expect(await title.inputValue()).toBe("Typed during the outage");
+      expect(await list.getByText("Written before the outage").isVisible()).toBe(true);
+
+      // The launcher brings the API back; the list's retries find it without a reload.
+      await retrying.waitFor({ state: "detached", timeout: 45_000 });
+      expect(lastPid(stack.lines, "api")).not.toBe(killed);
+      await add.click();
+      await list.getByText("Typed during the outage").waitFor({ timeout: 15_000 });
+      // Cleared once the add has settled, just after the list shows the task.
+      await vi.waitFor(async () => expect(await title.inputValue()).toBe(""), { timeout: 10_000 });
+      expect(await list.getByText("Written before the outage").isVisible()).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 
   it("on Ctrl-C (SIGINT to its process group) stops web and API before PostgreSQL", async () => {
     stack.signalGroup("SIGINT");

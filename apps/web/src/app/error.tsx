@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { Button, buttonClassName } from "@/components/ui/button";
 
 /**
@@ -19,9 +18,11 @@ export default function ErrorPage({ retry }: { error: unknown; retry: () => void
       </p>
       <div className="flex gap-2">
         <Button onClick={retry}>Try again</Button>
-        <Link href="/" className={buttonClassName("secondary")}>
+        {/* A plain link: next/link would add its router code to the first load of every page,
+            which loads this boundary with it; leaving an error page by a full load is fine. */}
+        <a href="/" className={buttonClassName("secondary")}>
           Go to the home page
-        </Link>
+        </a>
       </div>
     </main>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
 
 export default function NotFound() {
@@ -9,9 +8,11 @@ export default function NotFound() {
     >
       <h1 className="text-2xl font-semibold">Page not found</h1>
       <p className="text-muted-foreground">There is nothing at this address.</p>
-      <Link href="/" className={buttonClassName("secondary")}>
+      {/* A plain link: next/link would add its router code to the first load of every page,
+          which loads this boundary with it. */}
+      <a href="/" className={buttonClassName("secondary")}>
         Go to the home page
-      </Link>
+      </a>
     </main>
   );
 }

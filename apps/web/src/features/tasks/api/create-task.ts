@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { CreateTaskInput, Task } from "@todo/contract/task";
 import { useTasksScope } from "../hooks/use-tasks-scope";
-import { invalidateTaskQueries } from "./task-cache";
+import { refreshTasksOnSettled } from "./task-cache";
 import { tasksPath } from "./tasks-path";
 
 /** Not optimistic: the new task's place in a sorted, filtered list is only known once it has an id. */
@@ -11,6 +11,6 @@ export function useCreateTask() {
   return useMutation({
     mutationFn: (input: CreateTaskInput) =>
       client.request<Task>("POST", tasksPath(userId), { body: input }),
-    onSettled: () => invalidateTaskQueries(queryClient, userId),
+    onSettled: refreshTasksOnSettled(queryClient, userId),
   });
 }

@@ -53,12 +53,20 @@ function restoreCachedTasks(queryClient: QueryClient, snapshot: TaskCacheSnapsho
   for (const [queryKey, data] of snapshot) queryClient.setQueryData(queryKey, data);
 }
 
-/** After any change to tasks: the lists, the counts and the lists' open-task counts. */
-export function invalidateTaskQueries(queryClient: QueryClient, userId: string) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: taskKeys.all(userId) }),
-    queryClient.invalidateQueries({ queryKey: listKeys.all(userId) }),
-  ]);
+/**
+ * After any change to tasks, the `onSettled` of its mutation: refetches the lists, the counts
+ * and the lists' open-task counts. A success waits for them; a failure does not, since a server
+ * that cannot be reached keeps its refetch retrying (tasks-page.tsx) and the mutation's error
+ * must show meanwhile.
+ */
+export function refreshTasksOnSettled(queryClient: QueryClient, userId: string) {
+  return (_data: unknown, error: Error | null): Promise<unknown> | undefined => {
+    const refetched = Promise.all([
+      queryClient.invalidateQueries({ queryKey: taskKeys.all(userId) }),
+      queryClient.invalidateQueries({ queryKey: listKeys.all(userId) }),
+    ]);
+    return error ? undefined : refetched;
+  };
 }
 
 /**
@@ -75,6 +83,6 @@ export function optimisticTaskUpdate<Request>(
     onError: (_error: Error, _request: Request, snapshot: TaskCacheSnapshot | undefined) => {
       if (snapshot) restoreCachedTasks(queryClient, snapshot);
     },
-    onSettled: () => invalidateTaskQueries(queryClient, userId),
+    onSettled: refreshTasksOnSettled(queryClient, userId),
   };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { TITLE_MAX } from "@todo/contract/limits";
-import { type RefObject, useId, useMemo, useState } from "react";
+import { lazy, type RefObject, Suspense, useId, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -14,12 +14,26 @@ import { useSavedDraft } from "../hooks/use-saved-draft";
 import { useTaskForm } from "../hooks/use-task-form";
 import { useTasksScope } from "../hooks/use-tasks-scope";
 import { quickAddToInput } from "../quick-add/quick-add-input";
-import { QuickAddHighlight, QuickAddPreview } from "../quick-add/quick-add-preview";
 import { useQuickAddParser } from "../quick-add/use-quick-add";
 import { characterCount } from "./character-count";
-import { TaskDetailFields } from "./task-fields";
 
 const EMPTY_DRAFT = draftFromTask();
+
+// What only typing or unfolding shows loads then, not with the page: the preview of what quick
+// add understood (with the words for recurrences and reminders) and the folded-away fields.
+const QuickAddPreview = lazy(() =>
+  import("../quick-add/quick-add-preview").then(({ QuickAddPreview }) => ({
+    default: QuickAddPreview,
+  })),
+);
+const QuickAddHighlight = lazy(() =>
+  import("../quick-add/quick-add-preview").then(({ QuickAddHighlight }) => ({
+    default: QuickAddHighlight,
+  })),
+);
+const TaskDetailFields = lazy(() =>
+  import("./task-fields").then(({ TaskDetailFields }) => ({ default: TaskDetailFields })),
+);
 
 /**
  * Quick add: one line that understands dates, recurrence, #tags, !priority, @list and reminders
@@ -84,7 +98,11 @@ export function AddTaskForm({
       </Label>
       <div className="flex gap-2">
         <div className="relative min-w-0 flex-1 rounded-md bg-surface">
-          <QuickAddHighlight text={text} quickAdd={quickAdd} scrollLeft={scrollLeft} />
+          {quickAdd ? (
+            <Suspense fallback={null}>
+              <QuickAddHighlight text={text} quickAdd={quickAdd} scrollLeft={scrollLeft} />
+            </Suspense>
+          ) : null}
           <Input
             ref={titleRef}
             id={`${id}-title`}
@@ -131,7 +149,13 @@ export function AddTaskForm({
           {form.submitting ? "Adding…" : "Add"}
         </Button>
       </div>
-      <QuickAddPreview id={previewId} quickAdd={quickAdd} />
+      {quickAdd ? (
+        <Suspense fallback={<p id={previewId} hidden />}>
+          <QuickAddPreview id={previewId} quickAdd={quickAdd} />
+        </Suspense>
+      ) : (
+        <p id={previewId} hidden />
+      )}
       {titleCount ? (
         <p id={titleCountId} className="text-xs text-muted-foreground">
           {titleCount}
@@ -143,7 +167,11 @@ export function AddTaskForm({
         </p>
       ) : null}
       <div id={`${id}-details`} hidden={!showDetails} className="flex flex-col gap-4">
-        <TaskDetailFields draft={form.draft} errors={form.errors} onChange={form.change} />
+        {showDetails ? (
+          <Suspense fallback={null}>
+            <TaskDetailFields draft={form.draft} errors={form.errors} onChange={form.change} />
+          </Suspense>
+        ) : null}
       </div>
       {form.formError ? <Alert title="Couldn't add the task">{form.formError}</Alert> : null}
     </form>

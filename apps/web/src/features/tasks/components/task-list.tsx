@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
-import { describeError } from "@/lib/api-client";
+import { describeError, NetworkError } from "@/lib/api-client";
 import type { useTasks } from "../api/list-tasks";
 import { groupByDay } from "./day-groups";
 import { TaskItem } from "./task-item";
@@ -50,6 +50,22 @@ function LoadError({ error, onRetry }: { error: Error; onRetry: () => void }) {
   );
 }
 
+/** Shown while the list's requests get no answer and are retried (tasks-page.tsx). */
+function Unreachable({ onRetry }: { onRetry: () => void }) {
+  return (
+    <Alert
+      title="Can't reach the server"
+      action={
+        <Button variant="secondary" size="sm" onClick={onRetry}>
+          Retry now
+        </Button>
+      }
+    >
+      Retrying every few seconds. What you type here is kept.
+    </Alert>
+  );
+}
+
 export function TaskList({
   query,
   tasks,
@@ -59,7 +75,13 @@ export function TaskList({
   groupByDay: grouped = false,
   ...itemHandlers
 }: TaskListProps) {
-  if (query.isPending) return <TaskListSkeleton />;
+  const unreachable = query.failureReason instanceof NetworkError;
+  const problem = unreachable ? (
+    <Unreachable onRetry={() => query.refetch()} />
+  ) : query.isError ? (
+    <LoadError error={query.error} onRetry={() => query.refetch()} />
+  ) : null;
+  if (query.isPending) return problem ?? <TaskListSkeleton />;
 
   const taskItems = (label: string, items: Task[]) => (
     <ul aria-label={label} className="flex flex-col gap-2">
@@ -69,13 +91,11 @@ export function TaskList({
     </ul>
   );
 
-  if (query.isError && !query.data) {
-    return <LoadError error={query.error} onRetry={() => query.refetch()} />;
-  }
+  if (query.isError && !query.data) return problem;
 
   return (
     <div className="flex flex-col gap-3">
-      {query.isError ? <LoadError error={query.error} onRetry={() => query.refetch()} /> : null}
+      {problem}
       {tasks.length === 0 ? (
         <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-border p-8 text-center">
           <p className="font-medium">

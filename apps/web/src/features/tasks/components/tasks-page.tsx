@@ -8,7 +8,7 @@ import {
 } from "@tanstack/react-query";
 import { lazy, type ReactNode, Suspense, useState } from "react";
 import { Toaster } from "@/components/ui/toaster";
-import { ApiError, createApiClient, SessionExpiredError } from "@/lib/api-client";
+import { ApiError, createApiClient, NetworkError, SessionExpiredError } from "@/lib/api-client";
 import { ApiClientContext } from "@/lib/api-client-context";
 import { MoveTaskContext } from "@/lib/task-drag";
 import type { TaskView } from "@/lib/task-views";
@@ -37,12 +37,20 @@ const UserMenu = lazy(() =>
   import("@/components/user-menu").then(({ UserMenu }) => ({ default: UserMenu })),
 );
 
-/** Retrying cannot fix a refusal (4xx) or a finished session; one quick retry covers a blip. */
+/**
+ * Retrying cannot fix a refusal (4xx) or a finished session; one quick retry covers a blip. An
+ * unreachable server (down, restarting, no network) is retried until it answers, while the list
+ * says so (task-list.tsx) and keeps what it showed.
+ */
 function shouldRetry(failureCount: number, error: Error): boolean {
+  if (error instanceof NetworkError) return true;
   if (error instanceof SessionExpiredError) return false;
   if (error instanceof ApiError && error.status < 500) return false;
   return failureCount < 1;
 }
+
+/** 1 s, 2 s, then every 4 s: a restarted server is noticed within seconds of being back. */
+const retryDelay = (failureCount: number) => Math.min(1000 * 2 ** failureCount, 4000);
 
 /** Lets the sidebar take tasks dragged from the board (lib/task-drag.ts). */
 function TaskDropProvider({ children }: { children: ReactNode }) {
@@ -56,7 +64,9 @@ function TaskDropProvider({ children }: { children: ReactNode }) {
 export function TasksPage({ apiUrl, user, initialState, view, sidebar, drawer }: TasksPageProps) {
   const [queryClient] = useState(
     () =>
-      new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, staleTime: 15_000 } } }),
+      new QueryClient({
+        defaultOptions: { queries: { retry: shouldRetry, retryDelay, staleTime: 15_000 } },
+      }),
   );
   const [sessionEnded, setSessionEnded] = useState(false);
   // Not straight to sign-in: that would throw away what is being typed (session-ended-notice.tsx).
