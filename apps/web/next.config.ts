@@ -18,7 +18,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // The workspace packages ship TypeScript sources.
-  transpilePackages: ["@todo/config", "@todo/contract", "@todo/db"],
+  transpilePackages: ["@todo/config", "@todo/contract", "@todo/db", "@todo/mail"],
   // `npm run typecheck` runs TypeScript 7 (tsc), which Next's built-in check cannot drive.
   typescript: { ignoreBuildErrors: true },
   async headers() {

@@ -1,14 +1,15 @@
 /**
- * The floor: bare node:http and the same driver and SQL the API sends, without framework,
- * authentication, validation or schema serialization (same pool settings).
+ * The floor: bare node:http and the same driver, pool settings and SQL the API sends (postgres.js,
+ * every statement prepared), without framework, authentication, validation or schema
+ * serialization.
  *   /       `GET /api/{user}/tasks?limit=50`: one statement, the page with its total
- *   /task   `GET /api/{user}/tasks/{id}`: the API's prepared statement, by name
+ *   /task   `GET /api/{user}/tasks/{id}`: the API's statement for one task
  */
 import { createServer } from "node:http";
 import { listQuerySchema } from "@todo/contract/list-query";
-import { createDb, createPool } from "@todo/db/client";
+import { createDb, createSql } from "@todo/db/client";
+import { fillPlaceholders } from "drizzle-orm";
 import { CursorCodec } from "../src/lib/cursor";
-import { nameStatements } from "../src/lib/named-statements";
 import { TasksRepository } from "../src/repositories/tasks-repository";
 
 const [databaseUrl, userId, port, taskId] = process.argv.slice(2);
@@ -16,20 +17,27 @@ if (!databaseUrl || !userId || !port) {
   throw new Error("usage: floor-server <db-url> <user> <port> [task id]");
 }
 
-const pool = createPool(databaseUrl, { applicationName: "todo-floor" });
-nameStatements(pool);
-const repository = new TasksRepository(createDb(pool), new CursorCodec("floor"));
-const list = repository.listQuery(userId, listQuerySchema.parse({ limit: "50" })).toSQL();
-const get = { name: "task-get", text: repository.getStatement.getQuery().sql };
+const sql = createSql(databaseUrl, { applicationName: "todo-floor" });
+const repository = new TasksRepository(createDb(sql), new CursorCodec("floor"));
+const { statement, values } = repository.listStatement(
+  userId,
+  listQuerySchema.parse({ limit: "50" }),
+);
+const list = {
+  text: statement.getQuery().sql,
+  params: fillPlaceholders(statement.getQuery().params, values),
+};
+const get = repository.statements.get.getQuery().sql;
+const prepared = { prepare: true };
 
 createServer(async (request, response) => {
   response.setHeader("content-type", "application/json");
   if (request.url === "/task") {
-    const { rows } = await pool.query({ ...get, values: [userId, Number(taskId)] });
+    const rows = await sql.unsafe(get, [userId, Number(taskId)], prepared);
     response.end(JSON.stringify(rows[0]));
     return;
   }
-  const { rows } = await pool.query({ text: list.sql, values: list.params });
+  const rows = await sql.unsafe(list.text, list.params as string[], prepared);
   response.end(
     JSON.stringify({
       items: rows.slice(0, 50),

@@ -11,7 +11,7 @@
  *   this thread, with 100,000 ended sessions in memory and with none, interleaved.
  * - Memory: what those 100,000 entries take, after a full garbage collection.
  */
-import { availableParallelism, loadavg, totalmem } from "node:os";
+import { loadavg } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { createTestDatabase, startTestServer } from "@todo/db/test-database";
@@ -20,7 +20,16 @@ import { Revocations } from "../src/auth/revocations";
 import { createHs256Verifier } from "../src/auth/token-verifier";
 import { newSessionId, userWithSessions } from "../test/support/sessions";
 import { signToken } from "../test/support/tokens";
-import { AUTH_URL, percentile, QUICK, SECRET, startApi, stop, writeReport } from "./support";
+import {
+  AUTH_URL,
+  measuredBy,
+  percentile,
+  QUICK,
+  SECRET,
+  startApi,
+  stop,
+  writeReport,
+} from "./support";
 
 const SIGN_OUTS = QUICK ? 20 : 100;
 const ENDED_SESSIONS = 100_000;
@@ -188,10 +197,8 @@ async function main() {
     [
       "## Revocation",
       "",
-      `Measured by \`npm run bench\` (\`apps/api/bench/revocation.ts\`) on ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` +
-        `${QUICK ? " in **quick mode** (`BENCH_QUICK=1`; not the figures of record)" : ""}: ` +
-        `${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; **load average at start ` +
-        `${load.join(" / ")}**. Design: docs/decisions/0018-session-revocation.md.`,
+      `${measuredBy("revocation.ts", startedAt, `at start ${load.join(" / ")}`)} ` +
+        "Design: docs/decisions/0018-session-revocation.md.",
       "",
       "| figure | measured | target | met |",
       "|---|---|---|---|",

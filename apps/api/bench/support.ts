@@ -1,8 +1,11 @@
 /** What every benchmark part shares: the API child process, tokens, autocannon runs, /proc. */
 import type { ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { REPO_ROOT } from "@todo/stack";
 import { startApiServer } from "@todo/stack/api-server";
 import autocannon from "autocannon";
 import { signToken } from "../test/support/tokens";
@@ -20,11 +23,16 @@ export async function bearer(sub: string): Promise<string> {
   return `Bearer ${await signToken(sub, { secret: SECRET, expiresIn: 6 * 3600 })}`;
 }
 
-/** The API as in production (`src/server.ts`), listening on loopback only. */
+/**
+ * The API as in production: built by `npm run build` (esbuild, as `npm start` runs it) and run by
+ * plain `node` from `dist/server.js`, listening on loopback only.
+ */
 export async function startApi(
   databaseUrl: string,
 ): Promise<{ child: ChildProcess; base: string }> {
+  buildServers();
   const api = await startApiServer({
+    compiled: true,
     env: {
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
@@ -32,8 +40,23 @@ export async function startApi(
       BETTER_AUTH_URL: AUTH_URL,
       RATE_LIMIT_PER_MINUTE: "100000000",
     },
+    // `API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles the API under the load.
+    nodeArgs: process.env.API_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
   });
   return { child: api.process.child, base: api.url };
+}
+
+let built = false;
+
+/** `npm run build`, once per benchmark process. */
+function buildServers(): void {
+  if (built) return;
+  const build = spawnSync(process.execPath, ["scripts/build.js"], {
+    cwd: REPO_ROOT,
+    stdio: "inherit",
+  });
+  if (build.status !== 0) throw new Error("npm run build failed");
+  built = true;
 }
 
 export async function stop(child: ChildProcess): Promise<void> {
@@ -110,6 +133,37 @@ export function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
   const msPerTick = 10; // USER_HZ is 100 on Linux
   return (Number(fields[11]) + Number(fields[12])) * msPerTick;
+}
+
+/**
+ * CPU time (ms) of a process and its children: their own, and what exited children left in the
+ * parent's account. A PostgreSQL server's, from its postmaster: every backend's work.
+ */
+export function treeCpuMs(rootPid: number): number {
+  const stat = (pid: number | string) =>
+    readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  const ticks = (fields: string[], from: number, to: number) =>
+    fields.slice(from, to).reduce((sum, value) => sum + Number(value), 0);
+  let total = ticks(stat(rootPid), 11, 15);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = stat(entry);
+      if (Number(fields[1]) === rootPid) total += ticks(fields, 11, 13);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return total * 10; // USER_HZ is 100 on Linux
+}
+
+/** A report section's first words: which script measured, when, on what machine, under what load. */
+export function measuredBy(script: string, startedAt: Date, load: string): string {
+  return (
+    `Measured by \`npm run bench\` (\`apps/api/bench/${script}\`) on ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` +
+    `${QUICK ? " in **quick mode** (`BENCH_QUICK=1`; not the figures of record)" : ""}: ` +
+    `${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; **load average ${load}**.`
+  );
 }
 
 /** Replaces the report's section that `section` starts with ("## API"…), keeping the others. */

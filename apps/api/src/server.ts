@@ -1,6 +1,7 @@
 import cluster from "node:cluster";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "@todo/db/embedded";
 import { migrate } from "@todo/db/migrate";
+import { mailTransport } from "@todo/mail/mailer";
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app";
 import { runPrimary } from "./cluster";
@@ -33,6 +34,7 @@ async function main() {
 
   const app = await buildApp({
     ...config,
+    mail: mailTransport(config.mail),
     databaseUrl,
     logger: { level: config.logLevel, requests: config.requestLog },
   });

@@ -6,11 +6,34 @@ describe("the API's database connection", () => {
     const app = await testApp();
     try {
       for (const table of ["account", "session", "jwks", "user", "verification"]) {
-        await expect(app.pool.query(`select * from "${table}"`), table).rejects.toMatchObject({
+        const query = `select * from "${table}"`;
+        // The request path's connections and the background pool's alike.
+        for (const attempt of [app.sql.unsafe(query), app.pool.query(query)]) {
+          await expect(attempt, table).rejects.toMatchObject({
+            code: "42501",
+            message: expect.stringMatching(/^permission denied/),
+          });
+        }
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("reads of Better Auth's users only what a reminder email needs", async () => {
+    const app = await testApp();
+    try {
+      await expect(
+        app.pool.query(`select id, name, email, email_verified from "user" where false`),
+      ).resolves.toMatchObject({ rows: [] });
+      for (const column of ["*", "image", "two_factor_enabled", "created_at"]) {
+        await expect(app.pool.query(`select ${column} from "user"`), column).rejects.toMatchObject({
           code: "42501",
-          message: expect.stringMatching(/^permission denied/),
         });
       }
+      await expect(app.pool.query(`update "user" set email = email`)).rejects.toMatchObject({
+        code: "42501",
+      });
     } finally {
       await app.close();
     }

@@ -4,6 +4,8 @@ import { ConfigError, loadConfig } from "../src/env";
 import { TEST_CURSOR_SECRET, TEST_SECRET } from "./helpers";
 
 const JWKS_URL = "http://127.0.0.1:1/api/auth/jwks";
+/** Production sends reminder emails, so it needs an SMTP server. */
+const SMTP_URL = "smtp://mail.example.test:587";
 
 /** Problems a configuration is refused with, or [] when it loads. */
 function problems(env: NodeJS.ProcessEnv): string[] {
@@ -22,9 +24,9 @@ describe("configuration", () => {
     expect(loadConfig({ NODE_ENV: "test", BETTER_AUTH_SECRET: TEST_SECRET }).host).toBe(
       "127.0.0.1",
     );
-    expect(loadConfig({ NODE_ENV: "production", BETTER_AUTH_SECRET: TEST_SECRET }).host).toBe(
-      "0.0.0.0",
-    );
+    expect(
+      loadConfig({ NODE_ENV: "production", BETTER_AUTH_SECRET: TEST_SECRET, SMTP_URL }).host,
+    ).toBe("0.0.0.0");
     expect(loadConfig({ BETTER_AUTH_SECRET: TEST_SECRET, API_HOST: "0.0.0.0" }).host).toBe(
       "0.0.0.0",
     );
@@ -49,7 +51,7 @@ describe("configuration", () => {
   });
 
   it("in JWKS mode holds no shared secret, and keys cursors with the API's own", () => {
-    const production = { NODE_ENV: "production", AUTH_JWKS_URL: JWKS_URL };
+    const production = { NODE_ENV: "production", AUTH_JWKS_URL: JWKS_URL, SMTP_URL };
     const config = loadConfig({
       ...production,
       API_CURSOR_SECRET: TEST_CURSOR_SECRET,
@@ -68,15 +70,20 @@ describe("configuration", () => {
   });
 
   it("in HS256 mode requires the shared secret in production; cursors may use it", () => {
-    expect(problems({ NODE_ENV: "production" })).toEqual([
+    expect(problems({ NODE_ENV: "production", SMTP_URL })).toEqual([
       expect.stringMatching(/^BETTER_AUTH_SECRET: BETTER_AUTH_SECRET is required/),
     ]);
-    const shared = loadConfig({ NODE_ENV: "production", BETTER_AUTH_SECRET: TEST_SECRET });
+    const shared = loadConfig({
+      NODE_ENV: "production",
+      BETTER_AUTH_SECRET: TEST_SECRET,
+      SMTP_URL,
+    });
     expect(shared).toMatchObject({ authSecret: TEST_SECRET, cursorSecret: TEST_SECRET });
     const own = loadConfig({
       NODE_ENV: "production",
       BETTER_AUTH_SECRET: TEST_SECRET,
       API_CURSOR_SECRET: TEST_CURSOR_SECRET,
+      SMTP_URL,
     });
     expect(own.cursorSecret).toBe(TEST_CURSOR_SECRET);
   });

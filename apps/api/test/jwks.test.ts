@@ -210,6 +210,7 @@ describe("a JWKS-mode API process", () => {
       DATABASE_URL: inject("databaseUrl"),
       BETTER_AUTH_URL: AUTH_URL,
       AUTH_JWKS_URL: url,
+      SMTP_URL: "smtp://mail.example.test:587",
       API_CURSOR_SECRET: "a-cursor-secret-of-the-api-alone-0123456789",
     });
     try {

@@ -1,6 +1,7 @@
 import type { List, ListCollection } from "@todo/contract/list";
 import type { TaskList } from "@todo/contract/list-query";
 import type { Task } from "@todo/contract/task";
+import { SQL_POOL_SIZE } from "@todo/db/client";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { App } from "../src/app";
@@ -120,7 +121,8 @@ describe("POST /api/{user_id}/lists", () => {
 
   it("refuses the 201st list with a 409 problem", async () => {
     const { postList, allLists } = await listUser();
-    // Ten at a time (the pool's size): concurrent creates of one user.
+    // Ten at a time, more than the request path's connections: concurrent creates of one user,
+    // each transaction waiting for a connection or for the user's lock.
     for (let batch = 0; batch < 20; batch++) {
       const created = await Promise.all(
         Array.from({ length: 10 }, (_, index) => postList({ name: `List ${batch * 10 + index}` })),
@@ -299,7 +301,10 @@ describe("PATCH /api/{user_id}/lists/{id}", () => {
     try {
       await blocker.query("begin");
       await blocker.query("lock table lists in share row exclusive mode");
-      const creates = Array.from({ length: 5 }, (_, index) => postList({ name: `N${index}` }));
+      // As many as can overlap: each transaction holds one of the request path's connections.
+      const creates = Array.from({ length: SQL_POOL_SIZE }, (_, index) =>
+        postList({ name: `N${index}` }),
+      );
       await vi.waitFor(async () => {
         // Statistics are a snapshot per transaction: take a fresh one.
         await blocker.query("select pg_stat_clear_snapshot()");
@@ -307,15 +312,17 @@ describe("PATCH /api/{user_id}/lists/{id}", () => {
           "select count(*) as waiting from pg_stat_activity where application_name = 'todo-api' " +
             "and wait_event_type = 'Lock' and (query ilike 'insert into \"lists\"%' or query ilike '%pg_advisory_xact_lock%')",
         );
-        expect(Number(rows[0]?.waiting)).toBeGreaterThanOrEqual(5);
+        expect(Number(rows[0]?.waiting)).toBeGreaterThanOrEqual(SQL_POOL_SIZE);
       });
       await blocker.query("commit");
       const responses = await Promise.all(creates);
-      expect(responses.map((response) => response.statusCode)).toEqual(Array(5).fill(201));
+      expect(responses.map((response) => response.statusCode)).toEqual(
+        Array(SQL_POOL_SIZE).fill(201),
+      );
     } finally {
       await blocker.end();
     }
-    expect(await order()).toHaveLength(6);
+    expect(await order()).toHaveLength(SQL_POOL_SIZE + 1);
   });
 
   it("keeps positions 0..n-1 under concurrent moves and creates", async () => {

@@ -83,6 +83,8 @@ describe("headers", () => {
     for (const url of ["/healthz", "/openapi.json", "/nope", tasksPath(userId), `/api/nope`]) {
       const response = await app.inject({ url, headers });
       expect(response.headers["x-content-type-options"]).toBe("nosniff");
+      expect(response.headers["content-security-policy"]).toContain("default-src 'none'");
+      expect(response.headers["cross-origin-resource-policy"]).toBe("cross-origin");
       expect(response.headers["x-powered-by"]).toBeUndefined();
       if (url.startsWith("/api/")) expect(response.headers["cache-control"]).toBe("no-store");
     }

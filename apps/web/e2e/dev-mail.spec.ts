@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { startSmtpSink } from "@todo/stack/smtp-sink";
 import { expect, newUserData, stackSettings, test, waitForMail } from "./fixtures";
 import { freePort, LOG_DIR, startWeb } from "./support/servers";
-import { startSmtpSink } from "./support/smtp-sink";
 
 test("/dev/mail lists the outbox, and its links work", async ({ page, user }) => {
   await waitForMail(user.email, "Confirm your email address");

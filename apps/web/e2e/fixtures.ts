@@ -40,8 +40,8 @@ import {
   type Page,
   type TestInfo,
 } from "@playwright/test";
+import { type OutboxMessage, readOutbox } from "@todo/mail/outbox";
 import pg from "pg";
-import { type OutboxMessage, readOutbox } from "../src/lib/mail/outbox";
 import type { StackSettings } from "./support/servers";
 
 export { expect };

@@ -5,6 +5,7 @@
  * derive their defaults that need the file system; they are the only readers of `process.env`.
  * An empty value means "unset", as in most shells' `VAR= command`.
  */
+import { createECDH } from "node:crypto";
 import { isIP } from "node:net";
 import { join } from "node:path";
 import { LOCAL_DATA_DIR, secretWeakness } from "@todo/db/local-data";
@@ -72,6 +73,49 @@ const shared = {
   AUTH_TOKEN_ALG: withDefault(z.enum(["HS256", "EdDSA"]), "HS256"),
 };
 
+/** docs/api.md, Configuration: where the web app's and the API's mail goes (packages/mail). */
+const mail = {
+  SMTP_URL: optional(
+    z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }),
+  ),
+  MAIL_FROM: withDefault(z.string().trim().min(3), "Todo <no-reply@localhost>"),
+  MAIL_OUTBOX_DIR: withDefault(z.string(), join(LOCAL_DATA_DIR, "mail")),
+};
+
+/** Base64url (RFC 4648 §5, unpadded) of exactly `bytes` bytes. */
+const base64urlKey = (bytes: number, what: string) =>
+  optional(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, { message: `must be base64url (${what})`, abort: true })
+      .refine((value) => Buffer.from(value, "base64url").length === bytes, {
+        message: `must be ${bytes} bytes, base64url (${what})`,
+      }),
+  );
+
+/** The public key of a P-256 private key, or undefined when it is none. */
+function p256PublicKey(privateKey: string): string | undefined {
+  try {
+    const ecdh = createECDH("prime256v1");
+    ecdh.setPrivateKey(Buffer.from(privateKey, "base64url"));
+    return ecdh.getPublicKey().toString("base64url");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Web Push's VAPID identity (RFC 8292): a P-256 key pair and a contact for push services. */
+const vapid = {
+  VAPID_PUBLIC_KEY: base64urlKey(65, "an uncompressed P-256 point"),
+  VAPID_PRIVATE_KEY: base64urlKey(32, "a P-256 private key"),
+  VAPID_SUBJECT: optional(
+    z.url({
+      protocol: /^(mailto|https)$/,
+      error: "VAPID_SUBJECT must be a mailto: or https: URL",
+    }),
+  ),
+};
+
 const needsDatabaseUrl = {
   path: ["MIGRATION_DATABASE_URL"],
   message: "MIGRATION_DATABASE_URL needs DATABASE_URL (the app's own role) as well",
@@ -93,11 +137,7 @@ export const webEnvSchema = z.object({
     positiveInt.max(TOKEN_TTL_DEFAULT_SECONDS),
     TOKEN_TTL_DEFAULT_SECONDS,
   ),
-  SMTP_URL: optional(
-    z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }),
-  ),
-  MAIL_FROM: withDefault(z.string().trim().min(3), "Todo <no-reply@localhost>"),
-  MAIL_OUTBOX_DIR: withDefault(z.string(), join(LOCAL_DATA_DIR, "mail")),
+  ...mail,
   REQUIRE_EMAIL_VERIFICATION: optional(z.stringbool()),
 });
 
@@ -119,10 +159,13 @@ export const apiEnvSchema = z
     TRUST_PROXY: trustProxy,
     RATE_LIMIT_PER_MINUTE: withDefault(positiveInt, 600),
     API_WORKERS: withDefault(positiveInt, 1),
+    REMINDER_POLL_INTERVAL_MS: withDefault(positiveInt.max(60_000), 1000),
     LOG_LEVEL: withDefault(
       z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
       "info",
     ),
+    ...mail,
+    ...vapid,
   })
   .refine(
     (env) =>
@@ -145,6 +188,41 @@ export const apiEnvSchema = z
       message: "API_CURSOR_SECRET is required when NODE_ENV=production and AUTH_JWKS_URL is set",
     },
   )
+  // The reminder emails: the outbox is for development and tests, as in the web app.
+  .refine((env) => env.NODE_ENV !== "production" || env.SMTP_URL !== undefined, {
+    path: ["SMTP_URL"],
+    message: "SMTP_URL is required when NODE_ENV=production",
+  })
+  .superRefine((env, ctx) => {
+    const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey } = env;
+    if ((publicKey === undefined) !== (privateKey === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [publicKey === undefined ? "VAPID_PUBLIC_KEY" : "VAPID_PRIVATE_KEY"],
+        message: "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together: set both or neither",
+      });
+    } else if (
+      publicKey &&
+      privateKey &&
+      // A malformed key has its own issue above: the pair is compared only when both are well-formed.
+      ![publicKey, privateKey].some((key) => !/^[A-Za-z0-9_-]+$/.test(key)) &&
+      Buffer.from(publicKey, "base64url").length === 65 &&
+      p256PublicKey(privateKey) !== publicKey
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["VAPID_PUBLIC_KEY"],
+        message: "VAPID_PUBLIC_KEY is not the public key of VAPID_PRIVATE_KEY",
+      });
+    }
+    if (env.NODE_ENV === "production" && publicKey && !env.VAPID_SUBJECT) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["VAPID_SUBJECT"],
+        message: "VAPID_SUBJECT is required with the VAPID keys when NODE_ENV=production",
+      });
+    }
+  })
   .refine(
     (env) => env.MIGRATION_DATABASE_URL === undefined || env.DATABASE_URL !== undefined,
     needsDatabaseUrl,

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -9,18 +9,42 @@ import { fileURLToPath } from "node:url";
 export const LOCAL_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), "../../../.data");
 
 /**
- * Reads a secret kept in `.data/`, generating it on first use (mode 0600). Only for
- * development: production passes its secrets through the environment.
+ * Reads a file kept in `.data/`, generating its content on first use (mode 0600). Processes
+ * starting at the same moment all end with the first one's content: each writes its own copy
+ * aside, and only one hard link to the name can succeed. Only for development: production
+ * passes its secrets through the environment.
  */
-export function localSecret(name: string, dir: string = LOCAL_DATA_DIR): string {
+export function localFile(name: string, generate: () => string, dir: string = LOCAL_DATA_DIR) {
   const file = join(dir, name);
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const existing = readIfExists(file);
+  if (existing !== undefined) return existing;
   // The folder stays traversable: the embedded server may run as another user (see embedded.ts).
   mkdirSync(dir, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
-  chmodSync(file, 0o600);
-  return secret;
+  const partial = join(dir, `.${name}.${randomBytes(6).toString("hex")}.partial`);
+  writeFileSync(partial, generate(), { mode: 0o600, flag: "wx" });
+  chmodSync(partial, 0o600);
+  try {
+    linkSync(partial, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  } finally {
+    unlinkSync(partial);
+  }
+  return readFileSync(file, "utf8");
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/** A random secret kept in `.data/` (see `localFile`). */
+export function localSecret(name: string, dir: string = LOCAL_DATA_DIR): string {
+  return localFile(name, () => `${randomBytes(32).toString("base64url")}\n`, dir).trim();
 }
 
 export const AUTH_SECRET_FILE = "better-auth-secret";

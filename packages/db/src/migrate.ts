@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate as applyMigrations } from "drizzle-orm/node-postgres/migrator";
+import { Logger, runMigrations as migrateJobQueue } from "graphile-worker";
 import pg from "pg";
 import { applyGrants } from "./roles";
 
@@ -10,7 +11,8 @@ const MIGRATIONS_FOLDER = fileURLToPath(new URL("../drizzle", import.meta.url));
 const MIGRATION_LOCK_ID = 7_042_001;
 
 /**
- * Applies pending migrations, then the apps' roles and privileges (roles.ts). Processes that
+ * Applies pending migrations (graphile-worker's own schema, the job queue, first: ours call its
+ * functions), then the apps' roles and privileges (roles.ts). Processes that
  * start together serialise on a PostgreSQL advisory lock, so the schema is migrated exactly
  * once. A connection that may not change the schema (an app's own role) only checks that no
  * migration is pending, and fails naming what to do if one is.
@@ -24,6 +26,15 @@ export async function migrate(connectionString: string): Promise<void> {
     );
     if (!rows[0]?.owner) return await assertMigrated(client);
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+    const queuePool = new pg.Pool({ connectionString, max: 1, application_name: "todo-migrate" });
+    // Errors reach the awaited migration; graphile-worker warns about a pool without handlers.
+    queuePool.on("error", () => {});
+    queuePool.on("connect", (queueClient) => queueClient.on("error", () => {}));
+    try {
+      await migrateJobQueue({ pgPool: queuePool, logger: SILENT });
+    } finally {
+      await queuePool.end();
+    }
     await applyMigrations(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
     await applyGrants(client);
   } finally {
@@ -31,6 +42,9 @@ export async function migrate(connectionString: string): Promise<void> {
     await client.end();
   }
 }
+
+/** graphile-worker logs each migration it applies; ours are not logged either. */
+const SILENT = new Logger(() => () => {});
 
 async function assertMigrated(client: pg.Client): Promise<void> {
   let last = 0;

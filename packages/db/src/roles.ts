@@ -10,7 +10,9 @@ export const APP_ROLES = { api: "todo_api", web: "todo_web" } as const;
 export type App = keyof typeof APP_ROLES;
 
 type Privilege = "select" | "insert" | "update" | "delete";
-export type TableGrants = Readonly<Record<string, Partial<Record<App, readonly Privilege[]>>>>;
+/** A privilege on the whole table, or `select` on some columns only. */
+type Grant = Privilege | { select: readonly string[] };
+export type TableGrants = Readonly<Record<string, Partial<Record<App, readonly Grant[]>>>>;
 
 const READ_WRITE = ["select", "insert", "update", "delete"] as const;
 
@@ -27,13 +29,27 @@ export const TABLE_GRANTS: TableGrants = {
   // Written by the triggers on `tasks`, which run as the role that changed the tasks.
   task_counts: { api: ["select", "insert", "update"] },
   rate_limits: { api: READ_WRITE },
+  // Delivered reminders, written by the reminder job (apps/api/src/jobs/reminders.ts).
+  notifications: { api: READ_WRITE },
+  // graphile-worker's queue (its own schema, migrated by migrate.ts): the triggers on `tasks` add
+  // and remove jobs as the API's role; every API process runs a worker that takes, completes and
+  // retries them, and registers its task names (migration 0013 gives the tables row policies).
+  // At start-up it only reads which migrations ran.
+  "graphile_worker._private_jobs": { api: READ_WRITE },
+  "graphile_worker._private_job_queues": { api: READ_WRITE },
+  "graphile_worker._private_tasks": { api: ["select", "insert"] },
+  // Read and written by the worker's cron loop at start-up, though we schedule no cron jobs.
+  "graphile_worker._private_known_crontabs": { api: ["select", "insert", "update"] },
+  "graphile_worker.migrations": { api: ["select"] },
   // Written by the triggers on `session` and `user` (which also sweep old rows), as the web
   // app's role; the API only reads them, on each reconnect of its feed.
   revocations: { api: ["select"], web: ["select", "insert", "delete"] },
   // An API process that cannot migrate checks at start-up that nothing is pending (migrate.ts).
   "drizzle.__drizzle_migrations": { api: ["select"] },
   // apps/web: Better Auth
-  user: { web: READ_WRITE },
+  // The API reads only what a reminder email needs: whom to write to, whether the address was
+  // verified, and the name to greet (docs/decisions/0031-web-push-and-email-reminders.md).
+  user: { web: READ_WRITE, api: [{ select: ["id", "name", "email", "email_verified"] }] },
   session: { web: READ_WRITE },
   account: { web: READ_WRITE },
   verification: { web: READ_WRITE },
@@ -45,6 +61,9 @@ export const TABLE_GRANTS: TableGrants = {
   passkey: { web: READ_WRITE },
   // Failed sign-ins per account (apps/web/src/lib/sign-in-throttle.ts).
   sign_in_throttle: { web: READ_WRITE },
+  // apps/api: notification channels (docs/api.md, Notification settings and Web Push).
+  push_subscriptions: { api: READ_WRITE },
+  notification_settings: { api: READ_WRITE },
 };
 
 /** `schema.table`, `public` when the name has no schema. */
@@ -105,12 +124,18 @@ export async function applyGrants(
   ]);
   for (const [table, byApp] of Object.entries(grants)) {
     const name = qualifiedName(table);
-    for (const [app, privileges] of Object.entries(byApp) as [App, Privilege[]][]) {
+    for (const [app, grants] of Object.entries(byApp) as [App, Grant[]][]) {
       const role = sqlName(APP_ROLES[app]);
-      if (!roles.includes(APP_ROLES[app]) || privileges.length === 0) continue;
+      if (!roles.includes(APP_ROLES[app]) || grants.length === 0) continue;
       statements.add(`grant usage on schema ${sqlName(name.split(".")[0] as string)} to ${role}`);
+      // Revoking a table's privileges (above) revokes its column privileges too.
+      const privileges = grants.map((grant) =>
+        typeof grant === "string"
+          ? grant
+          : `select (${grant.select.map((column) => pg.escapeIdentifier(column)).join(", ")})`,
+      );
       statements.add(`grant ${privileges.join(", ")} on table ${sqlName(name)} to ${role}`);
-      if (!privileges.includes("insert")) continue;
+      if (!grants.includes("insert")) continue;
       for (const { sequence } of sequences.filter((s) => s.table === name)) {
         statements.add(`grant usage on sequence ${sqlName(sequence)} to ${role}`);
       }

@@ -209,3 +209,66 @@ export const REVOCATIONS_CHANNEL = "revocations";
  * uses the same interval.
  */
 export const REVOCATION_RETENTION_SECONDS = 24 * 3600 + 60;
+
+/**
+ * Delivered reminders (docs/api.md, Notifications): one row per occurrence and reminder, written
+ * by the reminder job (apps/api/src/jobs/reminders.ts). The unique key makes a job that runs
+ * twice (the queue delivers at least once) insert nothing the second time.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text("user_id").notNull(),
+    taskId: bigint("task_id", { mode: "number" })
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    /** The occurrence's due date as the task had it: a timed task's moment or an all-day date. */
+    dueDate: timestampMs("due_date"),
+    dueOn: date("due_on", { mode: "string" }),
+    beforeMinutes: integer("before_minutes").notNull(),
+    fireAt: timestampMs("fire_at").notNull(),
+    read: boolean("read").notNull().default(false),
+    createdAt: timestampMs("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    unique("notifications_occurrence_unique").on(t.taskId, t.fireAt, t.beforeMinutes),
+    index("notifications_user_created_idx").on(t.userId, t.createdAt, t.id),
+    index("notifications_user_unread_idx").on(t.userId).where(sql`not ${t.read}`),
+  ],
+);
+
+/** The graphile-worker task name of a reminder job; its key is `reminder:<task id>:<minutes>`. */
+export const REMINDER_JOB = "reminder";
+/** A reminder later than this is dropped, never delivered (contract section 12). */
+export const REMINDER_MAX_LATENESS_HOURS = 24;
+
+/** docs/api.md, Web Push: a user's browsers, each subscribed with the API's VAPID public key. */
+export const pushSubscriptions = pgTable(
+  "push_subscriptions",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text("user_id").notNull(),
+    /** The push service's URL for this browser: one user at a time (a browser signed into another account moves). */
+    endpoint: text("endpoint").notNull().unique("push_subscriptions_endpoint_unique"),
+    /** The browser's P-256 public key and auth secret (RFC 8291), base64url. */
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    /** When the push service says the subscription ends, if it says. */
+    expiresAt: timestampMs("expires_at"),
+    createdAt: timestampMs("created_at").notNull().defaultNow(),
+    updatedAt: timestampMs("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("push_subscriptions_user_idx").on(t.userId, t.id),
+    check("push_subscriptions_lengths", sql`length(${t.endpoint}) <= 2048`),
+  ],
+);
+
+/** docs/api.md, Notification settings: a user without a row has the defaults (no email). */
+export const notificationSettings = pgTable("notification_settings", {
+  userId: text("user_id").primaryKey(),
+  email: boolean("email").notNull().default(false),
+  updatedAt: timestampMs("updated_at").notNull().defaultNow(),
+});

@@ -102,7 +102,8 @@ describe("the apps' database roles", () => {
     const tables = await query(
       database.url,
       `select table_schema || '.' || table_name as name from information_schema.tables
-       where table_schema in ('public', 'drizzle') and table_type = 'BASE TABLE' order by 1`,
+       where table_schema in ('public', 'drizzle', 'graphile_worker') and table_type = 'BASE TABLE'
+       order by 1`,
     );
     expect(tables.map((table) => table.name)).toEqual(
       Object.keys(TABLE_GRANTS).map(qualifiedName).sort(),

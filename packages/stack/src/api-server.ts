@@ -15,14 +15,23 @@ export interface ApiServerOptions {
   env: Record<string, string | undefined>;
   /** Where output lines go; default: the prefixed logger. */
   log?: (line: string) => void;
+  /** Run the bundle `npm run build` made (`dist/server.js`), as in production; default: source. */
+  compiled?: boolean;
+  /** Options of `node` itself (`--cpu-prof`, say). */
+  nodeArgs?: string[];
 }
 
-/** Spawns the server from source under this Node (no wrapper process: signals reach it). */
+/** Spawns the server under this Node (no wrapper process: signals reach it). */
 export function spawnApiServer(options: ApiServerOptions): ManagedProcess {
   return startProcess({
     name: options.name ?? "api",
     command: process.execPath,
-    args: ["--import", "tsx", "src/server.ts"],
+    args: [
+      ...(options.nodeArgs ?? []),
+      ...(options.compiled
+        ? ["--enable-source-maps", "dist/server.js"]
+        : ["--import", "tsx", "src/server.ts"]),
+    ],
     cwd: API_DIR,
     env: { PATH: process.env.PATH, LOG_LEVEL: "warn", ...options.env },
     ...(options.log ? { log: options.log } : {}),

@@ -12,6 +12,13 @@ const UNAVAILABLE_CODES = new Set([
   "57P03", // cannot_connect_now
   "57014", // query_canceled (statement_timeout)
   "53300", // too_many_connections
+  // postgres.js (the request path): no connection in time, no answer in time, connection lost.
+  "CONNECT_TIMEOUT",
+  "QUEUE_TIMEOUT",
+  "QUERY_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
 ]);
 
 // node-postgres reports these without a code.

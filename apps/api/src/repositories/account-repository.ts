@@ -2,7 +2,14 @@ import type { Export, ImportDocument, ImportResult } from "@todo/contract/export
 import { EXPORT_FORMAT, EXPORT_VERSION } from "@todo/contract/export";
 import { LISTS_MAX } from "@todo/contract/list";
 import type { Db } from "@todo/db/client";
-import { idempotencyKeys, lists, tasks } from "@todo/db/schema";
+import {
+  idempotencyKeys,
+  lists,
+  notificationSettings,
+  notifications,
+  pushSubscriptions,
+  tasks,
+} from "@todo/db/schema";
 import { asc, count, eq } from "drizzle-orm";
 import { claimIdempotencyKey, type IdempotencyKey, saveIdempotentResponse } from "./idempotency";
 import { lockUserLists, serializeList, withTaskCount } from "./lists-repository";
@@ -119,12 +126,19 @@ export class AccountRepository {
     });
   }
 
-  /** Every task, list and idempotency key of the user. */
+  /**
+   * Every notification, task, list, idempotency key, push subscription and notification setting
+   * of the user; deleting the tasks removes their pending reminders from the queue (the trigger
+   * of migration 0013).
+   */
   async deleteAll(userId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
+      await tx.delete(notifications).where(eq(notifications.userId, userId));
       await tx.delete(tasks).where(eq(tasks.userId, userId));
       await tx.delete(lists).where(eq(lists.userId, userId));
       await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.userId, userId));
+      await tx.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
+      await tx.delete(notificationSettings).where(eq(notificationSettings.userId, userId));
     });
   }
 }

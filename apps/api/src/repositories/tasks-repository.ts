@@ -10,10 +10,9 @@ import {
   desc,
   eq,
   getTableColumns,
-  gte,
   inArray,
   isNull,
-  lt,
+  type Placeholder,
   type SQL,
   sql,
 } from "drizzle-orm";
@@ -65,8 +64,8 @@ const DUE_DATE_NEEDED = "Needs a due_date";
 
 /** The PostgreSQL error (a foreign key or check violation) under drizzle's wrapper, if any. */
 function violatedConstraint(error: unknown): string | undefined {
-  const cause = (error as { cause?: { code?: string; constraint?: string } })?.cause;
-  return cause?.code === "23503" || cause?.code === "23514" ? cause.constraint : undefined;
+  const cause = (error as { cause?: { code?: string; constraint_name?: string } })?.cause;
+  return cause?.code === "23503" || cause?.code === "23514" ? cause.constraint_name : undefined;
 }
 
 /**
@@ -175,7 +174,7 @@ function dueColumns(dueDate: string | null): { dueDate: Date | null; dueOn: stri
 }
 
 /** The sort key in SQL, and how a cursor value is turned back into that type. */
-function sortKey(sort: TaskSort): { column: SQL; param: (value: string) => SQL } {
+function sortKey(sort: TaskSort): { column: SQL; param: (value: Placeholder) => SQL } {
   switch (sort) {
     case "created_at":
     case "updated_at":
@@ -210,18 +209,20 @@ function nullableColumn(sort: TaskSort): SQL | null {
 }
 
 /**
- * Rows strictly after the cursor in (sort key, id) order. Nulls come last in both orders, so
+ * Rows strictly after the cursor (placeholders `cursorValue`, `cursorId`) in (sort key, id)
+ * order; `valueIsNull` when the cursor's value is null. Nulls come last in both orders, so
  * after a non-null value come the remaining non-nulls, then every null.
  */
-function afterCursor(sort: TaskSort, order: SortOrder, position: CursorPosition): SQL {
+function afterCursor(sort: TaskSort, order: SortOrder, valueIsNull: boolean): SQL {
   const { column, param } = sortKey(sort);
   const nullable = nullableColumn(sort);
   const beyond = order === "asc" ? sql`>` : sql`<`;
-  if (position.value === null) {
+  const id = placeholder("cursorId");
+  if (valueIsNull) {
     if (!nullable) throw new InvalidCursorError();
-    return sql`(${nullable} is null and ${tasks.id} ${beyond} ${position.id})`;
+    return sql`(${nullable} is null and ${tasks.id} ${beyond} ${id})`;
   }
-  const tuple = sql`(${column}, ${tasks.id}) ${beyond} (${param(position.value)}, ${position.id})`;
+  const tuple = sql`(${column}, ${tasks.id}) ${beyond} (${param(placeholder("cursorValue"))}, ${id})`;
   return nullable ? sql`(${tuple} or ${nullable} is null)` : tuple;
 }
 
@@ -239,38 +240,55 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, "\\$&")}%`;
 }
 
-function filters(userId: string, query: ListQuery): SQL[] {
-  const conditions: SQL[] = [eq(tasks.userId, userId)];
-  if (query.status !== "all") conditions.push(eq(tasks.completed, query.status === "completed"));
-  if (query.priority) conditions.push(eq(tasks.priority, query.priority));
+/** The filters of a list query, with its values as placeholders (`filterValues` fills them). */
+function filters(query: ListQuery): SQL[] {
+  const conditions: SQL[] = [eq(tasks.userId, placeholder("userId"))];
+  if (query.status !== "all") conditions.push(eq(tasks.completed, placeholder("completed")));
+  if (query.priority) conditions.push(eq(tasks.priority, placeholder("priority")));
   if (query.tag !== undefined) {
     conditions.push(
-      sql`exists (select 1 from unnest(${tasks.tags}) as tag where lower(tag) = lower(${query.tag}))`,
+      sql`exists (select 1 from unnest(${tasks.tags}) as tag where lower(tag) = lower(${placeholder("tag")}))`,
     );
   }
   if (query.q !== undefined) {
-    const pattern = containsPattern(query.q);
+    const pattern = placeholder("pattern");
     conditions.push(
       sql`(${tasks.title} ilike ${pattern} or ${tasks.description} ilike ${pattern})`,
     );
   }
   if (query.list_id !== undefined) {
     conditions.push(
-      query.list_id === "inbox" ? isNull(tasks.listId) : eq(tasks.listId, query.list_id),
+      query.list_id === "inbox" ? isNull(tasks.listId) : eq(tasks.listId, placeholder("listId")),
     );
   }
-  if (query.due_before !== undefined)
-    conditions.push(lt(tasks.dueInstant, new Date(query.due_before)));
-  if (query.due_after !== undefined)
-    conditions.push(gte(tasks.dueInstant, new Date(query.due_after)));
+  if (query.due_before !== undefined) {
+    conditions.push(sql`${tasks.dueInstant} < ${placeholder("dueBefore")}::timestamptz`);
+  }
+  if (query.due_after !== undefined) {
+    conditions.push(sql`${tasks.dueInstant} >= ${placeholder("dueAfter")}::timestamptz`);
+  }
   return conditions;
+}
+
+/** The values of `filters`' placeholders. */
+function filterValues(userId: string, query: ListQuery): Record<string, unknown> {
+  return {
+    userId,
+    completed: query.status === "completed",
+    priority: query.priority,
+    tag: query.tag,
+    pattern: query.q === undefined ? undefined : containsPattern(query.q),
+    listId: query.list_id,
+    dueBefore: query.due_before === undefined ? undefined : iso(new Date(query.due_before)),
+    dueAfter: query.due_after === undefined ? undefined : iso(new Date(query.due_after)),
+  };
 }
 
 /**
  * How many tasks match the filters. Filtered by status at most, it is one row of the per-user
  * counts that triggers keep exact (ADR 0011); other filters count the matching rows.
  */
-function matchingTotal(userId: string, query: ListQuery): SQL<number> {
+function matchingTotal(query: ListQuery): SQL<number> {
   if (
     query.priority !== undefined ||
     query.tag !== undefined ||
@@ -280,15 +298,47 @@ function matchingTotal(userId: string, query: ListQuery): SQL<number> {
     query.due_after !== undefined
   ) {
     // The inner "tasks" shadows an outer one: the count ignores any cursor.
-    return sql<number>`(select count(*) from ${tasks} where ${and(...filters(userId, query))})`;
+    return sql<number>`(select count(*) from ${tasks} where ${and(...filters(query))})`;
   }
   const counted = {
     all: sql`${taskCounts.total}`,
     completed: sql`${taskCounts.completed}`,
     pending: sql`${taskCounts.total} - ${taskCounts.completed}`,
   }[query.status];
-  return sql<number>`coalesce((select ${counted} from ${taskCounts} where ${eq(taskCounts.userId, userId)}), 0)`;
+  return sql<number>`coalesce((select ${counted} from ${taskCounts} where ${eq(taskCounts.userId, placeholder("userId"))}), 0)`;
 }
+
+/** What decides a list statement's text: which filters are present, the sort, the cursor. */
+function listShape(query: ListQuery, position: CursorPosition | null): string {
+  const present = (value: unknown) => (value === undefined ? "-" : "+");
+  return [
+    query.status,
+    present(query.priority),
+    present(query.tag),
+    present(query.q),
+    query.list_id === "inbox" ? "inbox" : present(query.list_id),
+    present(query.due_before),
+    present(query.due_after),
+    position === null ? "-" : position.value === null ? "null" : "+",
+    query.sort,
+    query.order,
+  ].join(" ");
+}
+
+function prepareList(db: Db, query: ListQuery, position: CursorPosition | null) {
+  const conditions = filters(query);
+  if (position) conditions.push(afterCursor(query.sort, query.order, position.value === null));
+  return db
+    .select({ ...getTableColumns(tasks), total: matchingTotal(query).mapWith(Number) })
+    .from(tasks)
+    .where(and(...conditions))
+    .orderBy(...orderBy(query.sort, query.order))
+    .limit(placeholder("limit"))
+    .prepare("task-list");
+}
+
+/** Distinct list statements kept built; past this, the cache starts again (rare shapes). */
+const MAX_LIST_SHAPES = 200;
 
 function whereTask(userId: string, id: number): SQL {
   // Every statement names the owner: another user's task is indistinguishable from none.
@@ -301,55 +351,101 @@ function matching(precondition: Precondition | undefined): SQL | undefined {
     : undefined;
 }
 
-/** Prepared once: a named statement that each connection parses once. */
-function prepareGet(db: Db) {
-  return db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.userId, sql.placeholder("userId")), eq(tasks.id, sql.placeholder("id"))))
-    .prepare("task-get");
+const placeholder = sql.placeholder;
+/** A nullable timestamp's placeholder, cast by the server: Drizzle's own encoder refuses null. */
+const instantPlaceholder = (name: string) => sql`${placeholder(name)}::timestamptz`;
+
+/**
+ * The hot statements, built once rather than per request (ADR 0035): reading one task, creating
+ * one, completing or toggling one without a precondition, and checking a list filter. Each connection prepares each once.
+ * Also run by the benchmark's floor (`get`).
+ */
+function prepareStatements(db: Db) {
+  const owned = and(eq(tasks.userId, placeholder("userId")), eq(tasks.id, placeholder("id")));
+  // `completed` is the value sent, or null to toggle.
+  const completed = sql`coalesce(${placeholder("completed")}::boolean, not ${tasks.completed})`;
+  return {
+    get: db.select().from(tasks).where(owned).prepare("task-get"),
+    // A list filter names one of the user's lists (else a 422).
+    listExists: db
+      .select({ id: lists.id })
+      .from(lists)
+      .where(and(eq(lists.userId, placeholder("userId")), eq(lists.id, placeholder("id"))))
+      .prepare("list-exists"),
+    create: db
+      .insert(tasks)
+      .values({
+        userId: placeholder("userId"),
+        title: placeholder("title"),
+        description: placeholder("description"),
+        completed: placeholder("completed"),
+        completedAt: instantPlaceholder("completedAt"),
+        priority: placeholder("priority"),
+        dueDate: instantPlaceholder("dueDate"),
+        dueOn: placeholder("dueOn"),
+        timeZone: placeholder("timeZone"),
+        tags: placeholder("tags"),
+        listId: placeholder("listId"),
+        recurrence: placeholder("recurrence"),
+        recurrenceFrom: placeholder("recurrenceFrom"),
+        reminderOffsets: placeholder("reminderOffsets"),
+      })
+      .returning()
+      .prepare("task-create"),
+    // #complete's first statement for `setCompleted` without a precondition.
+    complete: db
+      .update(tasks)
+      .set({ ...bumpedVersion(), completed, completedAt: completedAtAfter(completed) })
+      .where(and(owned, sql`not ${advances(sql`${tasks.recurrence}`)}`))
+      .returning()
+      .prepare("task-complete"),
+  };
 }
 
 /** All reads and writes of tasks; every query is scoped by the owner's id. */
 export class TasksRepository {
-  /** Reading one task, the hottest query, is built once. Also run by the benchmark's floor. */
-  readonly getStatement: ReturnType<typeof prepareGet>;
+  readonly statements: ReturnType<typeof prepareStatements>;
+  /** List statements by shape (`listShape`). */
+  readonly #listStatements = new Map<string, ReturnType<typeof prepareList>>();
 
   constructor(
     private readonly db: Db,
     private readonly cursors: CursorCodec,
   ) {
-    this.getStatement = prepareGet(db);
+    this.statements = prepareStatements(db);
   }
 
   /**
    * One statement per page: the rows after the cursor (plus one, to know whether there is a
    * next page), each carrying the count of every row that matches the filters, taken from
-   * the same snapshot. Also run verbatim by the benchmark's floor server.
+   * the same snapshot. Built once per shape of query (which filters, sort, cursor), its values
+   * as placeholders. Also run verbatim by the benchmark's floor server.
    */
-  listQuery(userId: string, query: ListQuery) {
-    const conditions = filters(userId, query);
+  listStatement(userId: string, query: ListQuery) {
     const position = query.cursor
       ? this.cursors.decode(query.cursor, query.sort, query.order)
       : null;
     if (query.cursor && !position) throw new InvalidCursorError();
-    const pageConditions = position
-      ? [...conditions, afterCursor(query.sort, query.order, position)]
-      : conditions;
-    return this.db
-      .select({
-        ...getTableColumns(tasks),
-        total: matchingTotal(userId, query).mapWith(Number),
-      })
-      .from(tasks)
-      .where(and(...pageConditions))
-      .orderBy(...orderBy(query.sort, query.order))
-      .limit(query.limit + 1);
+    const shape = listShape(query, position);
+    let statement = this.#listStatements.get(shape);
+    if (!statement) {
+      statement = prepareList(this.db, query, position);
+      if (this.#listStatements.size >= MAX_LIST_SHAPES) this.#listStatements.clear();
+      this.#listStatements.set(shape, statement);
+    }
+    const values = {
+      ...filterValues(userId, query),
+      cursorValue: position?.value,
+      cursorId: position?.id,
+      limit: query.limit + 1,
+    };
+    return { statement, values };
   }
 
   async list(userId: string, query: ListQuery): Promise<TaskPage> {
+    const { statement, values } = this.listStatement(userId, query);
     const [rows, listFound] = await Promise.all([
-      this.listQuery(userId, query),
+      statement.execute(values),
       typeof query.list_id === "number" ? this.#listExists(userId, query.list_id) : true,
     ]);
     if (!listFound) throw new InvalidFieldsError([{ path: "list_id", message: LIST_ID_INVALID }]);
@@ -369,22 +465,21 @@ export class TasksRepository {
   }
 
   async #listExists(userId: string, listId: number): Promise<boolean> {
-    const [found] = await this.db
-      .select({ id: lists.id })
-      .from(lists)
-      .where(and(eq(lists.userId, userId), eq(lists.id, listId)));
+    const [found] = await this.statements.listExists.execute({ userId, id: listId });
     return found !== undefined;
   }
 
   async #count(userId: string, query: ListQuery): Promise<number> {
-    const { rows } = await this.db.execute<{ total: string }>(
-      sql`select ${matchingTotal(userId, query)} as total`,
-    );
-    return Number(rows[0]?.total ?? 0);
+    const [row] = await this.db
+      .select({ total: matchingTotal(query).mapWith(Number) })
+      .from(sql`(values (1)) as one`)
+      .prepare("task-count")
+      .execute(filterValues(userId, query));
+    return row?.total ?? 0;
   }
 
   async get(userId: string, id: number): Promise<TaskRecord | null> {
-    const [row] = await this.getStatement.execute({ userId, id });
+    const [row] = await this.statements.get.execute({ userId, id });
     return row ? toRecord(row) : null;
   }
 
@@ -399,7 +494,11 @@ export class TasksRepository {
   ): Promise<CreateResult> {
     const values = taskValues(userId, input);
     if (!idempotency) {
-      const [row] = await this.db.insert(tasks).values(values).returning();
+      const [row] = await this.statements.create.execute({
+        ...values,
+        completedAt: iso(values.completedAt ?? null),
+        dueDate: iso(values.dueDate ?? null),
+      });
       return { outcome: "created", record: toRecord(row as TaskRow) };
     }
     return this.db.transaction(async (tx) => {
@@ -451,9 +550,12 @@ export class TasksRepository {
   ): Promise<MutationResult> {
     const value = completed === undefined ? sql`not ${tasks.completed}` : sql`${completed}`;
     const set = { completed: value, completedAt: completedAtAfter(value) };
-    return completed === false
-      ? this.#mutate(userId, id, set, precondition)
-      : this.#complete(userId, id, set, precondition);
+    if (completed === false) return this.#mutate(userId, id, set, precondition);
+    return this.#complete(userId, id, set, precondition, () =>
+      precondition === undefined
+        ? this.statements.complete.execute({ userId, id, completed: completed ?? null })
+        : undefined,
+    );
   }
 
   async delete(userId: string, id: number, precondition?: Precondition) {
@@ -489,12 +591,7 @@ export class TasksRepository {
   async #write(userId: string, id: number, set: TaskSet, condition: SQL | undefined) {
     const [row] = await this.db
       .update(tasks)
-      .set({
-        ...set,
-        version: sql`${tasks.version} + 1`,
-        // Always forward, even when the clock has not moved a millisecond since the last change.
-        updatedAt: sql`greatest(now(), ${tasks.updatedAt} + interval '1 millisecond')`,
-      })
+      .set({ ...set, ...bumpedVersion() })
       .where(and(whereTask(userId, id), condition))
       .returning();
     return row;
@@ -511,16 +608,19 @@ export class TasksRepository {
     id: number,
     set: TaskSet,
     precondition: Precondition | undefined,
+    /** The first statement prepared, when there is one for this call (`statements.complete`). */
+    prepared?: () => Promise<TaskRow[]> | undefined,
   ): Promise<MutationResult> {
     const recurrence =
       set.recurrence === undefined ? sql`${tasks.recurrence}` : sql`${set.recurrence}::text`;
-    const advances = sql`(${recurrence} is not null and not ${tasks.completed})`;
-    const plain = await this.#write(
-      userId,
-      id,
-      set,
-      and(matching(precondition), sql`not ${advances}`),
-    );
+    const [plain] = (await prepared?.()) ?? [
+      await this.#write(
+        userId,
+        id,
+        set,
+        and(matching(precondition), sql`not ${advances(recurrence)}`),
+      ),
+    ];
     if (plain) return { outcome: "done", record: toRecord(plain) };
     for (;;) {
       const [row] = await this.db.select().from(tasks).where(whereTask(userId, id));
@@ -576,6 +676,20 @@ type TaskSet = { [K in keyof typeof tasks.$inferInsert]?: (typeof tasks.$inferIn
 
 function reminderOffsets(reminders: { before_minutes: number }[]): number[] {
   return reminders.map((reminder) => reminder.before_minutes);
+}
+
+/** The version and `updated_at` of every write. */
+function bumpedVersion() {
+  return {
+    version: sql`${tasks.version} + 1`,
+    // Always forward, even when the clock has not moved a millisecond since the last change.
+    updatedAt: sql`greatest(now(), ${tasks.updatedAt} + interval '1 millisecond')`,
+  };
+}
+
+/** Whether completing the task (with this recurrence) moves it to its next occurrence instead. */
+function advances(recurrence: SQL): SQL {
+  return sql`(${recurrence} is not null and not ${tasks.completed})`;
 }
 
 /** `completed_at` once `completed` becomes `value`: kept if it already was, else now or null. */

@@ -76,6 +76,8 @@ export async function startApi(
         ? { AUTH_JWKS_URL: options.jwksUrl }
         : { BETTER_AUTH_SECRET: settings.secret }),
       RATE_LIMIT_PER_MINUTE: "100000",
+      // Reminder emails land in the same outbox as the web app's account emails.
+      ...(settings.mailOutboxDir ? { MAIL_OUTBOX_DIR: settings.mailOutboxDir } : {}),
     },
     log: fileLog(options.name),
     timeoutMs: START_TIMEOUT_MS,

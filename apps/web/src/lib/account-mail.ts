@@ -1,4 +1,5 @@
 import "server-only";
+import type { Mail, Mailer } from "@todo/mail/mailer";
 import type {
   AuthContext,
   BetterAuthOptions,
@@ -9,7 +10,6 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { verifyJWT } from "better-auth/crypto";
 import { decodeJwt } from "jose";
 import type { Env } from "./env";
-import type { Mail, Mailer } from "./mail/mailer";
 import {
   confirmNewEmailMail,
   emailChangedMail,

@@ -17,7 +17,7 @@ import { getPool } from "./db";
 import { type Env, getEnv } from "./env";
 import { hs256Token, tokenClaims } from "./hs256-token-plugin";
 import { logFromBetterAuth } from "./log";
-import { getMailer } from "./mail/mailer";
+import { getMailer } from "./mailer";
 import { isCommonPassword, PASSWORD_TOO_COMMON } from "./password-policy";
 import { refuseTokensIssuedUntilNow, revocation } from "./revocation";
 import { claimSignInAttempt, clearSignInThrottle } from "./sign-in-throttle";

@@ -1,20 +1,26 @@
-import { createDb, createPool } from "@todo/db/client";
+import { createDb, createPool, createSql, type Sql } from "@todo/db/client";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import type pg from "pg";
 import { CursorCodec } from "../../lib/cursor";
 import { loggableError } from "../../lib/database-errors";
-import { nameStatements } from "../../lib/named-statements";
 import { AccountRepository } from "../../repositories/account-repository";
 import { ListsRepository } from "../../repositories/lists-repository";
+import { NotificationChannelsRepository } from "../../repositories/notification-channels-repository";
+import { NotificationsRepository } from "../../repositories/notifications-repository";
 import { TasksRepository } from "../../repositories/tasks-repository";
 
 declare module "fastify" {
   interface FastifyInstance {
+    /** The request path's client (postgres.js, pipelined): every repository query. */
+    sql: Sql;
+    /** Background work (rate-limit flushes and sweeps) through `pg`, off the request path. */
     pool: pg.Pool;
     tasks: TasksRepository;
     lists: ListsRepository;
     account: AccountRepository;
+    notificationChannels: NotificationChannelsRepository;
+    notifications: NotificationsRepository;
   }
 }
 
@@ -25,17 +31,25 @@ export interface DatabaseOptions {
 }
 
 const IDEMPOTENCY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+/** Background statements are few: one flush every 100 ms, hourly sweeps. */
+const BACKGROUND_POOL_SIZE = 2;
 
-/** The bounded pool, the repositories, and the sweep of expired idempotency keys. */
+/** The clients, the repositories, and the sweep of expired idempotency keys. */
 async function database(app: FastifyInstance, options: DatabaseOptions) {
-  const pool = createPool(options.url, { applicationName: "todo-api" });
-  nameStatements(pool);
-  const db = createDb(pool);
+  const sql = createSql(options.url, { applicationName: "todo-api" });
+  const pool = createPool(options.url, {
+    applicationName: "todo-api-background",
+    max: BACKGROUND_POOL_SIZE,
+  });
+  const db = createDb(sql);
   const repository = new TasksRepository(db, new CursorCodec(options.cursorSecret));
+  app.decorate("sql", sql);
   app.decorate("pool", pool);
   app.decorate("tasks", repository);
   app.decorate("lists", new ListsRepository(db));
   app.decorate("account", new AccountRepository(db));
+  app.decorate("notificationChannels", new NotificationChannelsRepository(db));
+  app.decorate("notifications", new NotificationsRepository(db));
 
   const sweep = () =>
     repository.sweepIdempotencyKeys().catch((error: unknown) => {
@@ -47,7 +61,7 @@ async function database(app: FastifyInstance, options: DatabaseOptions) {
   });
   app.addHook("onClose", async () => {
     clearInterval(timer);
-    await pool.end();
+    await Promise.all([sql.end({ timeout: 5 }), pool.end()]);
   });
 }
 

@@ -146,7 +146,8 @@ export default async function accountRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: "deleteUserData",
         summary: "Delete all of the user's data",
-        description: "Every task, list and idempotency key of the user.",
+        description:
+          "Every task, list, idempotency key, push subscription and notification setting of the user.",
         tags,
         security,
         params: taskListParamsSchema,

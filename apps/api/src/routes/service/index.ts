@@ -50,7 +50,7 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
           "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS),
         });
       try {
-        await app.pool.query("select 1");
+        await app.sql.unsafe("select 1");
       } catch (error) {
         app.log.warn({ err: loggableError(error) }, "readiness check failed");
         throw unavailable("The database is not reachable.");

@@ -1,75 +1,8 @@
-/**
- * The account emails. Each has a plain-text version and an HTML version in the app's look
- * (inline styles: mail clients drop style sheets). Names and addresses are escaped.
- */
-import type { Mail } from "./mailer";
-
-export type MailContent = Omit<Mail, "to">;
-
-const COLORS = { text: "#0f172a", muted: "#475569", primary: "#4338ca", border: "#cbd5e1" };
-
-const HTML_ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] as string);
-}
-
-interface Action {
-  label: string;
-  url: string;
-}
-
-interface Content {
-  subject: string;
-  name: string;
-  /** Paragraphs before the button. */
-  intro: string[];
-  action: Action;
-  /** Paragraphs after it: expiry, "if this was not you". */
-  outro: string[];
-  /** A second, plainer link. */
-  secondary?: Action;
-}
-
-function paragraph(text: string, color = COLORS.text): string {
-  return `<p style="margin:0 0 16px;font-size:15px;line-height:1.5;color:${color}">${escapeHtml(text)}</p>`;
-}
-
-function render({ subject, name, intro, action, outro, secondary }: Content): MailContent {
-  const greeting = `Hi ${name},`;
-  const text = [
-    greeting,
-    ...intro,
-    `${action.label}:\n${action.url}`,
-    ...(secondary ? [`${secondary.label}:\n${secondary.url}`] : []),
-    ...outro,
-    "— Todo",
-  ].join("\n\n");
-  const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
-<body style="margin:0;padding:24px 12px;background:#f8fafc;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif">
-<div style="max-width:480px;margin:0 auto;padding:28px;background:#ffffff;border:1px solid ${COLORS.border};border-radius:12px">
-<p style="margin:0 0 20px;font-size:20px;font-weight:600;color:${COLORS.text}">Todo</p>
-${paragraph(greeting)}
-${intro.map((text) => paragraph(text)).join("\n")}
-<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:10px 18px;background:${COLORS.primary};color:#ffffff;font-size:15px;font-weight:600;text-decoration:none;border-radius:6px">${escapeHtml(action.label)}</a></p>
-${secondary ? `<p style="margin:0 0 16px;font-size:15px;line-height:1.5"><a href="${escapeHtml(secondary.url)}" style="color:${COLORS.primary}">${escapeHtml(secondary.label)}</a></p>` : ""}
-${outro.map((text) => paragraph(text, COLORS.muted)).join("\n")}
-<p style="margin:24px 0 0;font-size:13px;line-height:1.5;color:${COLORS.muted}">If the button does not work, open this address: <span style="word-break:break-all">${escapeHtml(action.url)}</span></p>
-</div>
-</body></html>
-`;
-  return { subject, text, html };
-}
+/** The account emails, in the look of packages/mail/src/layout.ts. */
+import { type MailContent, renderMail } from "@todo/mail/layout";
 
 export function verifyEmailMail(name: string, url: string, validFor: string): MailContent {
-  return render({
+  return renderMail({
     subject: "Confirm your email address",
     name,
     intro: [
@@ -88,7 +21,7 @@ export function existingAccountMail(
   signInUrl: string,
   resetUrl: string,
 ): MailContent {
-  return render({
+  return renderMail({
     subject: "You already have a Todo account",
     name,
     intro: [
@@ -101,7 +34,7 @@ export function existingAccountMail(
 }
 
 export function resetPasswordMail(name: string, url: string, validFor: string): MailContent {
-  return render({
+  return renderMail({
     subject: "Reset your Todo password",
     name,
     intro: ["We received a request to reset the password of your Todo account."],
@@ -114,7 +47,7 @@ export function resetPasswordMail(name: string, url: string, validFor: string): 
 }
 
 export function confirmNewEmailMail(name: string, url: string, validFor: string): MailContent {
-  return render({
+  return renderMail({
     subject: "Confirm your new email address",
     name,
     intro: [
@@ -129,7 +62,7 @@ export function confirmNewEmailMail(name: string, url: string, validFor: string)
 }
 
 export function emailChangedMail(name: string, newEmail: string, settingsUrl: string): MailContent {
-  return render({
+  return renderMail({
     subject: "Your Todo email address was changed",
     name,
     intro: [

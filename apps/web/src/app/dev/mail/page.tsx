@@ -1,9 +1,9 @@
+import { devOutboxDir } from "@todo/mail/mailer";
+import { readOutbox } from "@todo/mail/outbox";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getEnv } from "@/lib/env";
-import { devOutboxDir } from "@/lib/mail/mailer";
-import { readOutbox } from "@/lib/mail/outbox";
 
 export const metadata: Metadata = { title: "Outbox (development)", robots: { index: false } };
 

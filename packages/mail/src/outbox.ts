@@ -1,7 +1,7 @@
 /**
  * The development and test outbox: one RFC 5322 `.eml` file per message, in send order. Written
  * by the mailer when no SMTP server is configured; read by /dev/mail and the end-to-end tests.
- * No `server-only` marker: the browser tests read the outbox with the same code.
+ * Used by the web app, the API, and the tests that read what they sent.
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";

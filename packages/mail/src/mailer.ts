@@ -1,10 +1,13 @@
-import "server-only";
+/**
+ * The one mailer of the web app (account emails) and the API (reminders): SMTP when `SMTP_URL`
+ * is set, otherwise the outbox folder (development and tests; both processes' env validation
+ * refuses production without `SMTP_URL`).
+ */
 import { resolve } from "node:path";
 import { createTransport } from "nodemailer";
-import { type Env, getEnv } from "../env";
 import { writeOutboxMessage } from "./outbox";
 
-/** One message; every message the app sends has a plain-text and an HTML version. */
+/** One message; every message the apps send has a plain-text and an HTML version. */
 export interface Mail {
   to: string;
   subject: string;
@@ -16,21 +19,26 @@ export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
 
+/** The mail variables of the configuration (packages/config/src/env.ts), as parsed. */
+export interface MailSettings {
+  NODE_ENV: string;
+  SMTP_URL?: string | undefined;
+  MAIL_FROM: string;
+  MAIL_OUTBOX_DIR: string;
+}
+
 export type MailTransport = { smtpUrl: string; from: string } | { outboxDir: string; from: string };
 
-/**
- * Where mail goes: the SMTP server when `SMTP_URL` is set, otherwise (never in production, which
- * env validation refuses without `SMTP_URL`) the outbox folder.
- */
-export function mailTransport(env: Env): MailTransport {
-  if (env.SMTP_URL) return { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
-  return { outboxDir: resolve(env.MAIL_OUTBOX_DIR), from: env.MAIL_FROM };
+/** Where mail goes: the SMTP server when `SMTP_URL` is set, otherwise the outbox folder. */
+export function mailTransport(settings: MailSettings): MailTransport {
+  if (settings.SMTP_URL) return { smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM };
+  return { outboxDir: resolve(settings.MAIL_OUTBOX_DIR), from: settings.MAIL_FROM };
 }
 
 /** The outbox folder, or null where /dev/mail must not exist (production, or real SMTP). */
-export function devOutboxDir(env: Env): string | null {
-  if (env.NODE_ENV === "production") return null;
-  const transport = mailTransport(env);
+export function devOutboxDir(settings: MailSettings): string | null {
+  if (settings.NODE_ENV === "production") return null;
+  const transport = mailTransport(settings);
   return "outboxDir" in transport ? transport.outboxDir : null;
 }
 
@@ -55,12 +63,4 @@ export function createMailer(transport: MailTransport): Mailer {
       await writeOutboxMessage(transport.outboxDir, message as Buffer);
     },
   };
-}
-
-let mailer: Mailer | undefined;
-
-/** The app's mailer, configured from the environment on first use. */
-export function getMailer(): Mailer {
-  mailer ??= createMailer(mailTransport(getEnv()));
-  return mailer;
 }

@@ -1,16 +1,20 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startSmtpSink } from "@todo/stack/smtp-sink";
 import { simpleParser } from "mailparser";
 import { afterEach, describe, expect, it } from "vitest";
-import { startSmtpSink } from "../../../e2e/support/smtp-sink";
-import { parseEnv } from "../env";
-import { createMailer, devOutboxDir, mailTransport } from "./mailer";
-import { readOutbox } from "./outbox";
+import { createMailer, devOutboxDir, type MailSettings, mailTransport } from "../src/mailer";
+import { readOutbox } from "../src/outbox";
 
-const SECRET = randomBytes(36).toString("base64url");
-const DATABASE_URL = "postgres://user:pw@localhost:5432/todo";
+const FROM = "Todo <no-reply@localhost>";
+/** The variables as packages/config parses them: MAIL_FROM and MAIL_OUTBOX_DIR have defaults. */
+const settings = (overrides: Partial<MailSettings>): MailSettings => ({
+  NODE_ENV: "development",
+  MAIL_FROM: FROM,
+  MAIL_OUTBOX_DIR: ".data/mail",
+  ...overrides,
+});
 const MAIL = {
   to: "ada@example.test",
   subject: "Confirm your email address",
@@ -31,17 +35,13 @@ afterEach(() => {
 describe("mailTransport", () => {
   it("uses the outbox without SMTP_URL, and SMTP with it", () => {
     const outboxDir = tempDir();
-    const local = parseEnv({
-      DATABASE_URL,
-      BETTER_AUTH_SECRET: SECRET,
+    const local = settings({
       MAIL_OUTBOX_DIR: outboxDir,
     });
     expect(mailTransport(local)).toEqual({ outboxDir, from: "Todo <no-reply@localhost>" });
     expect(devOutboxDir(local)).toBe(outboxDir);
 
-    const smtp = parseEnv({
-      DATABASE_URL,
-      BETTER_AUTH_SECRET: SECRET,
+    const smtp = settings({
       SMTP_URL: "smtps://user:pw@mail.example.com:465",
       MAIL_FROM: "Tasks <tasks@example.com>",
     });
@@ -53,9 +53,7 @@ describe("mailTransport", () => {
   });
 
   it("has no development outbox in production", () => {
-    const production = parseEnv({
-      DATABASE_URL,
-      BETTER_AUTH_SECRET: SECRET,
+    const production = settings({
       NODE_ENV: "production",
       SMTP_URL: "smtp://mail.example.com:587",
     });
@@ -107,9 +105,7 @@ describe("SMTP", () => {
     const sink = await startSmtpSink();
     const outboxDir = tempDir();
     try {
-      const env = parseEnv({
-        DATABASE_URL,
-        BETTER_AUTH_SECRET: SECRET,
+      const env = settings({
         SMTP_URL: sink.url,
         MAIL_OUTBOX_DIR: outboxDir,
       });

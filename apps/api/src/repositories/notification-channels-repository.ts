@@ -1,0 +1,152 @@
+import {
+  PUSH_SUBSCRIPTIONS_MAX,
+  type PushSubscription,
+  type PushSubscriptionInput,
+} from "@todo/contract/notification-settings";
+import { user } from "@todo/db/auth-schema";
+import type { Db } from "@todo/db/client";
+import { notificationSettings, pushSubscriptions, tasks } from "@todo/db/schema";
+import { and, asc, count, eq, sql } from "drizzle-orm";
+
+/** Serialises one user's subscribing, so the limit holds and an endpoint is never counted twice. */
+const PUSH_LOCK_NAMESPACE = 7_042_031;
+
+export type SubscribeOutcome =
+  | { outcome: "created" | "updated"; subscription: PushSubscription }
+  | { outcome: "full" };
+
+/** A browser to push to: what RFC 8291 encryption and delivery need. */
+export interface PushTarget {
+  id: number;
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+}
+
+/** Whom a reminder email goes to, when the user wants them. */
+export interface EmailRecipient {
+  email: string;
+  name: string;
+  verified: boolean;
+}
+
+const serialize = (row: { id: number; createdAt: Date }): PushSubscription => ({
+  id: row.id,
+  created_at: row.createdAt.toISOString(),
+});
+
+/** docs/api.md, Notification settings and Web Push: the user's choices and their browsers. */
+export class NotificationChannelsRepository {
+  constructor(private readonly db: Db) {}
+
+  /** The user's email choice; a user who never chose has email off. */
+  async emailEnabled(userId: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ email: notificationSettings.email })
+      .from(notificationSettings)
+      .where(eq(notificationSettings.userId, userId));
+    return row?.email ?? false;
+  }
+
+  async setEmail(userId: string, email: boolean): Promise<void> {
+    await this.db
+      .insert(notificationSettings)
+      .values({ userId, email })
+      .onConflictDoUpdate({
+        target: notificationSettings.userId,
+        set: { email, updatedAt: sql`now()` },
+      });
+  }
+
+  /**
+   * Stores a browser's subscription. The same endpoint of this user: its keys are updated. An
+   * endpoint another user had: the browser is now signed into this account, so it moves here
+   * (reminders must not reach the previous account's browser any more).
+   */
+  subscribe(userId: string, input: PushSubscriptionInput): Promise<SubscribeOutcome> {
+    const values = {
+      p256dh: input.keys.p256dh,
+      auth: input.keys.auth,
+      expiresAt: input.expirationTime === null ? null : new Date(input.expirationTime),
+    };
+    return this.db.transaction(async (tx) => {
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(${PUSH_LOCK_NAMESPACE}, hashtext(${userId}))`,
+      );
+      const [updated] = await tx
+        .update(pushSubscriptions)
+        .set({ ...values, updatedAt: sql`now()` })
+        .where(
+          and(eq(pushSubscriptions.userId, userId), eq(pushSubscriptions.endpoint, input.endpoint)),
+        )
+        .returning({ id: pushSubscriptions.id, createdAt: pushSubscriptions.createdAt });
+      if (updated) return { outcome: "updated", subscription: serialize(updated) };
+
+      const [owned] = await tx
+        .select({ count: count() })
+        .from(pushSubscriptions)
+        .where(eq(pushSubscriptions.userId, userId));
+      if ((owned?.count ?? 0) >= PUSH_SUBSCRIPTIONS_MAX) return { outcome: "full" };
+
+      const [created] = await tx
+        .insert(pushSubscriptions)
+        .values({ userId, endpoint: input.endpoint, ...values })
+        .onConflictDoUpdate({
+          target: pushSubscriptions.endpoint,
+          set: { userId, ...values, createdAt: sql`now()`, updatedAt: sql`now()` },
+        })
+        .returning({ id: pushSubscriptions.id, createdAt: pushSubscriptions.createdAt });
+      return {
+        outcome: "created",
+        subscription: serialize(created as NonNullable<typeof created>),
+      };
+    });
+  }
+
+  /** False when the user has no such subscription. */
+  async unsubscribe(userId: string, id: number): Promise<boolean> {
+    const deleted = await this.db
+      .delete(pushSubscriptions)
+      .where(and(eq(pushSubscriptions.userId, userId), eq(pushSubscriptions.id, id)))
+      .returning({ id: pushSubscriptions.id });
+    return deleted.length > 0;
+  }
+
+  async pushTargets(userId: string): Promise<PushTarget[]> {
+    const rows = await this.db
+      .select({
+        id: pushSubscriptions.id,
+        endpoint: pushSubscriptions.endpoint,
+        p256dh: pushSubscriptions.p256dh,
+        auth: pushSubscriptions.auth,
+      })
+      .from(pushSubscriptions)
+      .where(eq(pushSubscriptions.userId, userId))
+      .orderBy(asc(pushSubscriptions.id));
+    return rows.map(({ id, endpoint, p256dh, auth }) => ({ id, endpoint, keys: { p256dh, auth } }));
+  }
+
+  /** A subscription the push service says is gone (404, 410). */
+  async forget(id: number): Promise<void> {
+    await this.db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, id));
+  }
+
+  /** The address of a user who wants reminder emails, or null (email off, or no such user). */
+  async emailRecipient(userId: string): Promise<EmailRecipient | null> {
+    // Only the columns granted to the API's role (roles.ts): never `select *` on `user`.
+    const [row] = await this.db
+      .select({ email: user.email, name: user.name, verified: user.emailVerified })
+      .from(notificationSettings)
+      .innerJoin(user, eq(user.id, notificationSettings.userId))
+      .where(and(eq(notificationSettings.userId, userId), eq(notificationSettings.email, true)));
+    return row ?? null;
+  }
+
+  /** The zone the task's dates are understood in; UTC when the task is gone since. */
+  async taskTimeZone(userId: string, taskId: number): Promise<string> {
+    const [row] = await this.db
+      .select({ timeZone: tasks.timeZone })
+      .from(tasks)
+      .where(and(eq(tasks.userId, userId), eq(tasks.id, taskId)));
+    return row?.timeZone ?? "UTC";
+  }
+}

@@ -1,0 +1,157 @@
+import { createECDH } from "node:crypto";
+import {
+  notificationSettingsSchema,
+  PUSH_SUBSCRIPTIONS_MAX,
+  pushSubscriptionInputSchema,
+  pushSubscriptionSchema,
+  updateNotificationSettingsSchema,
+} from "@todo/contract/notification-settings";
+import { taskListParamsSchema, taskParamsSchema } from "@todo/contract/params";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { errorResponses, HttpProblem, invalidRequest, notFound } from "../../lib/problem";
+import { pushEndpointProblem } from "../../lib/push-endpoint";
+import { requireOwner } from "../../lib/require-owner";
+
+export interface NotificationChannelRoutesOptions {
+  /** The VAPID public key browsers subscribe with; null: Web Push is off. */
+  pushPublicKey: string | null;
+  /** Outside production: endpoints on the loopback over http (lib/push-endpoint.ts). */
+  allowLoopbackPush: boolean;
+}
+
+/** True when `p256dh` is a point of P-256, so that encrypting for it can work. */
+function isP256Point(p256dh: string): boolean {
+  try {
+    const ecdh = createECDH("prime256v1");
+    ecdh.generateKeys();
+    ecdh.computeSecret(Buffer.from(p256dh, "base64url"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** docs/api.md, Notification settings and Web Push: how reminders reach the user. */
+export default async function notificationChannelRoutes(
+  fastify: FastifyInstance,
+  options: NotificationChannelRoutesOptions,
+) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.decorateRequest("ownerId", "");
+  app.addHook("onRequest", requireOwner);
+
+  const tags = ["notifications"];
+  const security = [{ bearer: [] }];
+  const settings = async (userId: string) => ({
+    email: await app.notificationChannels.emailEnabled(userId),
+    push_public_key: options.pushPublicKey,
+  });
+
+  app.get(
+    "/api/:user_id/notification-settings",
+    {
+      schema: {
+        operationId: "getNotificationSettings",
+        summary: "Read the notification settings",
+        description: "Whether reminders are emailed, and the key to subscribe to Web Push with.",
+        tags,
+        security,
+        params: taskListParamsSchema,
+        response: { 200: notificationSettingsSchema, ...errorResponses(422) },
+      },
+    },
+    (request) => settings(request.ownerId),
+  );
+
+  app.put(
+    "/api/:user_id/notification-settings",
+    {
+      schema: {
+        operationId: "updateNotificationSettings",
+        summary: "Choose the notification settings",
+        description:
+          "`email: true`: each reminder delivered from now on is also emailed, once the " +
+          "address is verified.",
+        tags,
+        security,
+        params: taskListParamsSchema,
+        body: updateNotificationSettingsSchema,
+        response: { 200: notificationSettingsSchema, ...errorResponses(400, 413, 415, 422) },
+      },
+    },
+    async (request) => {
+      await app.notificationChannels.setEmail(request.ownerId, request.body.email);
+      return settings(request.ownerId);
+    },
+  );
+
+  app.post(
+    "/api/:user_id/push-subscriptions",
+    {
+      schema: {
+        operationId: "createPushSubscription",
+        summary: "Subscribe a browser to Web Push",
+        description:
+          "The body is the browser's `PushSubscription.toJSON()`. 201 for a new endpoint; " +
+          "200 with the same id when this user already has it (its keys are updated). At most " +
+          `${PUSH_SUBSCRIPTIONS_MAX} a user: one more is a 409.`,
+        tags,
+        security,
+        params: taskListParamsSchema,
+        body: pushSubscriptionInputSchema,
+        response: {
+          200: pushSubscriptionSchema,
+          201: pushSubscriptionSchema,
+          ...errorResponses(400, 409, 413, 415, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { body } = request;
+      const problem = pushEndpointProblem(body.endpoint, options.allowLoopbackPush);
+      if (problem) throw invalidRequest([{ path: "endpoint", message: problem }]);
+      if (!isP256Point(body.keys.p256dh)) {
+        throw invalidRequest([{ path: "keys.p256dh", message: "Must be a point of P-256" }]);
+      }
+      const result = await app.notificationChannels.subscribe(request.ownerId, body);
+      if (result.outcome === "full") {
+        throw new HttpProblem(
+          409,
+          `A user can have at most ${PUSH_SUBSCRIPTIONS_MAX} push subscriptions.`,
+        );
+      }
+      const { subscription } = result;
+      return reply
+        .code(result.outcome === "created" ? 201 : 200)
+        .header(
+          "location",
+          `/api/${encodeURIComponent(request.ownerId)}/push-subscriptions/${subscription.id}`,
+        )
+        .send(subscription);
+    },
+  );
+
+  app.delete(
+    "/api/:user_id/push-subscriptions/:id",
+    {
+      schema: {
+        operationId: "deletePushSubscription",
+        summary: "Unsubscribe a browser from Web Push",
+        tags,
+        security,
+        params: taskParamsSchema,
+        response: { 204: z.void(), ...errorResponses(404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const deleted =
+        Number.isSafeInteger(id) &&
+        (await app.notificationChannels.unsubscribe(request.ownerId, id));
+      if (!deleted) throw notFound("push subscription");
+      return reply.code(204).send();
+    },
+  );
+}

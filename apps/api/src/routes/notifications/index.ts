@@ -1,0 +1,75 @@
+import { NOTIFICATIONS_LISTED, notificationCollectionSchema } from "@todo/contract/notification";
+import { taskListParamsSchema, taskParamsSchema } from "@todo/contract/params";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { errorResponses, notFound } from "../../lib/problem";
+import { requireOwner } from "../../lib/require-owner";
+
+/** docs/api.md, Notifications: delivered reminders, checked and answered as the task routes are. */
+export default async function notificationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.decorateRequest("ownerId", "");
+  app.addHook("onRequest", requireOwner);
+
+  const tags = ["notifications"];
+  const security = [{ bearer: [] }];
+
+  app.get(
+    "/api/:user_id/notifications",
+    {
+      schema: {
+        operationId: "listNotifications",
+        summary: "List notifications",
+        description:
+          `The newest ${NOTIFICATIONS_LISTED} delivered reminders, newest first, and how many ` +
+          "of all the user's notifications are unread.",
+        tags,
+        security,
+        params: taskListParamsSchema,
+        response: { 200: notificationCollectionSchema, ...errorResponses(422) },
+      },
+    },
+    (request) => app.notifications.list(request.ownerId),
+  );
+
+  app.post(
+    "/api/:user_id/notifications/:id/read",
+    {
+      schema: {
+        operationId: "readNotification",
+        summary: "Mark a notification read",
+        description: "Idempotent. An id that is not one of this user's notifications is a 404.",
+        tags,
+        security,
+        params: taskParamsSchema,
+        response: { 204: z.void(), ...errorResponses(404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      if (!Number.isSafeInteger(id) || !(await app.notifications.markRead(request.ownerId, id))) {
+        throw notFound("notification");
+      }
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    "/api/:user_id/notifications/read-all",
+    {
+      schema: {
+        operationId: "readAllNotifications",
+        summary: "Mark every notification read",
+        tags,
+        security,
+        params: taskListParamsSchema,
+        response: { 204: z.void(), ...errorResponses(422) },
+      },
+    },
+    async (request, reply) => {
+      await app.notifications.markAllRead(request.ownerId);
+      return reply.code(204).send();
+    },
+  );
+}
