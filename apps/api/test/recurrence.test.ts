@@ -1,6 +1,6 @@
+import { nextOccurrence, type Schedule } from "@todo/contract/occurrences";
 import { recurrenceError } from "@todo/contract/recurrence";
 import { describe, expect, it } from "vitest";
-import { nextOccurrence, type Schedule } from "../src/lib/recurrence";
 
 /** docs/api.md, Completing a recurring task: where a completion moves a recurring task. */
 type Row = [

@@ -16,7 +16,7 @@ test("quick add reads a date, time, tags and priority, shows what it understood,
   // The full syntax: everything is understood and shown in words, each part marked in the input.
   await input.fill("Pay rent tomorrow 9am every month #home !high @Bills remind 1h");
   await expect(preview).toContainText("Due: Tomorrow, 9:00 AM");
-  await expect(preview).toContainText("Repeats: Every month");
+  await expect(preview).toContainText("Repeats: Monthly");
   await expect(preview).toContainText("Tags: #home");
   await expect(preview).toContainText("Priority: High");
   await expect(preview).toContainText("List: Bills (no list of that name: goes to the Inbox)");

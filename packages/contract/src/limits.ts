@@ -6,3 +6,7 @@ export const DESCRIPTION_MAX = 1000;
 export const TAG_MAX = 32;
 /** Distinct tags per task. */
 export const TAGS_MAX = 10;
+/** Reminders per task. */
+export const REMINDERS_MAX = 5;
+/** How long before the due date a reminder may fire, in minutes: four weeks. */
+export const REMINDER_BEFORE_MAX = 40_320;

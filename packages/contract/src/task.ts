@@ -1,10 +1,17 @@
 import { z } from "zod";
 import { isAllDay } from "./due-date";
-import { DESCRIPTION_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX } from "./limits";
+import {
+  DESCRIPTION_MAX,
+  REMINDER_BEFORE_MAX,
+  REMINDERS_MAX,
+  TAG_MAX,
+  TAGS_MAX,
+  TITLE_MAX,
+} from "./limits";
 import { recurrenceError } from "./recurrence";
 import { text } from "./text";
 
-export { DESCRIPTION_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX };
+export { DESCRIPTION_MAX, REMINDER_BEFORE_MAX, REMINDERS_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX };
 
 export const PRIORITIES = ["low", "medium", "high"] as const;
 export const prioritySchema = z.enum(PRIORITIES);
@@ -110,10 +117,6 @@ export const tagsSchema = z
     message: `At most ${TAGS_MAX} distinct tags`,
   })
   .describe("0 to 10 tags; case-insensitive duplicates are dropped, first spelling kept.");
-
-export const REMINDERS_MAX = 5;
-/** Four weeks. */
-export const REMINDER_BEFORE_MAX = 40_320;
 
 export const listIdSchema = z
   .number()

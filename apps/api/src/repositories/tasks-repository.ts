@@ -1,5 +1,6 @@
 import { isAllDay } from "@todo/contract/due-date";
 import type { ListQuery, SortOrder, TaskSort } from "@todo/contract/list-query";
+import { nextOccurrence } from "@todo/contract/occurrences";
 import type { NewTask, Task, TaskChanges } from "@todo/contract/task";
 import type { Db } from "@todo/db/client";
 import { idempotencyKeys, lists, TITLE_COLLATION, taskCounts, tasks } from "@todo/db/schema";
@@ -18,7 +19,6 @@ import {
 import type { CursorCodec, CursorPosition } from "../lib/cursor";
 import type { Precondition } from "../lib/etag";
 import { versionEtag } from "../lib/etag";
-import { nextOccurrence } from "../lib/recurrence";
 import {
   claimIdempotencyKey,
   expiredIdempotencyKeys,

@@ -10,19 +10,28 @@ interface CompleteTaskRequest {
   completed: boolean;
 }
 
+/**
+ * Resolves to the task after the change with its version: a recurring task completed with an
+ * occurrence left comes back open at its next due date, and the version lets that be undone.
+ */
 export function useCompleteTask() {
   const { client, userId } = useTasksScope();
   const queryClient = useQueryClient();
   return useMutation({
     // Sets the state the user saw rather than toggling, so a double click cannot undo itself.
     mutationFn: ({ id, completed }: CompleteTaskRequest) =>
-      client.request<Task>("PATCH", `${tasksPath(userId, id)}/complete`, { body: { completed } }),
+      client.requestVersioned<Task>("PATCH", `${tasksPath(userId, id)}/complete`, {
+        body: { completed },
+      }),
     ...optimisticTaskUpdate(
       queryClient,
       userId,
       ({ id, completed }: CompleteTaskRequest) =>
-        (task) =>
-          task.id === id ? { ...task, completed } : task,
+        (task) => {
+          if (task.id !== id) return task;
+          // A recurring task usually stays open (at a date only the server works out).
+          return completed && task.recurrence ? task : { ...task, completed };
+        },
     ),
   });
 }

@@ -16,11 +16,13 @@ import { type EditableField, EditConflictError } from "../api/edit-conflicts";
 import { taskOptions } from "../api/get-task";
 import { PRIORITY_LABELS } from "../api/task-filters";
 import { useUpdateTask } from "../api/update-task";
-import { changedInput, draftFromTask, type TaskDraft } from "../hooks/task-draft";
+import { changedInput, draftFromTask, dueUnchanged, type TaskDraft } from "../hooks/task-draft";
 import { pathEditing } from "../hooks/use-requested-edit";
 import { useSavedDraft } from "../hooks/use-saved-draft";
 import { useTaskForm } from "../hooks/use-task-form";
 import { useTasksScope } from "../hooks/use-tasks-scope";
+import { describeReminders } from "../quick-add/reminders";
+import { describeRecurrence } from "../recurrence/describe-recurrence";
 import { characterCount } from "./character-count";
 import { SessionEndedNotice } from "./session-ended-notice";
 import { TaskDetailFields } from "./task-fields";
@@ -59,13 +61,13 @@ function describeValue(field: EditableField, task: Task): string {
     case "list_id":
       return task.list_id === null ? "Inbox" : `List ${task.list_id}`;
     case "recurrence":
-      return task.recurrence ?? "Does not repeat";
+      return task.recurrence
+        ? describeRecurrence(task.recurrence, task.time_zone)
+        : "Does not repeat";
     case "recurrence_from":
       return task.recurrence_from === "due" ? "The due date" : "Completion";
     case "reminders":
-      return task.reminders.length > 0
-        ? task.reminders.map((reminder) => `${reminder.before_minutes} min before`).join(", ")
-        : "No reminders";
+      return task.reminders.length > 0 ? describeReminders(task.reminders) : "No reminders";
   }
 }
 
@@ -140,7 +142,8 @@ export function EditTaskDialog({ task, onClose }: EditTaskDialogProps) {
       // Measured from the version first opened: a change made elsewhere since then conflicts.
       seen.current = saved.base;
       setBase(saved.base);
-      setDraft(saved.draft);
+      // A draft saved by an older version of the form lacks the newer fields: the base fills them.
+      setDraft({ ...draftFromTask(saved.base), ...saved.draft });
     },
     [setDraft],
   );
@@ -189,7 +192,13 @@ export function EditTaskDialog({ task, onClose }: EditTaskDialogProps) {
               />
             )}
           </FormField>
-          <TaskDetailFields draft={form.draft} errors={form.errors} onChange={form.change} />
+          <TaskDetailFields
+            draft={form.draft}
+            errors={form.errors}
+            onChange={form.change}
+            // A due date left as it was keeps its zone; one typed anew is in the browser's.
+            timeZone={dueUnchanged(base, form.draft) ? base.time_zone : undefined}
+          />
           {conflict ? (
             <Alert title="This task was changed elsewhere">
               <p>Your changes are still in the form. Saved meanwhile:</p>

@@ -8,9 +8,11 @@ import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { useLists } from "@/lib/use-lists";
 import { PRIORITY_LABELS } from "../api/task-filters";
-import type { TaskDraft, TaskFieldErrors } from "../hooks/task-draft";
+import { browserTimeZone, type TaskDraft, type TaskFieldErrors } from "../hooks/task-draft";
 import { useTasksScope } from "../hooks/use-tasks-scope";
+import { RepeatField } from "../recurrence/repeat-field";
 import { characterCount, tagCount } from "./character-count";
+import { RemindersEditor } from "./reminders-editor";
 
 /** The `<option>`s of a select over one of the label maps. */
 export function LabelOptions({ labels }: { labels: Record<string, string> }) {
@@ -26,10 +28,18 @@ interface TaskFieldsProps {
   errors: TaskFieldErrors;
   onChange: (changes: Partial<TaskDraft>) => void;
   disabled?: boolean;
+  /** The zone the task's repeat is understood in: the task's own, or the browser's for a new one. */
+  timeZone?: string;
 }
 
 /** The optional fields of a task; the title field sits with each form's own layout. */
-export function TaskDetailFields({ draft, errors, onChange, disabled }: TaskFieldsProps) {
+export function TaskDetailFields({
+  draft,
+  errors,
+  onChange,
+  disabled,
+  timeZone = browserTimeZone(),
+}: TaskFieldsProps) {
   const lists = useLists(useTasksScope().userId);
   // A task's list may not have loaded yet (or be gone): keep its id selectable meanwhile.
   const unknownList = draft.listId && !lists.some(({ id }) => String(id) === draft.listId);
@@ -87,6 +97,20 @@ export function TaskDetailFields({ draft, errors, onChange, disabled }: TaskFiel
           )}
         </FormField>
       </div>
+      <RepeatField
+        draft={draft}
+        errors={errors}
+        onChange={onChange}
+        timeZone={timeZone}
+        disabled={disabled}
+      />
+      <RemindersEditor
+        reminders={draft.reminders}
+        onChange={(reminders) => onChange({ reminders })}
+        scheduled={draft.dueDate !== ""}
+        error={errors.reminders}
+        disabled={disabled}
+      />
       <FormField label="List" error={errors.list_id}>
         {(control) => (
           <Select

@@ -7,11 +7,15 @@ import { Button } from "@/components/ui/button";
 import { LineIcon } from "@/components/ui/line-icon";
 import { TASK_DRAG_TYPE } from "@/lib/task-drag";
 import { useCompletedCheckbox } from "../api/complete-task";
+import { describeReminders } from "../quick-add/reminders";
+import { describeRecurrence } from "../recurrence/describe-recurrence";
+import { REPEAT_ICON } from "../recurrence/repeat-field";
 import { DueDate } from "./due-date";
 import { linkParts } from "./linkify";
 
 // Two inline strokes instead of an icon library, to keep the page's JavaScript small.
 const EDIT_ICON = "M4 20h4L19 9l-4-4L4 16v4z";
+const BELL_ICON = "M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0";
 const DELETE_ICON = "M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3";
 
 function IconButton({
@@ -143,6 +147,29 @@ export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskI
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
           <PriorityBadge priority={task.priority} />
           {task.due_date ? <DueDate dueDate={task.due_date} /> : null}
+          {task.recurrence ? (
+            <span
+              role="img"
+              aria-label={`Repeats: ${describeRecurrence(task.recurrence, task.time_zone)}`}
+              title={describeRecurrence(task.recurrence, task.time_zone)}
+              className="text-muted-foreground"
+            >
+              <LineIcon path={REPEAT_ICON} className="size-4 shrink-0" />
+            </span>
+          ) : null}
+          {task.reminders.length > 0 ? (
+            <span
+              role="img"
+              aria-label={`Reminders: ${describeReminders(task.reminders)}`}
+              title={`Reminders: ${describeReminders(task.reminders)}`}
+              className="flex items-center gap-0.5 text-muted-foreground"
+            >
+              <LineIcon path={BELL_ICON} className="size-4 shrink-0" />
+              {task.reminders.length > 1 ? (
+                <span aria-hidden="true">{task.reminders.length}</span>
+              ) : null}
+            </span>
+          ) : null}
           {task.tags.map((tag) => (
             <button
               key={tag}

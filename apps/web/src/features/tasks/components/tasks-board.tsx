@@ -4,11 +4,13 @@ import type { Task } from "@todo/contract/task";
 import { useRouter } from "next/navigation";
 import { lazy, type ReactNode, Suspense, useCallback, useRef, useState } from "react";
 import { showToast } from "@/components/ui/toaster";
-import { describeError } from "@/lib/api-client";
+import { ApiError, describeError } from "@/lib/api-client";
+import { dueLabel } from "@/lib/due-label";
 import { type TaskView, viewPath } from "@/lib/task-views";
 import { useHydrated } from "@/lib/use-hydrated";
 import { useCompleteTask } from "../api/complete-task";
 import { useTasks } from "../api/list-tasks";
+import { useRestoreOccurrence } from "../api/restore-occurrence";
 import { viewFilters, viewFixesStatus } from "../api/view-filters";
 import { useKeyboardShortcuts } from "../hooks/use-keyboard-shortcuts";
 import { useRequestedEdit } from "../hooks/use-requested-edit";
@@ -58,6 +60,7 @@ export function TasksBoard({ view }: { view: TaskView }) {
   const filters = viewFilters(view, searched, { now, sortChosen });
   const query = useTasks(filters);
   const { mutateAsync: completeTask } = useCompleteTask();
+  const { mutateAsync: restoreOccurrence } = useRestoreOccurrence();
   const [editing, setEditing] = useState<Task | null>(null);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
   useRequestedEdit(setEditing);
@@ -100,13 +103,24 @@ export function TasksBoard({ view }: { view: TaskView }) {
   }
 
   function toggle(task: Task, completed: boolean): Promise<void> {
+    // A recurring task usually stays (at its next date); only the answer tells whether it ended.
+    const recurring = completed && task.recurrence !== null;
     // In the Active view a completed task leaves the list: focus moves on, and undo brings it back.
     const leavesView = completed && filters.status === "pending";
-    if (leavesView) focusNeighbourOf(task);
+    if (leavesView && !recurring) focusNeighbourOf(task);
     // The checkbox flips at once; if the API refuses, the hook puts it back and this says why.
     return completeTask({ id: task.id, completed }).then(
-      () => {
+      ({ data: after, etag }) => {
+        if (recurring && !after.completed && after.due_date) {
+          showToast("message", `Next: ${dueLabel(after.due_date).text}`, {
+            description: `“${task.title}” moved to its next date`,
+            duration: UNDO_WINDOW_MS,
+            action: { label: "Undo", onClick: () => undoOccurrence(task, etag) },
+          });
+          return;
+        }
         if (!leavesView) return;
+        if (recurring) focusNeighbourOf(task);
         showToast("message", `Completed “${task.title}”`, {
           duration: UNDO_WINDOW_MS,
           action: { label: "Undo", onClick: () => void toggle(task, false) },
@@ -118,6 +132,18 @@ export function TasksBoard({ view }: { view: TaskView }) {
         });
       },
     );
+  }
+
+  /** Back to the due date (and COUNT) before the completion, unless the task changed since. */
+  function undoOccurrence(before: Task, etag: string | null) {
+    restoreOccurrence({ before, etag }).catch((error: Error) => {
+      showToast("error", `Couldn't undo “${before.title}”`, {
+        description:
+          error instanceof ApiError && error.status === 412
+            ? "It was changed meanwhile; it keeps its new date."
+            : describeError(error),
+      });
+    });
   }
 
   function deleteWithUndo(task: Task) {

@@ -42,6 +42,53 @@ describe("task drafts", () => {
       time_zone: "Europe/Paris",
       tags: ["home", "money"],
       list_id: null,
+      recurrence: null,
+      recurrence_from: "due",
+      reminders: [],
+    });
+  });
+
+  it("reads and sends a repeat and reminders, and measures changes to them by value", () => {
+    const recurring = {
+      ...task,
+      recurrence: "FREQ=WEEKLY;BYDAY=MO,TH",
+      recurrence_from: "completion" as const,
+      reminders: [{ before_minutes: 10 }, { before_minutes: 1440 }],
+    };
+    const draft = draftFromTask(recurring);
+    expect(draft).toMatchObject({
+      recurrence: "FREQ=WEEKLY;BYDAY=MO,TH",
+      recurrenceFrom: "completion",
+      reminders: [10, 1440],
+    });
+    expect(changedInput(recurring, { ...draft, reminders: [10, 1440] })).toEqual({});
+    expect(changedInput(recurring, { ...draft, reminders: [10] })).toEqual({
+      reminders: [{ before_minutes: 10 }],
+    });
+    expect(changedInput(recurring, { ...draft, recurrence: "" })).toEqual({ recurrence: null });
+  });
+
+  it("sends no repeat or reminders once the due date is cleared, and keeps them in the draft", () => {
+    const recurring = { ...task, recurrence: "FREQ=DAILY", reminders: [{ before_minutes: 0 }] };
+    const draft = { ...draftFromTask(recurring), dueDate: "", dueTime: "" };
+    expect(draft.recurrence).toBe("FREQ=DAILY");
+    expect(changedInput(recurring, draft, "UTC")).toEqual({
+      due_date: null,
+      time_zone: "UTC",
+      recurrence: null,
+      reminders: [],
+    });
+  });
+
+  it("says in words that a repeat or reminders need a due date (the API's 422)", () => {
+    expect(
+      toFieldErrors([
+        { path: "/recurrence", message: "Needs a due_date" },
+        { path: "/reminders", message: "Needs a due_date" },
+      ]),
+    ).toEqual({
+      recurrence: "A repeating task needs a due date: add one, or stop the repeat",
+      reminders: "Reminders need a due date: add one, or remove the reminders",
     });
   });
 

@@ -18,9 +18,23 @@ export interface TaskDraft {
   tags: string;
   /** The list's id as the select holds it; empty for the Inbox (no list). */
   listId: string;
+  /** An RRULE value, or empty for no repeat. Kept while the due date is cleared, sent without. */
+  recurrence: string;
+  recurrenceFrom: Task["recurrence_from"];
+  /** Minutes before the due date, as chosen. Kept while the due date is cleared, sent without. */
+  reminders: number[];
 }
 
-export type TaskFieldName = "title" | "description" | "priority" | "due_date" | "tags" | "list_id";
+export type TaskFieldName =
+  | "title"
+  | "description"
+  | "priority"
+  | "due_date"
+  | "tags"
+  | "list_id"
+  | "recurrence"
+  | "recurrence_from"
+  | "reminders";
 export type TaskFieldErrors = Partial<Record<TaskFieldName, string>>;
 
 /** The zone a typed date and time are meant in, stored with the task. */
@@ -48,11 +62,17 @@ export function draftFromTask(task?: Task): TaskDraft {
     ...dueInputs(task?.due_date),
     tags: task?.tags.join(", ") ?? "",
     listId: task?.list_id ? String(task.list_id) : "",
+    recurrence: task?.recurrence ?? "",
+    recurrenceFrom: task?.recurrence_from ?? "due",
+    reminders: task?.reminders.map((reminder) => reminder.before_minutes) ?? [],
   };
 }
 
 /** A date alone is an all-day date; with a time, the local moment it names. */
-function dueDateInput({ dueDate, dueTime }: TaskDraft): string | null {
+export function dueDateInput({
+  dueDate,
+  dueTime,
+}: Pick<TaskDraft, "dueDate" | "dueTime">): string | null {
   if (!dueDate) return null;
   if (!dueTime) return dueDate;
   // No offset: Date reads it as local time and toISOString adds the Z.
@@ -61,8 +81,13 @@ function dueDateInput({ dueDate, dueTime }: TaskDraft): string | null {
   return Number.isNaN(moment.getTime()) ? `${dueDate}T${dueTime}` : moment.toISOString();
 }
 
-/** The draft as the API's writable fields; the contract schemas then validate and normalise it. */
+/**
+ * The draft as the API's writable fields; the contract schemas then validate and normalise it.
+ * Without a due date there is nothing to repeat or remind of: the form has said so, and the
+ * repeat and reminders stay in the draft should a date come back.
+ */
 export function draftToInput(draft: TaskDraft, timeZone = browserTimeZone()) {
+  const scheduled = draft.dueDate !== "";
   return {
     title: draft.title,
     description: draft.description.trim() === "" ? null : draft.description,
@@ -74,6 +99,9 @@ export function draftToInput(draft: TaskDraft, timeZone = browserTimeZone()) {
       .map((tag) => tag.trim())
       .filter(Boolean),
     list_id: draft.listId ? Number(draft.listId) : null,
+    recurrence: scheduled && draft.recurrence ? draft.recurrence : null,
+    recurrence_from: draft.recurrenceFrom,
+    reminders: scheduled ? draft.reminders.map((before_minutes) => ({ before_minutes })) : [],
   };
 }
 
@@ -88,15 +116,29 @@ const INPUT_FIELDS: Record<keyof TaskDraft, (keyof TaskInput)[]> = {
   dueTime: ["due_date", "time_zone"],
   tags: ["tags"],
   listId: ["list_id"],
+  // Clearing the due date clears these on the server too (it refuses them without one).
+  recurrence: ["recurrence"],
+  recurrenceFrom: ["recurrence_from"],
+  reminders: ["reminders"],
 };
+
+/** True when the draft's due date and time are the task's: it keeps its zone then. */
+export function dueUnchanged(task: Task, draft: TaskDraft): boolean {
+  const before = dueInputs(task.due_date);
+  return before.dueDate === draft.dueDate && before.dueTime === draft.dueTime;
+}
 
 /** Only the fields the user changed from `task`: an edit sends these and leaves the rest alone. */
 export function changedInput(task: Task, draft: TaskDraft, timeZone?: string): Partial<TaskInput> {
   const before = draftFromTask(task);
   const input = draftToInput(draft, timeZone);
   const changed: Partial<TaskInput> = {};
+  const unscheduled = !draft.dueDate && before.dueDate;
   for (const [field, inputFields] of Object.entries(INPUT_FIELDS)) {
-    if (draft[field as keyof TaskDraft] === before[field as keyof TaskDraft]) continue;
+    const name = field as keyof TaskDraft;
+    const cleared = unscheduled && (name === "recurrence" || name === "reminders");
+    // Reminders are an array: compared by value.
+    if (!cleared && String(draft[name]) === String(before[name])) continue;
     for (const inputField of inputFields)
       Object.assign(changed, { [inputField]: input[inputField] });
   }
@@ -117,7 +159,18 @@ const FIELD_NAMES = new Set<string>([
   "due_date",
   "tags",
   "list_id",
+  "recurrence",
+  "recurrence_from",
+  "reminders",
 ]);
+
+/** The contract's terse "Needs a due_date" (a repeat or reminders without one), for people. */
+const READABLE: Partial<Record<TaskFieldName, Record<string, string>>> = {
+  recurrence: {
+    "Needs a due_date": "A repeating task needs a due date: add one, or stop the repeat",
+  },
+  reminders: { "Needs a due_date": "Reminders need a due date: add one, or remove the reminders" },
+};
 
 /** Field errors from the client-side schema check or from the API's 422 (`tags.3`, `/title`…). */
 export function toFieldErrors(issues: ZodError["issues"] | FieldError[]): TaskFieldErrors {
@@ -127,7 +180,7 @@ export function toFieldErrors(issues: ZodError["issues"] | FieldError[]): TaskFi
       ? String(issue.path[0] ?? "")
       : issue.path.replace(/^\//, "").split(/[./[]/)[0];
     const field = (first && FIELD_NAMES.has(first) ? first : "title") as TaskFieldName;
-    errors[field] ??= issue.message;
+    errors[field] ??= READABLE[field]?.[issue.message] ?? issue.message;
   }
   return errors;
 }

@@ -1,3 +1,4 @@
+import { REMINDER_BEFORE_MAX, REMINDERS_MAX } from "@todo/contract/limits";
 import type { Priority } from "@todo/contract/task";
 import { casual as chrono, type ParsedResult } from "chrono-node/en";
 import { findRecurrence } from "./recurrence-phrases";
@@ -67,8 +68,6 @@ const UNIT_MINUTES: Record<string, number> = {
   week: 10_080,
   weeks: 10_080,
 };
-const REMINDERS_MAX = 5;
-const REMINDER_MINUTES_MAX = 40_320;
 // Longest unit first, so that "minutes" is not read as "m" followed by "inutes".
 const UNITS = Object.keys(UNIT_MINUTES).sort((a, b) => b.length - a.length);
 const DURATION = `(?:(\\d{1,5})\\s*(${UNITS.join("|")})\\b|(at\\s+(?:the\\s+)?time|on\\s+time))(?:\\s+before)?`;
@@ -106,7 +105,7 @@ function findReminders(masked: string): { minutes: number[]; start: number; end:
     const minutes = [...match[0].matchAll(new RegExp(DURATION, "gi"))].map((duration) =>
       duration[3] ? 0 : Number(duration[1]) * (UNIT_MINUTES[duration[2]?.toLowerCase() ?? ""] ?? 0),
     );
-    if (minutes.some((value) => value > REMINDER_MINUTES_MAX)) continue;
+    if (minutes.some((value) => value > REMINDER_BEFORE_MAX)) continue;
     found.push({ minutes, start: match.index, end: match.index + match[0].length });
   }
   return found;

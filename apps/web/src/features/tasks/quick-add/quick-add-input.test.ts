@@ -18,11 +18,12 @@ describe("a quick add as a create request", () => {
       tags: ["home"],
       list_id: 4,
       recurrence: "FREQ=MONTHLY",
+      recurrence_from: "due",
       reminders: [{ before_minutes: 60 }],
     });
   });
 
-  it("sends no recurrence or reminders when the text sets none", () => {
+  it("sends the form's (empty) recurrence and reminders when the text sets none", () => {
     const text = "Renew passport 2027-03-01 #admin";
     const input = quickAddToInput(
       { ...draftFromTask(), title: text, tags: "travel" },
@@ -37,6 +38,9 @@ describe("a quick add as a create request", () => {
       time_zone: "UTC",
       tags: ["travel", "admin"],
       list_id: null,
+      recurrence: null,
+      recurrence_from: "due",
+      reminders: [],
     });
   });
 

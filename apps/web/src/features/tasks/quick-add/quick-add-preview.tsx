@@ -3,8 +3,8 @@
 import { clsx } from "clsx";
 import { dueLabel } from "@/lib/due-label";
 import { PRIORITY_LABELS } from "../api/task-filters";
+import { describeRecurrence } from "../recurrence/describe-recurrence";
 import type { QuickAdd, QuickAddPartKind } from "./parse-quick-add";
-import { describeRecurrence } from "./recurrence-phrases";
 import { describeReminder } from "./reminders";
 
 /** One colour per kind of part, the same in the input's highlight and in the preview. */
@@ -16,11 +16,6 @@ export const PART_CLASSES: Record<QuickAddPartKind, string> = {
   list: "bg-amber-500/25",
   reminder: "bg-teal-500/20",
 };
-
-const monthName = (month: number) =>
-  new Intl.DateTimeFormat(undefined, { month: "long", timeZone: "UTC" }).format(
-    new Date(Date.UTC(2000, month - 1, 1)),
-  );
 
 /** What quick add understood, as words: colour only repeats it. */
 function previewItems(
@@ -37,7 +32,7 @@ function previewItems(
     items.push({
       kind: "recurrence",
       label: "Repeats",
-      value: describeRecurrence(quickAdd.recurrence, monthName),
+      value: describeRecurrence(quickAdd.recurrence),
     });
   }
   if (quickAdd.tags.length > 0) {

@@ -13,3 +13,12 @@ export function describeReminder(minutes: number): string {
   const count = minutes / size;
   return `${count} ${unit}${count === 1 ? "" : "s"} before`;
 }
+
+/** A task's reminders in words, earliest first: "1 day before, 10 minutes before". */
+export function describeReminders(reminders: { before_minutes: number }[]): string {
+  return reminders
+    .map((reminder) => reminder.before_minutes)
+    .sort((a, b) => b - a)
+    .map(describeReminder)
+    .join(", ");
+}

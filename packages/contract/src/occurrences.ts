@@ -1,5 +1,6 @@
-import { isAllDay } from "@todo/contract/due-date";
 import { RRuleTemporal } from "rrule-temporal";
+import { isAllDay } from "./due-date";
+import { localDateTime, wallClockMs } from "./local-time";
 
 /** What a recurring task's next occurrence is computed from. */
 export interface Schedule {
@@ -15,26 +16,6 @@ export interface Occurrence {
   dueDate: string;
   /** The rule with `COUNT` counted down; otherwise unchanged. */
   recurrence: string;
-}
-
-/** Wall-clock fields of `instant` in `timeZone`, as an iCalendar local date-time. */
-function localDateTime(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  const year = String(parts.year).padStart(4, "0");
-  return `${year}${parts.month}${parts.day}T${parts.hour}${parts.minute}${parts.second}`;
 }
 
 const compact = (date: string) => date.replaceAll("-", "");
@@ -65,6 +46,25 @@ export function nextOccurrence(schedule: Schedule, now: Date): Occurrence | null
     // 30 February: such a rule has no next occurrence.
     return null;
   }
+}
+
+/**
+ * The first `count` due dates of a series, its current due date first: each next one is what
+ * completing the task on time moves it to, by the very computation the API runs (the picker's
+ * preview shows these). Fewer when the rule runs out.
+ */
+export function upcomingDueDates(schedule: Schedule, count: number): string[] {
+  const dates = [schedule.dueDate];
+  let current = schedule;
+  // Now long before the series: each step is the occurrence strictly after the current one.
+  const longAgo = new Date(0);
+  while (dates.length < count) {
+    const next = nextOccurrence({ ...current, recurrenceFrom: "due" }, longAgo);
+    if (!next) break;
+    dates.push(next.dueDate);
+    current = { ...current, dueDate: next.dueDate, recurrence: next.recurrence };
+  }
+  return dates;
 }
 
 /** The due dates a task accepts (docs/api.md, Tasks): a later occurrence ends the series. */
@@ -101,7 +101,7 @@ function computeNext(schedule: Schedule, now: Date): Occurrence | null {
   if (!startInstant) return null;
   const threshold = fromCompletion
     ? startInstant.epochMilliseconds
-    : Math.max(startInstant.epochMilliseconds, allDay ? utcMidnight(nowLocal) : now.getTime());
+    : Math.max(startInstant.epochMilliseconds, allDay ? wallClockMs(nowLocal) : now.getTime());
 
   let found: {
     occurrence: { epochMilliseconds: number; toString(): string };
@@ -130,14 +130,6 @@ function computeNext(schedule: Schedule, now: Date): Occurrence | null {
       : new Date(occurrence.epochMilliseconds).toISOString(),
     recurrence: format(ruleParts),
   };
-}
-
-function utcMidnight(local: string): number {
-  return Date.UTC(
-    Number(local.slice(0, 4)),
-    Number(local.slice(4, 6)) - 1,
-    Number(local.slice(6, 8)),
-  );
 }
 
 function parseUntil(until: string): Date {
