@@ -39,6 +39,8 @@ export async function startApi(
       BETTER_AUTH_SECRET: SECRET,
       BETTER_AUTH_URL: AUTH_URL,
       RATE_LIMIT_PER_MINUTE: "100000000",
+      // Production refuses to start without a mail server; no benchmark user opts in to email.
+      SMTP_URL: "smtp://127.0.0.1:9",
     },
     // `API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles the API under the load.
     nodeArgs: process.env.API_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
