@@ -200,6 +200,10 @@ test("Today shows what is due today or overdue; Upcoming the next 14 days by day
   await openTasks(page, "/tasks/completed");
   await expect(taskItem(page, "Done already")).toBeVisible();
   await expect(taskItem(page, "Dentist")).toHaveCount(0);
+  // A view's own sort is not a filter the user set: the filters stay folded, uncounted.
+  await expect(
+    page.getByRole("search").getByRole("button", { name: "Filters", exact: true }),
+  ).toHaveAttribute("aria-expanded", "false");
 });
 
 test("quick add files the issue's example under the list named with @", async ({

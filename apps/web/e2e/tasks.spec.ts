@@ -354,7 +354,8 @@ test("a change the API refuses is undone on screen and explained", async ({
     (response) =>
       response.url().endsWith(`/tasks/${doomed.id}/complete`) && response.status() === 404,
   );
-  await page.getByRole("checkbox", { name: "Deleted elsewhere", exact: true }).check();
+  // A click, not `check()`: the refusal can undo the tick before `check()` looks at it.
+  await page.getByRole("checkbox", { name: "Deleted elsewhere", exact: true }).click();
   await refused;
   await expect(page.getByText("Couldn't update “Deleted elsewhere”")).toBeVisible();
   await expect(statusFilter(page, "Completed")).toHaveText("Completed 0");

@@ -17,7 +17,10 @@ import { DebouncedTextField } from "./debounced-text-field";
 import { LabelOptions } from "./task-fields";
 
 interface TaskToolbarProps {
+  /** What the list shows: the user's filters within the view's own (Today sorts by due date). */
   filters: TaskFilters;
+  /** The filters the user chose; only these count as active, so a view's sort keeps the bar folded. */
+  chosen: TaskFilters;
   onChange: (changes: Partial<TaskFilters>, options?: { replace?: boolean }) => void;
   searchRef: RefObject<HTMLInputElement | null>;
 }
@@ -32,14 +35,14 @@ function activeFilterCount(filters: TaskFilters): number {
  * Search in one row with a "Filters" button; priority, tag and sort fold behind it so that the
  * tasks themselves stay in view on a phone.
  */
-export function TaskToolbar({ filters, onChange, searchRef }: TaskToolbarProps) {
+export function TaskToolbar({ filters, chosen, onChange, searchRef }: TaskToolbarProps) {
   const id = useId();
   // A link or a reload with filters set opens with them in view.
-  const [expanded, setExpanded] = useState(() => activeFilterCount(filters) > 0);
+  const [expanded, setExpanded] = useState(() => activeFilterCount(chosen) > 0);
   // Text filters replace the history entry: one per pause in typing would make Back useless.
   const commitSearch = useCallback((q: string) => onChange({ q }, { replace: true }), [onChange]);
   const commitTag = useCallback((tag: string) => onChange({ tag }, { replace: true }), [onChange]);
-  const active = activeFilterCount(filters);
+  const active = activeFilterCount(chosen);
 
   return (
     <search className="flex flex-col gap-3">

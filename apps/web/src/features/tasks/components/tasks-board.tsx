@@ -190,7 +190,12 @@ export function TasksBoard({ view }: { view: TaskView }) {
         </h2>
         {noTasksAtAll ? null : (
           <>
-            <TaskToolbar filters={filters} onChange={setFilters} searchRef={searchRef} />
+            <TaskToolbar
+              filters={filters}
+              chosen={searched}
+              onChange={setFilters}
+              searchRef={searchRef}
+            />
             {viewFixesStatus(view) ? null : (
               <StatusTabs
                 filters={filters}
