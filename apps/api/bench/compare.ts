@@ -41,8 +41,11 @@ const CONNECTIONS = 32;
 const TASKS = 50;
 /** Against the reference: issue 10's targets (API / reference). */
 const TARGETS = { list50: 3, get: 3, create: 2, complete: 2 } as const;
-/** The API alone (the reference has no lists): issue 11's views beside the plain list. */
-const VIEWS = ["list50-in-list", "today"] as const;
+/**
+ * The API alone (the reference has no lists): issue 11's views beside the plain list of the same
+ * user, so that both serialize the same kind of task (with due dates and a list).
+ */
+const VIEWS = ["list50-views-user", "list50-in-list", "today"] as const;
 const ALL_SCENARIOS = [...(Object.keys(TARGETS) as (keyof typeof TARGETS)[]), ...VIEWS];
 type Scenario = (typeof ALL_SCENARIOS)[number];
 /** `COMPARE_SCENARIOS=create,get` runs only those (profiling one path); the report needs all. */
@@ -193,9 +196,12 @@ function wrk(server: Server, scenario: Scenario, seconds: number, scripts: strin
   const script: string[] = [];
   if (server.views && isView(scenario)) {
     token = server.views.token;
-    path = `/api/${server.views.user}/tasks?${
-      scenario === "today" ? todayQuery() : `limit=${TASKS}&list_id=${server.views.listId}`
-    }`;
+    const query = {
+      "list50-views-user": `limit=${TASKS}`,
+      "list50-in-list": `limit=${TASKS}&list_id=${server.views.listId}`,
+      today: todayQuery(),
+    }[scenario as (typeof VIEWS)[number]];
+    path = `/api/${server.views.user}/tasks?${query}`;
   } else if (server.name === "floor") path = scenario === "get" ? "/task" : "/";
   else if (scenario === "get") path = `/api/${user}/tasks/${taskId}`;
   else if (scenario === "create") {
@@ -360,7 +366,7 @@ async function main() {
         ratio,
       };
     });
-    const plainList = mean("api list50");
+    const plainList = mean("api list50-views-user");
     const viewRows = VIEWS.map(
       (scenario) =>
         `| ${scenario} | ${n(mean(`api ${scenario}`))} | ${n(plainList)} | **${(mean(`api ${scenario}`) / plainList).toFixed(2)}×** | ${totals.get(`api ${scenario}`)?.p99} | ${totals.get(`api ${scenario}`)?.non2xx ?? 0} |`,
@@ -407,7 +413,7 @@ ${withReference ? "The API (built by `npm run build` and run by plain `node` fro
 |---|---|---|---|---|---|---|---|---|---|
 ${rows.map((row) => row.line).join("\n")}
 
-Lists and views (issue 11), the API alone (the reference has no lists), beside the plain list of the same run:
+Lists and views (issue 11), the API alone (the reference has no lists), beside the same user's plain list (\`list50-views-user\`) in the same run:
 
 | scenario | API req/s | plain list req/s | / plain list | API p99 | non-2xx |
 |---|---|---|---|---|---|
@@ -416,7 +422,7 @@ ${viewRows.join("\n")}
 - API CPU time per \`GET\` of one task: **${cpuPerGet} ms** (user + system time of the API process over the measured \`get\` runs, from /proc, divided by the requests served; the time PostgreSQL spends is not in it).
 ${cpuRatios.length > 0 ? `- CPU time per request of the server process, FastAPI / API (each process's user + system time over its measured runs, divided by the requests it served; the work per request, which other jobs on the machine skew less than throughput; the database's work is not in it): ${cpuRatios.join("; ")}.\n` : ""}- CPU ms per request, API${apiDatabasePid ? " + its PostgreSQL server (every backend, from /proc)" : ""}: ${cpuLine}.
 ${busy ? "- The machine was busy (a load average above twice its cores at the start): absolute figures are far below a quiet machine's, and other jobs slow the servers unevenly; the ratios are indicative, not of record.\n" : ""}- Run with \`npm run bench:api\` (this part: \`npx tsx bench/compare.ts\` in \`apps/api\`). \`BENCH_SHARED_DIR\` points at \`shared/bench\` when it is not beside the checkout; \`COMPARE_SECONDS\` and \`COMPARE_ROUNDS\` change the runs (default 8 s, 3 rounds); \`COMPARE_SCENARIOS=get,create\` runs only those (no report written); \`API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"\` profiles the API.
-- Scenarios: \`list50\` = \`GET /api/{user}/tasks?limit=50\`; \`get\` = \`GET …/tasks/{id}\`; \`create\` = \`POST …/tasks\` (a second user, so the list stays at ${TASKS}); \`complete\` = \`PATCH …/tasks/{id}/complete\` (a toggle); \`list50-in-list\` = \`GET …/tasks?limit=50&list_id={list}\` of a third user whose ${TASKS} open tasks are in that list, due over the past days, with ${TASKS / 2} more in no list due next week; \`today\` = what the web app's Today view asks of that user (\`status=pending&sort=due_date&order=asc&due_before=\` midnight ending today, \`limit=50\`): the same ${TASKS} tasks, overdue.
+- Scenarios: \`list50\` = \`GET /api/{user}/tasks?limit=50\`; \`get\` = \`GET …/tasks/{id}\`; \`create\` = \`POST …/tasks\` (a second user, so the list stays at ${TASKS}); \`complete\` = \`PATCH …/tasks/{id}/complete\` (a toggle); \`list50-views-user\` = \`GET …/tasks?limit=50\` of a third user: ${TASKS} open tasks in one list, due over the past days, and ${TASKS / 2} more in no list, due next week (the newest 50 of them); \`list50-in-list\` = \`GET …/tasks?limit=50&list_id={list}\` of that user: the ${TASKS} in the list; \`today\` = what the web app's Today view asks of that user (\`status=pending&sort=due_date&order=asc&due_before=\` midnight ending today, \`limit=50\`): the same ${TASKS} tasks, overdue.
 `);
   } finally {
     for (const step of cleanup.reverse()) await step();
