@@ -105,7 +105,10 @@ export class InvalidCursorError extends Error {
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
-/** The one serializer of a task row: every response (and the export) goes through it. */
+/**
+ * A task row as served by the writes and written by the export. Reads send the JSON of
+ * `taskJsonRow` instead: the same bytes (`task-json.test.ts`).
+ */
 export function toRecord(row: TaskRow): TaskRecord {
   return {
     task: {
@@ -157,7 +160,10 @@ const taskJsonRow = sql`(select
   ${tasks.recurrence} as recurrence,
   ${tasks.recurrenceFrom} as recurrence_from,
   case when cardinality(${tasks.reminderOffsets}) = 0 then '[]'::json
-    else array_to_json(array(select reminder from (select offsets as before_minutes from unnest(${tasks.reminderOffsets}) as offsets) as reminder))
+    else array_to_json(array(select reminder from (
+      select minutes as before_minutes
+      from unnest(${tasks.reminderOffsets}) with ordinality as stored(minutes, n) order by n
+    ) as reminder))
   end as reminders,
   ${isoText(tasks.completedAt)} as completed_at,
   ${isoText(tasks.createdAt)} as created_at,
@@ -367,7 +373,7 @@ function listShape(query: ListQuery, position: CursorPosition | null): string {
  * A read whose rows go out as they come (ADR 0037): the text Drizzle built once, run by
  * postgres.js (prepared, as every statement), its rows as arrays, without Drizzle's mapping.
  */
-export class RawRead<Row extends unknown[]> {
+class RawRead<Row extends unknown[]> {
   readonly text: string;
   readonly #params: unknown[];
 
