@@ -151,6 +151,8 @@ test("completing in the Active view offers undo; counts agree while a delete can
   await expect(statusFilter(page, "Active")).toHaveText("Active 2");
   await expect(statusFilter(page, "All")).toHaveText("All 2");
   await expect(statusFilter(page, "Completed")).toHaveText("Completed 0");
+  // With the counts settled, whatever the undo refetched has re-rendered the rows: focus stays.
+  await expect(taskItem(page, "Bravo")).toBeFocused();
 });
 
 test("a toast never covers the focused task at 360×640", async ({ page, user: _signedIn }) => {
