@@ -148,7 +148,7 @@ export default async function notificationChannelRoutes(
         tags,
         security,
         params: resourceParamsSchema,
-        response: { 204: z.void(), ...errorResponses(404, 422) },
+        response: { 204: z.void(), ...errorResponses(400, 404, 413, 415, 422) },
       },
     },
     async (request, reply) => {

@@ -43,7 +43,7 @@ export default async function notificationRoutes(fastify: FastifyInstance) {
         tags,
         security,
         params: resourceParamsSchema,
-        response: { 204: z.void(), ...errorResponses(404, 422) },
+        response: { 204: z.void(), ...errorResponses(400, 404, 413, 415, 422) },
       },
     },
     async (request, reply) => {
@@ -62,7 +62,7 @@ export default async function notificationRoutes(fastify: FastifyInstance) {
         tags,
         security,
         params: userParamsSchema,
-        response: { 204: z.void(), ...errorResponses(422) },
+        response: { 204: z.void(), ...errorResponses(400, 413, 415, 422) },
       },
     },
     async (request, reply) => {
