@@ -524,6 +524,36 @@ describe("POST /api/{user_id}/import", () => {
     };
     expect(comparable(again)).toEqual(comparable(exported));
   });
+
+  it("exports a task imported with dates in the year 10 as they were imported, JSON and CSV", async () => {
+    // Only an import stores such years (a due date is kept within 1000–9999); the export once
+    // read them back as 2001-10-01.
+    const user = await testUser(app);
+    const dated = {
+      created_at: "0010-01-01T00:00:00.000Z",
+      updated_at: "0010-01-01T12:34:56.789Z",
+      completed_at: "0010-01-01T00:00:00.001Z",
+    };
+    const imported = await importAs(
+      user.userId,
+      user.headers,
+      documentOf([{ id: 1, title: "Ancient", completed: true, ...dated }]),
+    );
+    expect(imported.json()).toEqual({ lists: 0, tasks: 1 });
+    const exported = await exportOf(user.userId, user.headers);
+    expect(exported.tasks).toEqual([expect.objectContaining({ title: "Ancient", ...dated })]);
+
+    const csv = await app.inject({
+      method: "GET",
+      url: `${userPath(user.userId)}/export?format=csv`,
+      headers: user.headers,
+    });
+    const [header, row] = csv.body.split("\r\n").map((line) => line.split(","));
+    const cell = (name: string) => row?.[(header as string[]).indexOf(name)];
+    expect(cell("created_at")).toBe(dated.created_at);
+    expect(cell("updated_at")).toBe(dated.updated_at);
+    expect(cell("completed_at")).toBe(dated.completed_at);
+  });
 });
 
 describe("DELETE /api/{user_id}", () => {

@@ -23,7 +23,7 @@ it("prepares each statement the repositories send once per connection, in transa
   const userId = newUserId();
   const created = await tasks.create(userId, createTaskSchema.parse({ title: "one", tags: ["a"] }));
   if (created.outcome !== "created") throw new Error(created.outcome);
-  const id = created.record.task.id;
+  const id = created.record.id;
   // The same shapes again and again, with other values: one statement each.
   for (const limit of ["5", "10", "20"]) {
     const page = JSON.parse(await tasks.list(userId, listQuerySchema.parse({ limit })));

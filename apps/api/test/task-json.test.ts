@@ -1,24 +1,28 @@
 import { listQuerySchema } from "@todo/contract/list-query";
-import { createTaskSchema, taskSchema } from "@todo/contract/task";
+import { createTaskSchema, type Task, taskSchema, updateTaskSchema } from "@todo/contract/task";
 import { createDb, createSql } from "@todo/db/client";
 import { lists, tasks } from "@todo/db/schema";
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { CursorCodec } from "../src/lib/cursor";
-import { type TaskRow, TasksRepository, toRecord } from "../src/repositories/tasks-repository";
+import { AccountRepository } from "../src/repositories/account-repository";
+import { type TaskRow, TasksRepository } from "../src/repositories/tasks-repository";
 import { newUserId, TEST_CURSOR_SECRET } from "./helpers";
 
-// Reads send the JSON PostgreSQL writes (ADR 0037); writes and the export serialize rows with
-// `toRecord`. Both must write the same bytes for the same row.
+// PostgreSQL writes a task's JSON, and it is the only writer (ADR 0037): reads send it, writes
+// return it, the export holds it. Each is checked here against what the fields were set to, and
+// against `JSON.stringify`'s form of the same value (compact, its escaping, the schema's order).
 const sql = createSql(inject("databaseUrl"), { applicationName: "todo-api-test", max: 1 });
 afterAll(() => sql.end());
 const db = createDb(sql);
 const repository = new TasksRepository(db, new CursorCodec(TEST_CURSOR_SECRET));
+const account = new AccountRepository(db);
 
-async function created(userId: string, fields: Record<string, unknown>): Promise<number> {
+/** The new task's id, and the JSON its create returned. */
+async function created(userId: string, fields: Record<string, unknown>) {
   const result = await repository.create(userId, createTaskSchema.parse(fields));
   if (result.outcome !== "created") throw new Error(result.outcome);
-  return result.record.task.id;
+  return result.record;
 }
 
 /** Stores what no request could send (timestamps, control characters) straight in the row. */
@@ -30,53 +34,93 @@ async function stored(userId: string, id: number, set: Partial<TaskRow>) {
     .where(and(eq(tasks.userId, userId), eq(tasks.id, id)));
 }
 
-async function row(userId: string, id: number): Promise<TaskRow> {
-  const [found] = await db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.userId, userId), eq(tasks.id, id)));
-  if (!found) throw new Error("no row");
-  return found;
-}
-
-/** The task as `toRecord` serializes it, byte for byte. */
-async function expected(userId: string, id: number): Promise<string> {
-  return JSON.stringify(toRecord(await row(userId, id)).task);
-}
-
 async function served(userId: string, id: number): Promise<string> {
   const found = await repository.get(userId, id);
   if (!found) throw new Error("not found");
   return found.json;
 }
 
+/** What a write (an update that changes nothing the JSON shows but the version) returns. */
+async function written(userId: string, id: number): Promise<string> {
+  const { priority } = JSON.parse(await served(userId, id)) as Task;
+  const result = await repository.update(userId, id, updateTaskSchema.parse({ priority }));
+  if (result.outcome !== "done") throw new Error(result.outcome);
+  return result.record.json;
+}
+
+/** JSON as `JSON.stringify` writes a Task: compact, its escaping, the schema's field order. */
+function expectTaskJson(json: string) {
+  const task = JSON.parse(json);
+  expect(JSON.stringify(task)).toBe(json);
+  expect(Object.keys(task)).toEqual(Object.keys(taskSchema.shape));
+  expect(taskSchema.strict().safeParse(task).success).toBe(true);
+  return task as Task;
+}
+
 describe("the JSON PostgreSQL writes for a task", () => {
   const userId = newUserId();
 
-  const cases: [string, Record<string, unknown>, Partial<TaskRow>][] = [
-    ["defaults and nulls", { title: "plain" }, {}],
+  const cases: [string, Record<string, unknown>, Partial<TaskRow>, Partial<Task>][] = [
+    [
+      "defaults and nulls",
+      { title: "plain" },
+      {},
+      {
+        title: "plain",
+        description: null,
+        completed: false,
+        priority: "medium",
+        due_date: null,
+        tags: [],
+        list_id: null,
+        recurrence: null,
+        reminders: [],
+        completed_at: null,
+      },
+    ],
     [
       "timestamps on a whole second (ms = 0) and at the ends of the years a due date takes",
       { title: "edges", due_date: "9999-12-31T23:59:59.999Z", completed: true },
       {
         createdAt: new Date("1000-01-01T00:00:00.001Z"),
         updatedAt: new Date("2026-03-01T00:00:00.000Z"),
+        completedAt: new Date("2026-03-01T00:00:00.000Z"),
+      },
+      {
+        due_date: "9999-12-31T23:59:59.999Z",
+        created_at: "1000-01-01T00:00:00.001Z",
+        completed_at: "2026-03-01T00:00:00.000Z",
       },
     ],
-    ["an all-day date at the end of its range", { title: "all day", due_date: "9999-12-30" }, {}],
+    [
+      "an all-day date at the end of its range",
+      { title: "all day", due_date: "9999-12-30" },
+      {},
+      { due_date: "9999-12-30" },
+    ],
     [
       "a date-time with an offset, in UTC",
       { title: "offset", due_date: "2026-12-06T23:30:00.5+05:30", time_zone: "Asia/Kolkata" },
       {},
+      { due_date: "2026-12-06T18:00:00.500Z", time_zone: "Asia/Kolkata" },
     ],
     [
       "unicode, emoji and characters JSON escapes",
       {
-        title: 'Emoji 😀 "quoted" \\ back, é, 中文, \u2028 \u007f',
+        title: "unicode",
         description: "tab\tline\nreturn\r end",
         tags: ['a"b', "ünï", "🏷️"],
       },
-      { title: "controls \u0001 \u0008 \u000c \u001f end" },
+      {
+        title:
+          'Emoji 😀 "quoted" \\ back, é, 中文, \u2028 \u007f controls \u0001 \u0008 \u000c \u001f',
+      },
+      {
+        title:
+          'Emoji 😀 "quoted" \\ back, é, 中文, \u2028 \u007f controls \u0001 \u0008 \u000c \u001f',
+        description: "tab\tline\nreturn\r end",
+        tags: ['a"b', "ünï", "🏷️"],
+      },
     ],
     [
       "recurrence and reminders, in their order",
@@ -90,36 +134,61 @@ describe("the JSON PostgreSQL writes for a task", () => {
         priority: "high",
       },
       {},
+      {
+        recurrence: "FREQ=WEEKLY;BYDAY=MO",
+        recurrence_from: "completion",
+        reminders: [{ before_minutes: 30 }, { before_minutes: 0 }, { before_minutes: 40320 }],
+        priority: "high",
+      },
     ],
   ];
 
-  for (const [name, fields, set] of cases) {
-    it(`equals toRecord's, byte for byte: ${name}`, async () => {
-      const id = await created(userId, fields);
-      await stored(userId, id, set);
-      const json = await served(userId, id);
-      expect(json).toBe(await expected(userId, id));
-      // And it is a Task as the response schema describes it, no field more.
-      expect(taskSchema.strict().safeParse(JSON.parse(json)).success).toBe(true);
+  for (const [name, fields, set, fieldsServed] of cases) {
+    it(`is the same for reads, writes and the export: ${name}`, async () => {
+      const create = await created(userId, fields);
+      await stored(userId, create.id, set);
+      const read = await served(userId, create.id);
+      expect(expectTaskJson(read)).toMatchObject({
+        ...fieldsServed,
+        id: create.id,
+        user_id: userId,
+      });
+      if (Object.keys(set).length === 0) expect(create.json).toBe(read);
+      // A write returns what a read then sends, byte for byte.
+      const write = await written(userId, create.id);
+      expect(write).toBe(await served(userId, create.id));
+      expect(expectTaskJson(write)).toMatchObject(fieldsServed);
+      expect((await account.export(userId)).tasks).toContain(write);
     });
   }
 
   it("writes timestamps of any year PostgreSQL stores as toISOString does", async () => {
-    const id = await created(userId, { title: "old" });
+    const { id } = await created(userId, { title: "old" });
     // An import keeps `created_at` as sent, any RFC 3339 year; PostgreSQL stores years 1 to 9999.
     const moments = [
       "0001-01-01T00:00:00.000Z",
       "0010-06-15T12:30:45.678Z",
       "0999-12-31T23:59:59.999Z",
+      "9999-12-31T23:59:59.999Z",
     ];
     for (const moment of moments) {
       await stored(userId, id, { createdAt: new Date(moment) });
       expect(JSON.parse(await served(userId, id)).created_at).toBe(moment);
+      expect(JSON.parse(await written(userId, id)).created_at).toBe(moment);
+    }
+  });
+
+  it("writes an all-day date of any stored year as YYYY-MM-DD", async () => {
+    const { id } = await created(userId, { title: "all day, early" });
+    for (const day of ["0001-01-01", "0010-01-01", "0999-12-31"]) {
+      await stored(userId, id, { dueOn: day });
+      expect(JSON.parse(await served(userId, id)).due_date).toBe(day);
+      expect(JSON.parse(await written(userId, id)).due_date).toBe(day);
     }
   });
 
   it("escapes control characters so that they parse back exactly", async () => {
-    const id = await created(userId, { title: "controls" });
+    const { id } = await created(userId, { title: "controls" });
     await stored(userId, id, { description: '\u0001\u001f\b\f\\"/' });
     expect(JSON.parse(await served(userId, id)).description).toBe('\u0001\u001f\b\f\\"/');
   });
@@ -129,10 +198,30 @@ describe("the JSON PostgreSQL writes for a task", () => {
       .insert(lists)
       .values({ userId, name: "Home", position: 0 })
       .returning({ id: lists.id });
-    const id = await created(userId, { title: "in a list", list_id: list?.id });
-    const json = await served(userId, id);
-    expect(json).toBe(await expected(userId, id));
-    expect(JSON.parse(json).list_id).toBe(list?.id);
+    const create = await created(userId, { title: "in a list", list_id: list?.id });
+    expect(create.json).toBe(await served(userId, create.id));
+    expect(JSON.parse(create.json).list_id).toBe(list?.id);
+  });
+
+  it("is what completing returns, the prepared statement's and a recurring task's", async () => {
+    const plain = await created(userId, { title: "complete me" });
+    const done = await repository.setCompleted(userId, plain.id, undefined);
+    if (done.outcome !== "done") throw new Error(done.outcome);
+    expect(done.record.json).toBe(await served(userId, plain.id));
+    expect(expectTaskJson(done.record.json)).toMatchObject({ completed: true });
+
+    const recurring = await created(userId, {
+      title: "weekly",
+      due_date: "2026-12-07",
+      recurrence: "FREQ=WEEKLY",
+    });
+    const advanced = await repository.setCompleted(userId, recurring.id, true);
+    if (advanced.outcome !== "done") throw new Error(advanced.outcome);
+    expect(advanced.record.json).toBe(await served(userId, recurring.id));
+    expect(expectTaskJson(advanced.record.json)).toMatchObject({
+      completed: false,
+      due_date: "2026-12-14",
+    });
   });
 });
 
@@ -140,23 +229,19 @@ describe("a page", () => {
   it("is the tasks' JSON in order, the total and the cursor, as one document", async () => {
     const userId = newUserId();
     const ids: number[] = [];
-    for (const title of ["one", "two", "three"]) ids.push(await created(userId, { title }));
+    for (const title of ["one", "two", "three"]) ids.push((await created(userId, { title })).id);
     const first = JSON.parse(
       await repository.list(userId, listQuerySchema.parse({ limit: "2", sort: "title" })),
     );
     expect(first.items.map((task: { title: string }) => task.title)).toEqual(["two", "three"]);
     expect(first.total).toBe(3);
-    const rest = JSON.parse(
-      await repository.list(
-        userId,
-        listQuerySchema.parse({ limit: "2", sort: "title", cursor: first.next_cursor }),
-      ),
+    const rest = await repository.list(
+      userId,
+      listQuerySchema.parse({ limit: "2", sort: "title", cursor: first.next_cursor }),
     );
-    expect(rest).toEqual({
-      items: [JSON.parse(await expected(userId, ids[0] as number))],
-      total: 3,
-      next_cursor: null,
-    });
+    expect(rest).toBe(
+      `{"items":[${await served(userId, ids[0] as number)}],"total":3,"next_cursor":null}`,
+    );
   });
 
   it("of no task is an empty list", async () => {

@@ -139,6 +139,31 @@ describe("Idempotency-Key", () => {
     expect(list.json().total).toBe(1);
   });
 
+  it("replays a first response stored before responses were kept as JSON text, byte for byte", async () => {
+    const key = `stored-object-${Date.now()}`;
+    const body = {
+      title: 'Old "key" é 😀',
+      due_date: "2026-12-24",
+      recurrence: "FREQ=DAILY",
+      reminders: [{ before_minutes: 30 }],
+    };
+    const first = await postTask(body, { "idempotency-key": key });
+    expect(first.statusCode).toBe(201);
+    // As a key stored before the update of ADR 0037 holds it: the Task as a jsonb object (whose
+    // keys jsonb keeps in its own order).
+    await app.pool.query(
+      `update idempotency_keys set response = jsonb_build_object('task', $3::jsonb, 'etag', $4::text)
+       where user_id = $1 and key = $2`,
+      [userId, key, first.body, first.headers.etag],
+    );
+    const again = await postTask(body, { "idempotency-key": key });
+    expect(again.statusCode).toBe(201);
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect(again.body).toBe(first.body);
+    expect(again.headers.location).toBe(first.headers.location);
+    expect(again.headers.etag).toBe(first.headers.etag);
+  });
+
   it("answers the same key with another body with a 409", async () => {
     const key = `conflict-${Date.now()}`;
     expect((await postTask({ title: "One" }, { "idempotency-key": key })).statusCode).toBe(201);

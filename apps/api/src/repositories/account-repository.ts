@@ -13,11 +13,14 @@ import {
 import { asc, count, eq } from "drizzle-orm";
 import { claimIdempotencyKey, type IdempotencyKey, saveIdempotentResponse } from "./idempotency";
 import { lockUserLists, serializeList, withTaskCount } from "./lists-repository";
-import { type NewTaskRow, taskValues, toRecord } from "./tasks-repository";
+import { type NewTaskRow, taskJson, taskJsonRow, taskValues } from "./tasks-repository";
 
 /** Rows per INSERT: far below PostgreSQL's 65,535 parameters, and each statement far inside the
  * 2.5 s statement timeout even with 1,000-character descriptions on a busy machine. */
 const TASKS_PER_INSERT = 200;
+
+/** An export whose tasks are each the JSON PostgreSQL wrote, as reads and writes send it. */
+export type ExportRows = Omit<Export, "tasks"> & { tasks: string[] };
 
 export type ImportOutcome =
   | { outcome: "imported"; result: ImportResult }
@@ -30,7 +33,7 @@ export class AccountRepository {
   constructor(private readonly db: Db) {}
 
   /** Every list and task of the user, read from one snapshot. */
-  export(userId: string): Promise<Export> {
+  export(userId: string): Promise<ExportRows> {
     return this.db.transaction(
       async (tx) => {
         const listRows = await tx
@@ -39,8 +42,9 @@ export class AccountRepository {
           .where(eq(lists.userId, userId))
           .orderBy(asc(lists.position), asc(lists.id));
         const taskRows = await tx
-          .select()
+          .select({ json: taskJson })
           .from(tasks)
+          .crossJoinLateral(taskJsonRow)
           .where(eq(tasks.userId, userId))
           .orderBy(asc(tasks.id));
         return {
@@ -49,7 +53,7 @@ export class AccountRepository {
           exported_at: new Date().toISOString(),
           user_id: userId,
           lists: listRows.map(serializeList),
-          tasks: taskRows.map((row) => toRecord(row).task),
+          tasks: taskRows.map((row) => row.json),
         };
       },
       { isolationLevel: "repeatable read", accessMode: "read only" },

@@ -1,7 +1,7 @@
 import { isAllDay } from "@todo/contract/due-date";
 import type { ListQuery, SortOrder, TaskSort } from "@todo/contract/list-query";
 import { nextOccurrence } from "@todo/contract/occurrences";
-import type { NewTask, Task, TaskChanges } from "@todo/contract/task";
+import { type NewTask, type Task, type TaskChanges, taskSchema } from "@todo/contract/task";
 import type { Db, Sql } from "@todo/db/client";
 import { idempotencyKeys, lists, TITLE_COLLATION, taskCounts, tasks } from "@todo/db/schema";
 import {
@@ -30,27 +30,22 @@ import {
 export type TaskRow = typeof tasks.$inferSelect;
 export type NewTaskRow = typeof tasks.$inferInsert;
 
-/** A task as served, with its entity tag. */
-export interface TaskRecord {
-  task: Task;
+/** A task as PostgreSQL wrote its JSON (`taskJson`), with its id and entity tag. */
+export interface TaskJson {
+  id: number;
+  json: string;
   etag: string;
 }
 
 export type MutationResult =
-  | { outcome: "done"; record: TaskRecord }
+  | { outcome: "done"; record: TaskJson }
   | { outcome: "not_found" }
   | { outcome: "precondition_failed" };
 
 export type CreateResult =
-  | { outcome: "created"; record: TaskRecord }
-  | { outcome: "replayed"; record: TaskRecord }
+  | { outcome: "created"; record: TaskJson }
+  | { outcome: "replayed"; record: TaskJson }
   | { outcome: "key_reused" };
-
-/** A task as PostgreSQL wrote its JSON (`taskJson`), with its entity tag. */
-export interface TaskJson {
-  json: string;
-  etag: string;
-}
 
 /** A field (of a body or query) whose value the database shows to be invalid: a 422. */
 export class InvalidFieldsError extends Error {
@@ -59,6 +54,8 @@ export class InvalidFieldsError extends Error {
     this.name = "InvalidFieldsError";
   }
 }
+
+const TASK_FIELDS = Object.keys(taskSchema.shape) as (keyof Task)[];
 
 const LIST_ID_INVALID = "Must be the id of one of your lists, or null";
 const DUE_DATE_NEEDED = "Needs a due_date";
@@ -106,34 +103,6 @@ export class InvalidCursorError extends Error {
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
 /**
- * A task row as served by the writes and written by the export. Reads send the JSON of
- * `taskJsonRow` instead: the same bytes (`task-json.test.ts`).
- */
-export function toRecord(row: TaskRow): TaskRecord {
-  return {
-    task: {
-      id: row.id,
-      user_id: row.userId,
-      title: row.title,
-      description: row.description,
-      completed: row.completed,
-      priority: row.priority,
-      due_date: row.dueOn ?? iso(row.dueDate),
-      time_zone: row.timeZone,
-      tags: row.tags,
-      list_id: row.listId,
-      recurrence: row.recurrence,
-      recurrence_from: row.recurrenceFrom,
-      reminders: row.reminderOffsets.map((before_minutes) => ({ before_minutes })),
-      completed_at: iso(row.completedAt),
-      created_at: row.createdAt.toISOString(),
-      updated_at: row.updatedAt.toISOString(),
-    },
-    etag: versionEtag(row.id, row.version),
-  };
-}
-
-/**
  * A timestamp as `Date.prototype.toISOString()` writes it: UTC, milliseconds, `Z`. PostgreSQL
  * refuses years outside 1–9999 (AD) on input, and within them both write the same.
  */
@@ -142,11 +111,11 @@ function isoText(column: SQL | AnyPgColumn): SQL<string | null> {
 }
 
 /**
- * A task's JSON as served, joined to each row of tasks, the same fields and formats as `toRecord`
- * (`task-json.test.ts` holds them equal): a lateral row that PostgreSQL writes as compact JSON,
- * so that reads send it as is and Node neither maps rows nor serializes them (ADR 0037).
+ * The one writer of a task's wire format (ADR 0037): its 16 fields in the schema's order, which
+ * PostgreSQL writes as compact JSON, so that no route maps rows or serializes tasks in Node.
+ * Reads join it to each row (`taskJsonRow`); writes return it (`writtenTaskJson`).
  */
-const taskJsonRow = sql`(select
+const taskJsonFields = sql`
   ${tasks.id} as id,
   ${tasks.userId} as user_id,
   ${tasks.title} as title,
@@ -167,10 +136,19 @@ const taskJsonRow = sql`(select
   end as reminders,
   ${isoText(tasks.completedAt)} as completed_at,
   ${isoText(tasks.createdAt)} as created_at,
-  ${isoText(tasks.updatedAt)} as updated_at
-) as task_json`;
+  ${isoText(tasks.updatedAt)} as updated_at`;
+/** `taskJsonFields` as a lateral row, joined to each row of tasks a read selects. */
+export const taskJsonRow = sql`(select ${taskJsonFields}) as task_json`;
 /** The JSON of a row joined with `taskJsonRow`. */
-const taskJson = sql<string>`row_to_json(task_json)::text`;
+export const taskJson = sql<string>`row_to_json(task_json)::text`;
+/** The JSON of the row an insert or update wrote, for its `returning` (no join there). */
+const writtenTaskJson = sql<string>`(select row_to_json(task_json)::text from (select ${taskJsonFields}) as task_json)`;
+/** What a write returns: the task's JSON and what its entity tag is made of. */
+const writtenTask = { json: writtenTaskJson, id: tasks.id, version: tasks.version };
+
+function writtenRecord(row: WrittenTask): TaskJson {
+  return { id: row.id, json: row.json, etag: versionEtag(row.id, row.version) };
+}
 
 /** The row of a new task as validated on create (and on import). */
 export function taskValues(userId: string, input: NewTask): NewTaskRow {
@@ -480,14 +458,14 @@ function prepareStatements(db: Db) {
         recurrenceFrom: placeholder("recurrenceFrom"),
         reminderOffsets: placeholder("reminderOffsets"),
       })
-      .returning()
+      .returning(writtenTask)
       .prepare("task-create"),
     // #complete's first statement for `setCompleted` without a precondition.
     complete: db
       .update(tasks)
       .set({ ...bumpedVersion(), completed, completedAt: completedAtAfter(completed) })
       .where(and(owned, sql`not ${advances(sql`${tasks.recurrence}`)}`))
-      .returning()
+      .returning(writtenTask)
       .prepare("task-complete"),
   };
 }
@@ -575,7 +553,7 @@ export class TasksRepository {
 
   async get(userId: string, id: number): Promise<TaskJson | null> {
     const [row] = await this.statements.get.run({ userId, id });
-    return row ? { json: row[0], etag: versionEtag(id, row[1]) } : null;
+    return row ? { id, json: row[0], etag: versionEtag(id, row[1]) } : null;
   }
 
   create(userId: string, input: NewTask, idempotency?: IdempotencyKey): Promise<CreateResult> {
@@ -594,15 +572,18 @@ export class TasksRepository {
         completedAt: iso(values.completedAt ?? null),
         dueDate: iso(values.dueDate ?? null),
       });
-      return { outcome: "created", record: toRecord(row as TaskRow) };
+      return { outcome: "created", record: writtenRecord(row as WrittenTask) };
     }
     return this.db.transaction(async (tx) => {
-      const claim = await claimIdempotencyKey<TaskRecord>(tx, userId, idempotency);
+      const claim = await claimIdempotencyKey<StoredResponse>(tx, userId, idempotency);
       if (claim.outcome === "key_reused") return claim;
-      if (claim.outcome === "replayed") return { outcome: "replayed", record: claim.response };
-      const [row] = await tx.insert(tasks).values(values).returning();
-      const record = toRecord(row as TaskRow);
-      await saveIdempotentResponse(tx, userId, idempotency.key, record, record.task.id);
+      if (claim.outcome === "replayed") {
+        return { outcome: "replayed", record: replayedRecord(claim.response) };
+      }
+      const [row] = await tx.insert(tasks).values(values).returning(writtenTask);
+      const record = writtenRecord(row as WrittenTask);
+      // Stored as it was sent (a JSON string keeps its bytes in jsonb), so a replay is identical.
+      await saveIdempotentResponse(tx, userId, idempotency.key, record, record.id);
       return { outcome: "created", record } as const;
     });
   }
@@ -678,7 +659,7 @@ export class TasksRepository {
     precondition: Precondition | undefined,
   ): Promise<MutationResult> {
     const row = await this.#write(userId, id, set, matching(precondition));
-    if (row) return { outcome: "done", record: toRecord(row) };
+    if (row) return { outcome: "done", record: writtenRecord(row) };
     return this.#missOutcome(userId, id, precondition);
   }
 
@@ -688,7 +669,7 @@ export class TasksRepository {
       .update(tasks)
       .set({ ...set, ...bumpedVersion() })
       .where(and(whereTask(userId, id), condition))
-      .returning();
+      .returning(writtenTask);
     return row;
   }
 
@@ -704,7 +685,7 @@ export class TasksRepository {
     set: TaskSet,
     precondition: Precondition | undefined,
     /** The first statement prepared, when there is one for this call (`statements.complete`). */
-    prepared?: () => Promise<TaskRow[]> | undefined,
+    prepared?: () => Promise<WrittenTask[]> | undefined,
   ): Promise<MutationResult> {
     const recurrence =
       set.recurrence === undefined ? sql`${tasks.recurrence}` : sql`${set.recurrence}::text`;
@@ -716,7 +697,7 @@ export class TasksRepository {
         and(matching(precondition), sql`not ${advances(recurrence)}`),
       ),
     ];
-    if (plain) return { outcome: "done", record: toRecord(plain) };
+    if (plain) return { outcome: "done", record: writtenRecord(plain) };
     for (;;) {
       const [row] = await this.db.select().from(tasks).where(whereTask(userId, id));
       if (!row) return { outcome: "not_found" };
@@ -725,7 +706,7 @@ export class TasksRepository {
       }
       const next = row.completed ? null : this.#advance(row, set);
       const written = await this.#write(userId, id, next ?? set, eq(tasks.version, row.version));
-      if (written) return { outcome: "done", record: toRecord(written) };
+      if (written) return { outcome: "done", record: writtenRecord(written) };
     }
   }
 
@@ -766,6 +747,21 @@ export class TasksRepository {
     return { outcome: "not_found" } as const;
   }
 }
+
+/**
+ * A create's first response as stored: its JSON, or (stored before ADR 0037's update, kept
+ * at most 24 hours) the Task as an object, which the response schema wrote in its order.
+ */
+type StoredResponse = TaskJson | { task: Task; etag: string };
+
+function replayedRecord(stored: StoredResponse): TaskJson {
+  if ("json" in stored) return stored;
+  const { task, etag } = stored;
+  const ordered = Object.fromEntries(TASK_FIELDS.map((field) => [field, task[field]]));
+  return { id: task.id, json: JSON.stringify(ordered), etag };
+}
+
+type WrittenTask = { json: string; id: number; version: number };
 
 type TaskSet = { [K in keyof typeof tasks.$inferInsert]?: (typeof tasks.$inferInsert)[K] | SQL };
 

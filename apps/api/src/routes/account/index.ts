@@ -1,5 +1,4 @@
 import {
-  type Export,
   exportQuerySchema,
   exportSchema,
   IMPORT_BYTES_MAX,
@@ -16,6 +15,7 @@ import { toCsv } from "../../lib/csv";
 import { idempotencyKey, idempotencyKeyHeaders } from "../../lib/idempotency-key";
 import { errorResponses, HttpProblem } from "../../lib/problem";
 import { requireOwner } from "../../lib/require-owner";
+import type { ExportRows } from "../../repositories/account-repository";
 
 const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
 /** Every field of a task, in the order of its schema: fields added to tasks become columns. */
@@ -29,15 +29,25 @@ function csvValue(value: unknown): string {
   return String(value);
 }
 
-function tasksCsv(tasks: Task[]): string {
+/** The cells are read from each task's JSON as served: timestamps have one writer (ADR 0037). */
+function tasksCsv(tasks: string[]): string {
   return toCsv([
     CSV_COLUMNS,
-    ...tasks.map((task) => CSV_COLUMNS.map((column) => csvValue(task[column]))),
+    ...tasks.map((json) => {
+      const task = JSON.parse(json) as Task;
+      return CSV_COLUMNS.map((column) => csvValue(task[column]));
+    }),
   ]);
 }
 
+/** The export's JSON in the schema's order, each task as PostgreSQL wrote it (ADR 0037). */
+function exportJson({ format, version, exported_at, user_id, lists, tasks }: ExportRows): string {
+  const head = JSON.stringify({ format, version, exported_at, user_id, lists });
+  return `${head.slice(0, -1)},"tasks":[${tasks.join(",")}]}`;
+}
+
 /** `attachment; filename="todo-export-YYYY-MM-DD.json"`, the date of the export in UTC. */
-function attachment(exported: Export, extension: "json" | "csv"): string {
+function attachment(exported: ExportRows, extension: "json" | "csv"): string {
   return `attachment; filename="todo-export-${exported.exported_at.slice(0, 10)}.${extension}"`;
 }
 
@@ -89,7 +99,7 @@ export default async function accountRoutes(fastify: FastifyInstance) {
       return reply
         .type("application/json; charset=utf-8")
         .header("content-disposition", attachment(exported, "json"))
-        .send(exported);
+        .send(exportJson(exported));
     },
   );
 

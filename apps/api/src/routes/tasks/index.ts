@@ -25,7 +25,7 @@ import {
   InvalidCursorError,
   InvalidFieldsError,
   type MutationResult,
-  type TaskRecord,
+  type TaskJson,
 } from "../../repositories/tasks-repository";
 
 export const ifMatchHeaders = z.object({
@@ -35,8 +35,8 @@ export const ifMatchHeaders = z.object({
     .describe("An ETag of the resource, a list of them, or *; a stale one is a 412."),
 });
 
-function taskLocation(record: TaskRecord): string {
-  return `/api/${encodeURIComponent(record.task.user_id)}/tasks/${record.task.id}`;
+function taskLocation(userId: string, record: TaskJson): string {
+  return `/api/${encodeURIComponent(userId)}/tasks/${record.id}`;
 }
 
 /** A 422 for the fields the repository found invalid (a list that is not this user's…). */
@@ -52,7 +52,7 @@ async function validated<T>(write: Promise<T>): Promise<T> {
 }
 
 /**
- * JSON that PostgreSQL wrote (ADR 0037), sent as is: the response schema documents it and is
+ * JSON that PostgreSQL wrote (ADR 0037: reads, writes and replays), sent as is: the response schema documents it and is
  * not run over it again.
  */
 function sendJson(reply: FastifyReply, json: string) {
@@ -65,7 +65,7 @@ function mutated(result: MutationResult, reply: FastifyReply) {
     throw preconditionFailed("task");
   }
   reply.header("etag", result.record.etag);
-  return result.record.task;
+  return sendJson(reply, result.record.json);
 }
 
 export default async function taskRoutes(fastify: FastifyInstance) {
@@ -141,11 +141,11 @@ export default async function taskRoutes(fastify: FastifyInstance) {
       }
       if (result.outcome === "replayed") reply.header("idempotent-replayed", "true");
       const { record } = result;
-      return reply
+      reply
         .code(201)
-        .header("location", taskLocation(record))
-        .header("etag", record.etag)
-        .send(record.task);
+        .header("location", taskLocation(request.ownerId, record))
+        .header("etag", record.etag);
+      return sendJson(reply, record.json);
     },
   );
 
