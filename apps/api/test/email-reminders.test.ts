@@ -63,6 +63,7 @@ async function mailUser({ verified = true, email = true } = {}) {
     fire_at: "2026-12-07T08:50:00.000Z",
     read: false,
     created_at: new Date().toISOString(),
+    time_zone: task.time_zone,
     ...overrides,
   });
   const mailTo = async () =>

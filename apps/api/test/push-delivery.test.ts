@@ -51,6 +51,7 @@ function notificationFor(userId: string, title = "Pay rent"): DeliveredNotificat
     fire_at: "2026-12-07T08:50:00.000Z",
     read: false,
     created_at: new Date().toISOString(),
+    time_zone: "Europe/Paris",
   };
 }
 
@@ -92,7 +93,8 @@ describe("the Web Push channel", () => {
     await channel.deliver(notification);
 
     expect(service.failures).toEqual([]);
-    const { user_id: _owner, ...wire } = notification;
+    // The owner and the zone (for the email's wording) are not pushed.
+    const { user_id: _owner, time_zone: _zone, ...wire } = notification;
     for (const browser of user.subscriptions) {
       const [push, ...more] = receivedAt(browser);
       expect(more).toEqual([]);

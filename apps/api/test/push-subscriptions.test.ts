@@ -291,6 +291,40 @@ describe("authentication and ownership", () => {
   });
 });
 
+describe("the routes without a body", () => {
+  it("answer a body that is not JSON, or too large, as documented, and change nothing", async () => {
+    const user = await pushUser();
+    const { id } = (
+      await user.subscribe(browserSubscription(endpoint()).json)
+    ).json<PushSubscription>();
+    const document = (await app.inject({ url: "/openapi.json" })).json();
+    const userPath = `/api/${encodeURIComponent(user.userId)}`;
+    for (const [method, url, documentedPath] of [
+      ["POST", `${userPath}/notifications/1/read`, "/api/{user_id}/notifications/{id}/read"],
+      ["POST", `${userPath}/notifications/read-all`, "/api/{user_id}/notifications/read-all"],
+      [
+        "DELETE",
+        `${subscriptionsPath(user.userId)}/${id}`,
+        "/api/{user_id}/push-subscriptions/{id}",
+      ],
+    ] as const) {
+      const documented = Object.keys(
+        document.paths[documentedPath][method.toLowerCase()].responses,
+      );
+      for (const [status, extra, payload] of [
+        [415, { "content-type": "text/plain" }, "x"],
+        [400, { "content-type": "application/json" }, "{"],
+        [413, { "content-type": "application/json" }, `"${"x".repeat(17 * 1024)}"`],
+      ] as const) {
+        const headers = { ...user.headers, ...extra };
+        expectProblem(await app.inject({ method, url, headers, payload }), status);
+        expect(documented, `${method} ${documentedPath}`).toContain(String(status));
+      }
+    }
+    expect(await user.stored()).toHaveLength(1);
+  });
+});
+
 describe("DELETE /api/{user_id}", () => {
   it("deletes the user's push subscriptions and notification settings too", async () => {
     const { userId, headers, subscribe, putSettings, getSettings, stored } = await pushUser();

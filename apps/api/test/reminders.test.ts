@@ -67,6 +67,7 @@ describe("reminders and notifications", () => {
     const task = await user.createTask({
       title,
       due_date: due,
+      time_zone: "Europe/Paris",
       reminders: [{ before_minutes: 0 }],
     });
     let found: Notification | undefined;
@@ -97,7 +98,8 @@ describe("reminders and notifications", () => {
     // The channel after the failing one still got it, once, with the owner.
     await waitUntil(() => delivered.some((d) => d.id === notification.id), 5_000, "the channel");
     expect(delivered.filter((d) => d.task_id === task.id)).toEqual([
-      { ...notification, user_id: user.userId },
+      // With the task's zone, for channels that word the due date (email).
+      { ...notification, user_id: user.userId, time_zone: "Europe/Paris" },
     ]);
     expect(failing).toBeGreaterThan(0);
     // The failure is logged by channel and id, without the title or the error's message.

@@ -1,4 +1,5 @@
-import { expect, saveScreenshot, test } from "./fixtures";
+import { createECDH, randomBytes } from "node:crypto";
+import { expect, saveScreenshot, signInThroughApi, signOutViaUi, test } from "./fixtures";
 import { seriousViolations } from "./support/axe";
 import {
   allowNotifications,
@@ -7,7 +8,7 @@ import {
   recordBrowserNotifications,
   shownNotifications,
 } from "./support/notifications";
-import { apiSession, createThroughApi, openTasks } from "./support/tasks";
+import { apiSession, apiUrl, createThroughApi, openTasks } from "./support/tasks";
 
 /** The bell polls every 30 s; a reminder is due a few seconds after the page opens. */
 const ARRIVAL_TIMEOUT_MS = 50_000;
@@ -184,6 +185,47 @@ test.describe("with notifications allowed", () => {
       }),
     ).toBeNull();
   });
+});
+
+test("signing out makes the API forget this browser's push subscription", async ({
+  page,
+  baseURL,
+  user,
+}) => {
+  await openTasks(page);
+  const session = await apiSession(page.request);
+  // Headless Chromium has no push service: the subscription this browser would have registered
+  // is registered through the API, and remembered in the page as the settings toggle does.
+  const subscription = {
+    endpoint: `http://127.0.0.1:9/push/${randomBytes(8).toString("hex")}`,
+    keys: {
+      p256dh: createECDH("prime256v1").generateKeys().toString("base64url"),
+      auth: randomBytes(16).toString("base64url"),
+    },
+  };
+  const subscribe = (token: string) =>
+    page.request.post(`${apiUrl()}/api/${encodeURIComponent(session.userId)}/push-subscriptions`, {
+      headers: { Authorization: `Bearer ${token}` },
+      data: subscription,
+    });
+  const created = await subscribe(session.token);
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: number };
+  await page.evaluate(({ key, record }) => localStorage.setItem(key, record), {
+    key: `push-subscription:${session.userId}`,
+    record: JSON.stringify({ id, endpoint: subscription.endpoint }),
+  });
+
+  await signOutViaUi(page);
+  expect(
+    (await page.evaluate(() => Object.keys(localStorage))).filter((key) =>
+      key.startsWith("push-subscription:"),
+    ),
+  ).toEqual([]);
+  // Signed in again, the same endpoint is a new subscription (201), not the old one kept (200).
+  await signInThroughApi(page.request, baseURL as string, user);
+  const again = await apiSession(page.request);
+  expect((await subscribe(again.token)).status()).toBe(201);
 });
 
 test("settings: browser permission, email reminders saved and kept", async ({

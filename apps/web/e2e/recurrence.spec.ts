@@ -236,6 +236,41 @@ test("the picker works from the keyboard alone", async ({ page, user: _signedIn 
   expect((await readThroughApi(session, id)).recurrence).toBe("FREQ=WEEKLY;BYDAY=MO,WE;COUNT=8");
 });
 
+test("custom reminders from the keyboard: the focus comes back to Custom…, then to the fifth reminder added", async ({
+  page,
+  user: _signedIn,
+}) => {
+  await openTasks(page);
+  const form = page.getByRole("form", { name: "Add a task" });
+  await form.getByLabel("New task").fill("Renew the lease");
+  await openDetails(form, mondayAhead());
+  const custom = form.getByRole("button", { name: "Custom…" });
+  const amount = form.getByLabel("Custom reminder: how long before");
+
+  await custom.click();
+  await expect(amount).toBeFocused();
+  // Not the edit dialog's Cancel, which drops the whole edit.
+  await form.getByRole("button", { name: "Cancel the custom reminder" }).press("Enter");
+  await expect(custom).toBeFocused();
+
+  for (const [index, hours] of ["2", "3", "4", "5"].entries()) {
+    await page.keyboard.press("Enter");
+    await expect(amount).toBeFocused();
+    await page.keyboard.type(hours);
+    await page.keyboard.press("Enter");
+    await expect(form.getByText(`${index + 1} of 5`)).toBeVisible();
+    await expect(custom).toBeFocused();
+  }
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("6");
+  await page.keyboard.press("Enter");
+  // Five set: "Custom…" is disabled, so the focus goes to the reminder just added.
+  await expect(custom).toBeDisabled();
+  await expect(
+    form.getByRole("button", { name: "Remove the reminder 6 hours before" }),
+  ).toBeFocused();
+});
+
 async function pressUntilFocused(page: Page, key: string, target: Locator, maxPresses = 40) {
   for (let presses = 0; presses < maxPresses; presses++) {
     await page.keyboard.press(key);

@@ -22,7 +22,7 @@ export type UpdateNotificationSettings = z.infer<typeof updateNotificationSettin
 
 /** At most this many push subscriptions (browsers) a user; the next new one is a 409. */
 export const PUSH_SUBSCRIPTIONS_MAX = 20;
-export const PUSH_ENDPOINT_MAX_LENGTH = 2048;
+const PUSH_ENDPOINT_MAX_LENGTH = 2048;
 
 /** The bytes of a base64url string (padded or not), or null when it is not base64url. */
 function base64urlBytes(value: string): Uint8Array | null {

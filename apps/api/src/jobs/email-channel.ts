@@ -31,14 +31,15 @@ function dueInWords(dueDate: string, timeZone: string): string {
 
 function reminderMail(
   to: { email: string; name: string },
-  notification: Pick<DeliveredNotification, "title" | "due_date">,
-  timeZone: string,
+  notification: Pick<DeliveredNotification, "title" | "due_date" | "time_zone">,
   appUrl: string,
 ): Mail {
   const content = renderMail({
     subject: `Reminder: ${notification.title}`,
     name: to.name,
-    intro: [`“${notification.title}” is due ${dueInWords(notification.due_date, timeZone)}.`],
+    intro: [
+      `“${notification.title}” is due ${dueInWords(notification.due_date, notification.time_zone)}.`,
+    ],
     action: { label: "Open Todo", url: `${appUrl}/tasks` },
     secondary: { label: "Turn off email reminders", url: `${appUrl}/settings` },
     outro: ["You get this email because reminders by email are on in your Todo settings."],
@@ -61,8 +62,7 @@ export function createEmailChannel(options: EmailChannelOptions): NotificationCh
         log.info({ notification: notification.id }, "reminder email skipped: address not verified");
         return;
       }
-      const timeZone = await repository.taskTimeZone(notification.user_id, notification.task_id);
-      await mailer.send(reminderMail(recipient, notification, timeZone, appUrl));
+      await mailer.send(reminderMail(recipient, notification, appUrl));
     },
   };
 }

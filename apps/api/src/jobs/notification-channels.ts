@@ -13,6 +13,8 @@ export interface DeliveredNotification {
   fire_at: string;
   read: boolean;
   created_at: string;
+  /** The task's zone, in which the due date is worded (email); not part of the notification. */
+  time_zone: string;
 }
 
 export interface NotificationChannel {

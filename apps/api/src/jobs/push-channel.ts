@@ -54,7 +54,7 @@ export function createPushChannel(options: PushChannelOptions): NotificationChan
   return {
     name: "web-push",
     async deliver(notification: DeliveredNotification) {
-      const { user_id: userId, ...wire } = notification;
+      const { user_id: userId, time_zone: _zone, ...wire } = notification;
       const payload = JSON.stringify({ type: "reminder", notification: wire });
       const targets = await repository.pushTargets(userId);
       await Promise.all(

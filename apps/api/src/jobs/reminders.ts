@@ -29,7 +29,7 @@ const DELIVER = `
   on conflict (task_id, fire_at, before_minutes) do nothing
   returning id::float8 as "id", user_id as "userId", task_id::float8 as "taskId", title,
     due_date as "dueDate", due_on::text as "dueOn", fire_at as "fireAt", read,
-    created_at as "createdAt"`;
+    created_at as "createdAt", (select time_zone from tasks where id = $1) as "timeZone"`;
 
 interface DeliveredRow {
   id: number;
@@ -41,6 +41,7 @@ interface DeliveredRow {
   fireAt: Date;
   read: boolean;
   createdAt: Date;
+  timeZone: string;
 }
 
 /** The job that turns a reminder that came due into a notification, then hands it to each channel. */
@@ -58,7 +59,11 @@ export function reminderJob(
     ]);
     const row = rows[0];
     if (!row) return;
-    const notification: DeliveredNotification = { ...toNotification(row), user_id: row.userId };
+    const notification: DeliveredNotification = {
+      ...toNotification(row),
+      user_id: row.userId,
+      time_zone: row.timeZone,
+    };
     for (const channel of channels) {
       try {
         await channel.deliver(notification);

@@ -57,6 +57,12 @@ export function notFound(resource: string): HttpProblem {
   return new HttpProblem(404, `No such ${resource}.`);
 }
 
+/** Ids beyond the safe integer range name no `resource`: the 404 of a missing one. */
+export function existingId(id: number, resource: string): number {
+  if (!Number.isSafeInteger(id)) throw notFound(resource);
+  return id;
+}
+
 /** 412: `If-Match` names no current version of the resource. */
 export function preconditionFailed(resource: string): HttpProblem {
   return new HttpProblem(412, `The ${resource} has changed since the given ETag.`);

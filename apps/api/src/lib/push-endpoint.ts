@@ -45,7 +45,7 @@ for (const [network, prefix] of [
   NON_PUBLIC.addSubnet(network, prefix, "ipv6");
 }
 
-export function isPublicAddress(address: string): boolean {
+function isPublicAddress(address: string): boolean {
   const version = isIP(address);
   if (version === 0) return false;
   return !NON_PUBLIC.check(address, version === 4 ? "ipv4" : "ipv6");

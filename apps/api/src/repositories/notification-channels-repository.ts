@@ -5,7 +5,7 @@ import {
 } from "@todo/contract/notification-settings";
 import { user } from "@todo/db/auth-schema";
 import type { Db } from "@todo/db/client";
-import { notificationSettings, pushSubscriptions, tasks } from "@todo/db/schema";
+import { notificationSettings, pushSubscriptions } from "@todo/db/schema";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 
 /** Serialises one user's subscribing, so the limit holds and an endpoint is never counted twice. */
@@ -139,14 +139,5 @@ export class NotificationChannelsRepository {
       .innerJoin(user, eq(user.id, notificationSettings.userId))
       .where(and(eq(notificationSettings.userId, userId), eq(notificationSettings.email, true)));
     return row ?? null;
-  }
-
-  /** The zone the task's dates are understood in; UTC when the task is gone since. */
-  async taskTimeZone(userId: string, taskId: number): Promise<string> {
-    const [row] = await this.db
-      .select({ timeZone: tasks.timeZone })
-      .from(tasks)
-      .where(and(eq(tasks.userId, userId), eq(tasks.id, taskId)));
-    return row?.timeZone ?? "UTC";
   }
 }

@@ -3,8 +3,11 @@
 import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
+import { useApiClient } from "@/lib/api-client-context";
+import { dropPushOnSignOut } from "@/lib/web-push";
 
 export interface UserMenuProps {
+  userId: string;
   name: string;
   email: string;
 }
@@ -13,11 +16,14 @@ const itemClassName =
   "flex cursor-default items-center rounded-sm px-2 py-2 text-sm outline-none select-none data-highlighted:bg-muted data-disabled:opacity-50";
 
 /** The signed-in user's name, opening a menu with their email, "Settings" and "Sign out". */
-export function UserMenu({ name, email }: UserMenuProps) {
+export function UserMenu({ userId, name, email }: UserMenuProps) {
+  const client = useApiClient();
   const [signingOut, setSigningOut] = useState(false);
 
   async function signOut() {
     setSigningOut(true);
+    // While the session still lets the API be told: this browser stops getting the reminders.
+    await dropPushOnSignOut(client, userId);
     // Whatever the answer, leave: a full load drops every in-memory token and cache.
     await fetch("/api/auth/sign-out", {
       method: "POST",

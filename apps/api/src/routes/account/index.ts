@@ -6,7 +6,7 @@ import {
   importResultSchema,
   importSchema,
 } from "@todo/contract/export";
-import { taskListParamsSchema } from "@todo/contract/params";
+import { userParamsSchema } from "@todo/contract/params";
 import { type Task, taskSchema } from "@todo/contract/task";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -64,7 +64,7 @@ export default async function accountRoutes(fastify: FastifyInstance) {
           "return is prefixed with `'`.",
         tags,
         security,
-        params: taskListParamsSchema,
+        params: userParamsSchema,
         querystring: exportQuerySchema,
         response: {
           200: {
@@ -107,7 +107,7 @@ export default async function accountRoutes(fastify: FastifyInstance) {
           "200 a user may have is a 409. `Idempotency-Key` works as on create.",
         tags,
         security,
-        params: taskListParamsSchema,
+        params: userParamsSchema,
         headers: idempotencyKeyHeaders,
         body: importSchema,
         response: { 201: importResultSchema, ...errorResponses(400, 409, 413, 415, 422) },
@@ -150,7 +150,7 @@ export default async function accountRoutes(fastify: FastifyInstance) {
           "Every task, list, idempotency key, push subscription and notification setting of the user.",
         tags,
         security,
-        params: taskListParamsSchema,
+        params: userParamsSchema,
         response: { 204: z.void(), ...errorResponses(400, 413, 415, 422) },
       },
     },

@@ -5,20 +5,20 @@ import {
   listSchema,
   updateListSchema,
 } from "@todo/contract/list";
-import { taskListParamsSchema, taskParamsSchema } from "@todo/contract/params";
+import { resourceParamsSchema, userParamsSchema } from "@todo/contract/params";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { parseIfMatch } from "../../lib/etag";
-import { errorResponses, HttpProblem, notFound, preconditionFailed } from "../../lib/problem";
+import {
+  errorResponses,
+  existingId,
+  HttpProblem,
+  notFound,
+  preconditionFailed,
+} from "../../lib/problem";
 import { requireOwner } from "../../lib/require-owner";
 import { ifMatchHeaders } from "../tasks/index";
-
-/** Ids beyond the safe integer range name no list. */
-function existingId(id: number): number {
-  if (!Number.isSafeInteger(id)) throw notFound("list");
-  return id;
-}
 
 /** docs/api.md, Lists: a user's lists, checked and answered as the task routes are. */
 export default async function listRoutes(fastify: FastifyInstance) {
@@ -38,7 +38,7 @@ export default async function listRoutes(fastify: FastifyInstance) {
         description: "Every list of the user, ordered by `position`, then `id`.",
         tags,
         security,
-        params: taskListParamsSchema,
+        params: userParamsSchema,
         response: { 200: listCollectionSchema, ...errorResponses(422) },
       },
     },
@@ -56,7 +56,7 @@ export default async function listRoutes(fastify: FastifyInstance) {
           `the end is last). At most ${LISTS_MAX} lists a user: one more is a 409.`,
         tags,
         security,
-        params: taskListParamsSchema,
+        params: userParamsSchema,
         body: createListSchema,
         response: { 201: listSchema, ...errorResponses(400, 409, 413, 415, 422) },
       },
@@ -83,12 +83,12 @@ export default async function listRoutes(fastify: FastifyInstance) {
         summary: "Read a list",
         tags,
         security,
-        params: taskParamsSchema,
+        params: resourceParamsSchema,
         response: { 200: listSchema, ...errorResponses(404, 422) },
       },
     },
     async (request, reply) => {
-      const record = await app.lists.get(request.ownerId, existingId(request.params.id));
+      const record = await app.lists.get(request.ownerId, existingId(request.params.id, "list"));
       if (!record) throw notFound("list");
       reply.header("etag", record.etag);
       return record.list;
@@ -107,14 +107,14 @@ export default async function listRoutes(fastify: FastifyInstance) {
           "shift get a new ETag too.",
         tags,
         security,
-        params: taskParamsSchema,
+        params: resourceParamsSchema,
         headers: ifMatchHeaders,
         body: updateListSchema,
         response: { 200: listSchema, ...errorResponses(400, 404, 412, 413, 415, 422) },
       },
     },
     async (request, reply) => {
-      const id = existingId(request.params.id);
+      const id = existingId(request.params.id, "list");
       const precondition = parseIfMatch(request.headers["if-match"], id);
       const result = await app.lists.update(request.ownerId, id, request.body, precondition);
       if (result.outcome === "not_found") throw notFound("list");
@@ -133,13 +133,13 @@ export default async function listRoutes(fastify: FastifyInstance) {
         description: "Every task of the list is deleted with it; the later lists move up by one.",
         tags,
         security,
-        params: taskParamsSchema,
+        params: resourceParamsSchema,
         headers: ifMatchHeaders,
         response: { 204: z.void(), ...errorResponses(400, 404, 412, 413, 415, 422) },
       },
     },
     async (request, reply) => {
-      const id = existingId(request.params.id);
+      const id = existingId(request.params.id, "list");
       const precondition = parseIfMatch(request.headers["if-match"], id);
       const result = await app.lists.delete(request.ownerId, id, precondition);
       if (result.outcome === "not_found") throw notFound("list");

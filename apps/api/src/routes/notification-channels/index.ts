@@ -6,11 +6,17 @@ import {
   pushSubscriptionSchema,
   updateNotificationSettingsSchema,
 } from "@todo/contract/notification-settings";
-import { taskListParamsSchema, taskParamsSchema } from "@todo/contract/params";
+import { resourceParamsSchema, userParamsSchema } from "@todo/contract/params";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { errorResponses, HttpProblem, invalidRequest, notFound } from "../../lib/problem";
+import {
+  errorResponses,
+  existingId,
+  HttpProblem,
+  invalidRequest,
+  notFound,
+} from "../../lib/problem";
 import { pushEndpointProblem } from "../../lib/push-endpoint";
 import { requireOwner } from "../../lib/require-owner";
 
@@ -58,7 +64,7 @@ export default async function notificationChannelRoutes(
         description: "Whether reminders are emailed, and the key to subscribe to Web Push with.",
         tags,
         security,
-        params: taskListParamsSchema,
+        params: userParamsSchema,
         response: { 200: notificationSettingsSchema, ...errorResponses(422) },
       },
     },
@@ -76,7 +82,7 @@ export default async function notificationChannelRoutes(
           "address is verified.",
         tags,
         security,
-        params: taskListParamsSchema,
+        params: userParamsSchema,
         body: updateNotificationSettingsSchema,
         response: { 200: notificationSettingsSchema, ...errorResponses(400, 413, 415, 422) },
       },
@@ -99,7 +105,7 @@ export default async function notificationChannelRoutes(
           `${PUSH_SUBSCRIPTIONS_MAX} a user: one more is a 409.`,
         tags,
         security,
-        params: taskListParamsSchema,
+        params: userParamsSchema,
         body: pushSubscriptionInputSchema,
         response: {
           200: pushSubscriptionSchema,
@@ -141,16 +147,15 @@ export default async function notificationChannelRoutes(
         summary: "Unsubscribe a browser from Web Push",
         tags,
         security,
-        params: taskParamsSchema,
-        response: { 204: z.void(), ...errorResponses(404, 422) },
+        params: resourceParamsSchema,
+        response: { 204: z.void(), ...errorResponses(400, 404, 413, 415, 422) },
       },
     },
     async (request, reply) => {
-      const { id } = request.params;
-      const deleted =
-        Number.isSafeInteger(id) &&
-        (await app.notificationChannels.unsubscribe(request.ownerId, id));
-      if (!deleted) throw notFound("push subscription");
+      const id = existingId(request.params.id, "push subscription");
+      if (!(await app.notificationChannels.unsubscribe(request.ownerId, id))) {
+        throw notFound("push subscription");
+      }
       return reply.code(204).send();
     },
   );

@@ -1,9 +1,9 @@
 import { NOTIFICATIONS_LISTED, notificationCollectionSchema } from "@todo/contract/notification";
-import { taskListParamsSchema, taskParamsSchema } from "@todo/contract/params";
+import { resourceParamsSchema, userParamsSchema } from "@todo/contract/params";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { errorResponses, notFound } from "../../lib/problem";
+import { errorResponses, existingId, notFound } from "../../lib/problem";
 import { requireOwner } from "../../lib/require-owner";
 
 /** docs/api.md, Notifications: delivered reminders, checked and answered as the task routes are. */
@@ -26,7 +26,7 @@ export default async function notificationRoutes(fastify: FastifyInstance) {
           "of all the user's notifications are unread.",
         tags,
         security,
-        params: taskListParamsSchema,
+        params: userParamsSchema,
         response: { 200: notificationCollectionSchema, ...errorResponses(422) },
       },
     },
@@ -42,15 +42,13 @@ export default async function notificationRoutes(fastify: FastifyInstance) {
         description: "Idempotent. An id that is not one of this user's notifications is a 404.",
         tags,
         security,
-        params: taskParamsSchema,
-        response: { 204: z.void(), ...errorResponses(404, 422) },
+        params: resourceParamsSchema,
+        response: { 204: z.void(), ...errorResponses(400, 404, 413, 415, 422) },
       },
     },
     async (request, reply) => {
-      const { id } = request.params;
-      if (!Number.isSafeInteger(id) || !(await app.notifications.markRead(request.ownerId, id))) {
-        throw notFound("notification");
-      }
+      const id = existingId(request.params.id, "notification");
+      if (!(await app.notifications.markRead(request.ownerId, id))) throw notFound("notification");
       return reply.code(204).send();
     },
   );
@@ -63,8 +61,8 @@ export default async function notificationRoutes(fastify: FastifyInstance) {
         summary: "Mark every notification read",
         tags,
         security,
-        params: taskListParamsSchema,
-        response: { 204: z.void(), ...errorResponses(422) },
+        params: userParamsSchema,
+        response: { 204: z.void(), ...errorResponses(400, 413, 415, 422) },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,5 @@
 import { listQuerySchema, taskListSchema } from "@todo/contract/list-query";
-import { taskListParamsSchema, taskParamsSchema } from "@todo/contract/params";
+import { resourceParamsSchema, userParamsSchema } from "@todo/contract/params";
 import {
   createTaskSchema,
   setCompletedSchema,
@@ -14,6 +14,7 @@ import { noneMatch, parseIfMatch } from "../../lib/etag";
 import { idempotencyKey, idempotencyKeyHeaders } from "../../lib/idempotency-key";
 import {
   errorResponses,
+  existingId,
   HttpProblem,
   invalidRequest,
   notFound,
@@ -36,12 +37,6 @@ export const ifMatchHeaders = z.object({
 
 function taskLocation(record: TaskRecord): string {
   return `/api/${encodeURIComponent(record.task.user_id)}/tasks/${record.task.id}`;
-}
-
-/** Ids beyond the safe integer range name no task. */
-function existingId(id: number): number {
-  if (!Number.isSafeInteger(id)) throw notFound("task");
-  return id;
 }
 
 /** A 422 for the fields the repository found invalid (a list that is not this user's…). */
@@ -83,7 +78,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
         description: "Filtered, sorted, keyset-paginated; `total` counts every matching task.",
         tags,
         security,
-        params: taskListParamsSchema,
+        params: userParamsSchema,
         querystring: listQuerySchema,
         response: { 200: taskListSchema, ...errorResponses(422) },
       },
@@ -111,7 +106,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
           "response (with `Idempotent-Replayed: true`); the same key with another body is a 409.",
         tags,
         security,
-        params: taskListParamsSchema,
+        params: userParamsSchema,
         headers: idempotencyKeyHeaders,
         body: createTaskSchema,
         response: { 201: taskSchema, ...errorResponses(400, 409, 413, 415, 422) },
@@ -155,12 +150,12 @@ export default async function taskRoutes(fastify: FastifyInstance) {
         description: "`If-None-Match` with the current ETag answers 304.",
         tags,
         security,
-        params: taskParamsSchema,
+        params: resourceParamsSchema,
         response: { 200: taskSchema, 304: z.void(), ...errorResponses(404, 422) },
       },
     },
     async (request, reply) => {
-      const record = await app.tasks.get(request.ownerId, existingId(request.params.id));
+      const record = await app.tasks.get(request.ownerId, existingId(request.params.id, "task"));
       if (!record) throw notFound("task");
       reply.header("etag", record.etag);
       if (noneMatch(request.headers["if-none-match"], record.etag)) {
@@ -182,14 +177,14 @@ export default async function taskRoutes(fastify: FastifyInstance) {
           "occurrence instead (it stays open), as `PATCH …/complete` does.",
         tags,
         security,
-        params: taskParamsSchema,
+        params: resourceParamsSchema,
         headers: ifMatchHeaders,
         body: updateTaskSchema,
         response: { 200: taskSchema, ...errorResponses(400, 404, 412, 413, 415, 422) },
       },
     },
     async (request, reply) => {
-      const id = existingId(request.params.id);
+      const id = existingId(request.params.id, "task");
       const precondition = parseIfMatch(request.headers["if-match"], id);
       return mutated(
         await validated(app.tasks.update(request.ownerId, id, request.body, precondition)),
@@ -206,14 +201,14 @@ export default async function taskRoutes(fastify: FastifyInstance) {
         summary: "Delete a task",
         tags,
         security,
-        params: taskParamsSchema,
+        params: resourceParamsSchema,
         headers: ifMatchHeaders,
         // A body is not expected, but one that is sent is parsed like any other.
         response: { 204: z.void(), ...errorResponses(400, 404, 412, 413, 415, 422) },
       },
     },
     async (request, reply) => {
-      const id = existingId(request.params.id);
+      const id = existingId(request.params.id, "task");
       const precondition = parseIfMatch(request.headers["if-match"], id);
       const result = await app.tasks.delete(request.ownerId, id, precondition);
       if (result.outcome === "not_found") throw notFound("task");
@@ -237,7 +232,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
           "retrying, so that a retry never skips an occurrence.",
         tags,
         security,
-        params: taskParamsSchema,
+        params: resourceParamsSchema,
         headers: ifMatchHeaders,
         // Fastify validates a missing body as null (a literal null body is refused when parsed).
         body: setCompletedSchema.nullable(),
@@ -245,7 +240,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const id = existingId(request.params.id);
+      const id = existingId(request.params.id, "task");
       const precondition = parseIfMatch(request.headers["if-match"], id);
       const result = await app.tasks.setCompleted(
         request.ownerId,

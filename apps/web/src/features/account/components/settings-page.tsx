@@ -37,7 +37,7 @@ export function SettingsPage({ account, apiUrl, bell, notifications }: SettingsP
           </Link>
           <div className="flex min-w-0 items-center gap-2">
             {bell}
-            <UserMenu name={account.name} email={account.email} />
+            <UserMenu userId={account.id} name={account.name} email={account.email} />
           </div>
         </header>
         <main id="main" className="flex flex-col gap-6 pb-16">

@@ -41,7 +41,7 @@ export function useDeleteList(userId: string) {
 }
 
 /** The list moved elsewhere (another tab, another device) since this page last read the order. */
-export class ListsChangedError extends Error {
+class ListsChangedError extends Error {
   constructor() {
     super("Your lists were reordered elsewhere; they now show the current order. Try again.");
     this.name = "ListsChangedError";

@@ -4,9 +4,6 @@ import { useApiClient } from "@/lib/api-client-context";
 
 const settingsPath = (userId: string) => `/api/${encodeURIComponent(userId)}/notification-settings`;
 
-export const pushSubscriptionsPath = (userId: string, id?: number) =>
-  `/api/${encodeURIComponent(userId)}/push-subscriptions${id === undefined ? "" : `/${id}`}`;
-
 const settingsKey = (userId: string) => ["notification-settings", userId] as const;
 
 export function useNotificationSettings(userId: string) {

@@ -2,7 +2,7 @@
 
 import { type ChangeEvent, useId } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { LoadErrorAlert } from "@/components/ui/load-error-alert";
 import { describeError } from "@/lib/api-client";
 import { useNotificationSettings, useUpdateEmailReminders } from "../api/notification-settings";
 import { usePushSubscription } from "../hooks/use-push-subscription";
@@ -61,16 +61,11 @@ export function NotificationPreferences({ userId }: { userId: string }) {
         <BrowserPermission />
       </div>
       {settings.error ? (
-        <Alert
+        <LoadErrorAlert
           title="Couldn't load your notification settings"
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void settings.refetch()}>
-              Try again
-            </Button>
-          }
-        >
-          {describeError(settings.error)}
-        </Alert>
+          error={settings.error}
+          onRetry={() => void settings.refetch()}
+        />
       ) : !settings.data ? (
         <p className="text-sm text-muted-foreground">Loading…</p>
       ) : (

@@ -8,6 +8,7 @@ import { clsx } from "clsx";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { LoadErrorAlert } from "@/components/ui/load-error-alert";
 import { describeError } from "@/lib/api-client";
 import { useMarkRead } from "../api/notifications";
 import { BrowserPermission } from "./browser-permission";
@@ -54,16 +55,7 @@ export function NotificationsPanel({
         ) : null}
         <BrowserPermission compact />
         {error && !collection ? (
-          <Alert
-            title="Couldn't load notifications"
-            action={
-              <Button variant="secondary" size="sm" onClick={onRetry}>
-                Try again
-              </Button>
-            }
-          >
-            {describeError(error)}
-          </Alert>
+          <LoadErrorAlert title="Couldn't load notifications" error={error} onRetry={onRetry} />
         ) : !collection ? (
           <p className="text-sm text-muted-foreground">Loading…</p>
         ) : collection.items.length === 0 ? (

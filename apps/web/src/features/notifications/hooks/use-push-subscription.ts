@@ -9,29 +9,15 @@ import {
 } from "@/lib/api-client";
 import { useApiClient } from "@/lib/api-client-context";
 import { useHydrated } from "@/lib/use-hydrated";
-import { pushSubscriptionsPath } from "../api/notification-settings";
-
-/** The service worker that shows pushed reminders (public/sw.js). */
-const WORKER_URL = "/sw.js";
-
-/** What this device registered with the API, to delete it when push is turned off here. */
-interface SavedSubscription {
-  id: number;
-  endpoint: string;
-}
-
-const storageKey = (userId: string) => `push-subscription:${userId}`;
-
-function saved(userId: string): SavedSubscription | null {
-  try {
-    const value = JSON.parse(localStorage.getItem(storageKey(userId)) ?? "null") as unknown;
-    return value && typeof value === "object" && "id" in value && "endpoint" in value
-      ? (value as SavedSubscription)
-      : null;
-  } catch {
-    return null;
-  }
-}
+import {
+  browserPushSubscription,
+  forgetPushSubscription,
+  PUSH_WORKER_URL,
+  pushSubscriptionsPath,
+  type SavedPushSubscription,
+  savedPushSubscription,
+  savePushSubscription,
+} from "@/lib/web-push";
 
 function pushSupported(): boolean {
   return (
@@ -58,22 +44,17 @@ function applicationServerKey(base64url: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
 
-async function currentSubscription(): Promise<PushSubscription | null> {
-  const registration = await navigator.serviceWorker.getRegistration(WORKER_URL);
-  return (await registration?.pushManager.getSubscription()) ?? null;
-}
-
 async function subscribe(
   client: ApiClient,
   userId: string,
   publicKey: string,
-): Promise<SavedSubscription> {
+): Promise<SavedPushSubscription> {
   if ((await Notification.requestPermission()) !== "granted") {
     throw new Error(
       "Allow notifications for this site first: the browser shows pushed reminders as notifications.",
     );
   }
-  const registration = await navigator.serviceWorker.register(WORKER_URL);
+  const registration = await navigator.serviceWorker.register(PUSH_WORKER_URL);
   await navigator.serviceWorker.ready;
   const subscription =
     (await registration.pushManager.getSubscription()) ??
@@ -112,8 +93,8 @@ export function usePushSubscription(userId: string, publicKey: string | null) {
 
   useEffect(() => {
     if (!pushSupported()) return;
-    const record = saved(userId);
-    currentSubscription()
+    const record = savedPushSubscription(userId);
+    browserPushSubscription()
       .then((subscription) => setEnabled(!!record && subscription?.endpoint === record.endpoint))
       .catch(() => setEnabled(false));
   }, [userId]);
@@ -126,19 +107,10 @@ export function usePushSubscription(userId: string, publicKey: string | null) {
         if (on) {
           if (!publicKey) return;
           const record = await subscribe(client, userId, publicKey);
-          localStorage.setItem(storageKey(userId), JSON.stringify(record));
+          savePushSubscription(userId, record);
         } else {
-          const record = saved(userId);
-          if (record) {
-            await client
-              .request<void>("DELETE", pushSubscriptionsPath(userId, record.id))
-              // Already gone on the server (deleted from another tab): off is off.
-              .catch((failure: unknown) => {
-                if (!(failure instanceof ApiError && failure.status === 404)) throw failure;
-              });
-          }
-          localStorage.removeItem(storageKey(userId));
-          await (await currentSubscription())?.unsubscribe();
+          await forgetPushSubscription(client, userId);
+          await (await browserPushSubscription())?.unsubscribe();
         }
         setEnabled(on);
       } catch (failure) {

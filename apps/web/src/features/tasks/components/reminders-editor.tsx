@@ -1,7 +1,7 @@
 "use client";
 
 import { REMINDER_BEFORE_MAX, REMINDERS_MAX } from "@todo/contract/limits";
-import { type KeyboardEvent, useId, useState } from "react";
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -18,7 +18,7 @@ const UNIT_MINUTES = { minutes: 1, hours: 60, days: 1440 } as const;
 type Unit = keyof typeof UNIT_MINUTES;
 
 /** Why a custom reminder cannot be added, or null with its minutes. */
-export function customReminder(
+function customReminder(
   amount: string,
   unit: Unit,
   reminders: number[],
@@ -61,6 +61,18 @@ export function RemindersEditor({
   const [amount, setAmount] = useState("");
   const [unit, setUnit] = useState<Unit>("hours");
   const [customError, setCustomError] = useState<string | null>(null);
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  // Closing the custom row removes the control that had the focus: it goes back to "Custom…",
+  // or, when that is disabled (five set), to the reminder just added.
+  const refocus = useRef<{ added: number | null } | null>(null);
+  useEffect(() => {
+    const target = refocus.current;
+    if (adding || !target) return;
+    refocus.current = null;
+    const custom = fieldset.current?.querySelector<HTMLButtonElement>("[data-custom-reminder]");
+    const added = fieldset.current?.querySelector<HTMLElement>(`[data-reminder="${target.added}"]`);
+    (custom && !custom.disabled ? custom : added)?.focus();
+  }, [adding]);
   const full = reminders.length >= REMINDERS_MAX;
   const off = disabled || !scheduled;
   const custom = reminders.filter((minutes) => !PRESET_MINUTES.has(minutes));
@@ -80,6 +92,11 @@ export function RemindersEditor({
     if (result.minutes === null) return;
     onChange([...reminders, result.minutes]);
     setAmount("");
+    closeCustom(result.minutes);
+  }
+
+  function closeCustom(added: number | null) {
+    refocus.current = { added };
     setAdding(false);
   }
 
@@ -101,6 +118,7 @@ export function RemindersEditor({
 
   return (
     <fieldset
+      ref={fieldset}
       aria-describedby={[hintId, error && errorId].filter(Boolean).join(" ")}
       className="flex min-w-0 flex-col gap-2"
     >
@@ -115,6 +133,7 @@ export function RemindersEditor({
             >
               <input
                 type="checkbox"
+                data-reminder={minutes}
                 checked={checked}
                 disabled={off || (full && !checked)}
                 onChange={() => toggle(minutes)}
@@ -132,6 +151,7 @@ export function RemindersEditor({
             {describeReminder(minutes)}
             <button
               type="button"
+              data-reminder={minutes}
               aria-label={`Remove the reminder ${describeReminder(minutes)}`}
               disabled={disabled}
               onClick={() => toggle(minutes)}
@@ -145,6 +165,7 @@ export function RemindersEditor({
           <Button
             size="sm"
             variant="secondary"
+            data-custom-reminder
             disabled={off || full}
             onClick={() => {
               setCustomError(null);
@@ -183,7 +204,13 @@ export function RemindersEditor({
           <Button size="sm" onClick={addCustom}>
             Add reminder
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => setAdding(false)}>
+          {/* Named apart from the dialog's own Cancel, which drops the whole edit. */}
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-label="Cancel the custom reminder"
+            onClick={() => closeCustom(null)}
+          >
             Cancel
           </Button>
           {customError ? (

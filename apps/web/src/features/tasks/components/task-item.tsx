@@ -2,7 +2,7 @@
 
 import type { Task } from "@todo/contract/task";
 import { clsx } from "clsx";
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LineIcon } from "@/components/ui/line-icon";
 import { TASK_DRAG_TYPE } from "@/lib/task-drag";
@@ -107,6 +107,16 @@ function PriorityBadge({ priority }: { priority: Task["priority"] }) {
 export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskItemProps) {
   const titleId = useId();
   const checkbox = useCompletedCheckbox(task, onToggle);
+  // Worked out once per change of the task, not on every render of the row (the words of an
+  // UNTIL rule build a date formatter).
+  const repeats = useMemo(
+    () => (task.recurrence ? describeRecurrence(task.recurrence, task.time_zone) : null),
+    [task.recurrence, task.time_zone],
+  );
+  const reminders = useMemo(
+    () => (task.reminders.length > 0 ? `Reminders: ${describeReminders(task.reminders)}` : null),
+    [task.reminders],
+  );
 
   return (
     <li
@@ -147,21 +157,21 @@ export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskI
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
           <PriorityBadge priority={task.priority} />
           {task.due_date ? <DueDate dueDate={task.due_date} /> : null}
-          {task.recurrence ? (
+          {repeats ? (
             <span
               role="img"
-              aria-label={`Repeats: ${describeRecurrence(task.recurrence, task.time_zone)}`}
-              title={describeRecurrence(task.recurrence, task.time_zone)}
+              aria-label={`Repeats: ${repeats}`}
+              title={repeats}
               className="text-muted-foreground"
             >
               <LineIcon path={REPEAT_ICON} className="size-4 shrink-0" />
             </span>
           ) : null}
-          {task.reminders.length > 0 ? (
+          {reminders ? (
             <span
               role="img"
-              aria-label={`Reminders: ${describeReminders(task.reminders)}`}
-              title={`Reminders: ${describeReminders(task.reminders)}`}
+              aria-label={reminders}
+              title={reminders}
               className="flex items-center gap-0.5 text-muted-foreground"
             >
               <LineIcon path={BELL_ICON} className="size-4 shrink-0" />

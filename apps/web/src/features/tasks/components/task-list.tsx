@@ -3,9 +3,10 @@
 import type { Task } from "@todo/contract/task";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { LoadErrorAlert } from "@/components/ui/load-error-alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
-import { describeError, NetworkError } from "@/lib/api-client";
+import { NetworkError } from "@/lib/api-client";
 import type { useTasks } from "../api/list-tasks";
 import { groupByDay } from "./day-groups";
 import { TaskItem } from "./task-item";
@@ -32,21 +33,6 @@ function TaskListSkeleton() {
         <Skeleton key={row} className="h-20 w-full" />
       ))}
     </div>
-  );
-}
-
-function LoadError({ error, onRetry }: { error: Error; onRetry: () => void }) {
-  return (
-    <Alert
-      title="Couldn't load your tasks"
-      action={
-        <Button variant="secondary" size="sm" onClick={onRetry}>
-          Retry
-        </Button>
-      }
-    >
-      {describeError(error)}
-    </Alert>
   );
 }
 
@@ -79,7 +65,12 @@ export function TaskList({
   const problem = unreachable ? (
     <Unreachable onRetry={() => query.refetch()} />
   ) : query.isError ? (
-    <LoadError error={query.error} onRetry={() => query.refetch()} />
+    <LoadErrorAlert
+      title="Couldn't load your tasks"
+      error={query.error}
+      onRetry={() => query.refetch()}
+      retryLabel="Retry"
+    />
   ) : null;
   if (query.isPending) return problem ?? <TaskListSkeleton />;
 

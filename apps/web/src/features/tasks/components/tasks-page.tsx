@@ -65,7 +65,7 @@ export function TasksPage({
                 <div className="flex min-w-0 items-center gap-2">
                   {bell}
                   <Suspense fallback={<span className="truncate text-sm">{user.name}</span>}>
-                    <UserMenu name={user.name} email={user.email} />
+                    <UserMenu userId={user.id} name={user.name} email={user.email} />
                   </Suspense>
                 </div>
               </header>

@@ -22,24 +22,22 @@ export function ruleParts(rule: string): Map<string, string> {
   );
 }
 
-const DAY_NAMES: Record<string, string> = {
-  MO: "Mon",
-  TU: "Tue",
-  WE: "Wed",
-  TH: "Thu",
-  FR: "Fri",
-  SA: "Sat",
-  SU: "Sun",
-};
-const FULL_DAY_NAMES: Record<string, string> = {
-  MO: "Monday",
-  TU: "Tuesday",
-  WE: "Wednesday",
-  TH: "Thursday",
-  FR: "Friday",
-  SA: "Saturday",
-  SU: "Sunday",
-};
+/** Each RRULE weekday code's name, short ("Mon", fits seven to a row) and in full. */
+export const DAY_NAMES = {
+  MO: ["Mon", "Monday"],
+  TU: ["Tue", "Tuesday"],
+  WE: ["Wed", "Wednesday"],
+  TH: ["Thu", "Thursday"],
+  FR: ["Fri", "Friday"],
+  SA: ["Sat", "Saturday"],
+  SU: ["Sun", "Sunday"],
+} as const;
+
+/** A weekday code as words; an unknown code as it is. */
+function dayName(code: string, form: "short" | "full"): string {
+  const names = (DAY_NAMES as Record<string, readonly [string, string] | undefined>)[code];
+  return names?.[form === "short" ? 0 : 1] ?? code;
+}
 const MONTHS = [
   "January",
   "February",
@@ -100,8 +98,8 @@ function weekdayWords(byDay: string): string {
     const match = /^([+-]?\d{1,2})?(\w\w)$/.exec(day);
     const name = match?.[2] ?? day;
     return match?.[1]
-      ? `the ${ordinalWord(Number(match[1]))} ${FULL_DAY_NAMES[name] ?? name}`
-      : (DAY_NAMES[name] ?? name);
+      ? `the ${ordinalWord(Number(match[1]))} ${dayName(name, "full")}`
+      : dayName(name, "short");
   });
   return joinWords(words);
 }

@@ -7,7 +7,7 @@ import { type ComponentProps, type ReactNode, useId, useMemo, useState } from "r
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { describeRecurrence, ordinalWord } from "./describe-recurrence";
+import { DAY_NAMES, describeRecurrence, ordinalWord } from "./describe-recurrence";
 import {
   buildRule,
   type Frequency,
@@ -21,7 +21,6 @@ import {
   type RepeatEnd,
   type RepeatState,
   WEEKDAYS,
-  type Weekday,
   weekdayOf,
   weekdayOrdinal,
 } from "./repeat-rule";
@@ -43,15 +42,6 @@ const UNIT_LABELS: Record<Frequency, string> = {
   MONTHLY: "months",
   YEARLY: "years",
 };
-const DAY_LABELS: Record<Weekday, [short: string, full: string]> = {
-  MO: ["Mon", "Monday"],
-  TU: ["Tue", "Tuesday"],
-  WE: ["Wed", "Wednesday"],
-  TH: ["Thu", "Thursday"],
-  FR: ["Fri", "Friday"],
-  SA: ["Sat", "Saturday"],
-  SU: ["Sun", "Sunday"],
-};
 const PREVIEW_LENGTH = 5;
 const MAX_NUMBER = 999;
 
@@ -68,7 +58,7 @@ export interface RecurrencePickerProps {
 function monthlyLabel(on: MonthlyOn): string {
   return on.kind === "day"
     ? `On day ${on.day}`
-    : `On the ${ordinalWord(on.ordinal)} ${DAY_LABELS[on.weekday][1]}`;
+    : `On the ${ordinalWord(on.ordinal)} ${DAY_NAMES[on.weekday][1]}`;
 }
 
 /** The monthly choices the due date offers: its day, and its weekday counted from either end. */
@@ -78,9 +68,11 @@ function monthlyChoices(current: MonthlyOn, dueDate: string): MonthlyOn[] {
   const choices: MonthlyOn[] = [{ kind: "day", day: Number(dueDate.slice(8, 10)) }];
   if (ordinal <= 4) choices.push({ kind: "weekday", ordinal, weekday });
   if (isLastWeekdayOfMonth(dueDate)) choices.push({ kind: "weekday", ordinal: -1, weekday });
-  const key = (on: MonthlyOn) => monthlyLabel(on);
   // A rule read from the task may name another day: it stays a choice.
-  return choices.some((choice) => key(choice) === key(current)) ? choices : [current, ...choices];
+  const currentLabel = monthlyLabel(current);
+  return choices.some((choice) => monthlyLabel(choice) === currentLabel)
+    ? choices
+    : [current, ...choices];
 }
 
 /**
@@ -257,8 +249,8 @@ export function RecurrencePicker({
                   )}
                 >
                   {/* Named "Monday" while showing "Mon", which fits seven to a row at 360 px. */}
-                  <span aria-hidden="true">{DAY_LABELS[day][0]}</span>
-                  <span className="sr-only">{DAY_LABELS[day][1]}</span>
+                  <span aria-hidden="true">{DAY_NAMES[day][0]}</span>
+                  <span className="sr-only">{DAY_NAMES[day][1]}</span>
                 </button>
               );
             })}
