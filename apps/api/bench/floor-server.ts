@@ -4,11 +4,12 @@
  * serialization.
  *   /       `GET /api/{user}/tasks?limit=50`: one statement, the page with its total
  *   /task   `GET /api/{user}/tasks/{id}`: the API's statement for one task
+ * Both statements return each task's JSON as PostgreSQL writes it (first column); the floor
+ * joins them as the API does.
  */
 import { createServer } from "node:http";
 import { listQuerySchema } from "@todo/contract/list-query";
 import { createDb, createSql } from "@todo/db/client";
-import { fillPlaceholders } from "drizzle-orm";
 import { CursorCodec } from "../src/lib/cursor";
 import { TasksRepository } from "../src/repositories/tasks-repository";
 
@@ -23,26 +24,18 @@ const { statement, values } = repository.listStatement(
   userId,
   listQuerySchema.parse({ limit: "50" }),
 );
-const list = {
-  text: statement.getQuery().sql,
-  params: fillPlaceholders(statement.getQuery().params, values),
-};
-const get = repository.statements.get.getQuery().sql;
+const list = { text: statement.text, params: statement.params(values) };
+const get = repository.statements.get.text;
 const prepared = { prepare: true };
 
 createServer(async (request, response) => {
   response.setHeader("content-type", "application/json");
   if (request.url === "/task") {
-    const rows = await sql.unsafe(get, [userId, Number(taskId)], prepared);
-    response.end(JSON.stringify(rows[0]));
+    const [row] = await sql.unsafe(get, [userId, Number(taskId)], prepared).values();
+    response.end(row?.[0]);
     return;
   }
-  const rows = await sql.unsafe(list.text, list.params as string[], prepared);
-  response.end(
-    JSON.stringify({
-      items: rows.slice(0, 50),
-      total: Number(rows[0]?.total ?? 0),
-      next_cursor: null,
-    }),
-  );
+  const rows = await sql.unsafe(list.text, list.params as string[], prepared).values();
+  const items = rows.slice(0, 50).map((row) => row[0]);
+  response.end(`{"items":[${items.join(",")}],"total":${rows[0]?.[3] ?? 0},"next_cursor":null}`);
 }).listen(Number(port), "127.0.0.1", () => process.send?.("ready"));

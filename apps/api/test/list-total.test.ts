@@ -3,7 +3,9 @@ import type { Task } from "@todo/contract/task";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { App } from "../src/app";
-import { taskPath, tasksPath, testApp, testUser } from "./helpers";
+import { authHeader, newUserId, taskPath, tasksPath, testApp, testUser } from "./helpers";
+import { type ApiProcess, kill, startApi } from "./support/api-process";
+import { freshRequest } from "./support/fresh-request";
 
 /**
  * `total` of an unfiltered (or status-only) list comes from per-user counts kept by triggers
@@ -212,19 +214,25 @@ describe("list total", () => {
       await one.expectExact({ all: 8, completed: 4 });
       await two.expectExact({ all: 4, completed: 2 });
 
-      // Changes that leave every count as it was write no counts row: other fields, no rows,
-      // and a completion and an un-completion of one user in the same statement.
+      // Updates that change neither `completed` nor the owner write no counts row: other
+      // fields, `completed` set to what it was, no rows.
       const before = await counts(one.userId);
       await client.query("update tasks set title = title || '!' where user_id = $1", [one.userId]);
+      await client.query("update tasks set completed = completed where user_id = $1", [one.userId]);
       await client.query("update tasks set completed = true where user_id = $1 and false", [
         one.userId,
       ]);
+      expect(await counts(one.userId)).toEqual(before);
+      // A completion and an un-completion of one user in the same statement cancel out.
       await client.query(
         `update tasks set completed = not completed
          where user_id = $1 and title in ('multi 1!', 'multi 2!')`,
         [one.userId],
       );
-      expect(await counts(one.userId)).toEqual(before);
+      expect(await counts(one.userId)).toMatchObject({
+        total: before?.total,
+        completed: before?.completed,
+      });
 
       // An owner change moves the task's counts; a delete of both users' tasks counts each.
       await client.query(
@@ -242,6 +250,76 @@ describe("list total", () => {
       await two.expectExact({ all: 4, completed: 2 });
     } finally {
       await client.end();
+    }
+  });
+});
+
+describe("list total across two API processes", () => {
+  let apis: ApiProcess[] = [];
+  const direct = new pg.Pool({ connectionString: inject("databaseUrl"), max: 1 });
+  beforeAll(async () => {
+    apis = await Promise.all([0, 1].map(() => startApi({ DATABASE_URL: inject("databaseUrl") })));
+  });
+  afterAll(async () => {
+    await Promise.all(apis.map(kill));
+    await direct.end();
+  });
+
+  it("equals a count of the rows after concurrent creates, toggles and deletes through both", async () => {
+    const userId = newUserId();
+    const headers = { ...(await authHeader(userId)), "content-type": "application/json" };
+    /** The n-th request goes to one process, the next to the other. */
+    const send = async (n: number, path: string, method: string, body?: unknown) => {
+      const api = apis[n % apis.length] as ApiProcess;
+      const response = await freshRequest(new URL(path, api.origin), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: response.body };
+    };
+    const created = await Promise.all(
+      Array.from({ length: 24 }, (_, n) =>
+        send(n, tasksPath(userId), "POST", { title: `seed ${n}`, completed: n % 3 === 0 }),
+      ),
+    );
+    expect(created.map((r) => r.status)).toEqual(created.map(() => 201));
+    const ids = created.map((r) => (JSON.parse(r.body) as Task).id);
+
+    // At once: more creates, deletes, and toggles, each task toggled through both processes (so
+    // the same rows and the same counts row are written from both at the same time).
+    const writes = await Promise.all([
+      ...Array.from({ length: 16 }, (_, n) =>
+        send(n, tasksPath(userId), "POST", { title: `more ${n}`, completed: n % 2 === 0 }),
+      ),
+      ...ids.slice(0, 8).map((id, n) => send(n, taskPath(userId, id), "DELETE")),
+      ...ids
+        .slice(8)
+        .flatMap((id, n) =>
+          [0, 1, 2].map((k) => send(n + k, `${taskPath(userId, id)}/complete`, "PATCH")),
+        ),
+    ]);
+    expect(writes.every((r) => r.status === 201 || r.status === 204 || r.status === 200)).toBe(
+      true,
+    );
+
+    const { rows } = await direct.query<{ all: string; completed: string }>(
+      "select count(*) as all, count(*) filter (where completed) as completed from tasks where user_id = $1",
+      [userId],
+    );
+    const counted = { all: Number(rows[0]?.all), completed: Number(rows[0]?.completed) };
+    expect(counted.all).toBe(24 + 16 - 8);
+    // Seeds 8..23 toggled three times (flipped): the 11 of them that were open; 8 of the more.
+    expect(counted.completed).toBe(11 + 8);
+    for (const [status, expected] of [
+      ["all", counted.all],
+      ["completed", counted.completed],
+      ["pending", counted.all - counted.completed],
+    ] as const) {
+      const page = await send(0, `${tasksPath(userId)}?status=${status}&limit=100`, "GET");
+      const list = JSON.parse(page.body) as TaskList;
+      expect(list.total).toBe(expected);
+      expect(list.items).toHaveLength(expected);
     }
   });
 });

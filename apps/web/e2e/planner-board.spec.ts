@@ -131,7 +131,9 @@ test("completing in the Active view offers undo; counts agree while a delete can
   await openTasks(page, "/tasks?status=pending");
   await expect(statusFilter(page, "Active")).toHaveText("Active 3");
 
-  await page.getByRole("checkbox", { name: "Bravo" }).check();
+  // click(), not check(): the completed task leaves the Active view, and check() then waits
+  // (until the test times out) to see the box ticked on a row that may already be gone.
+  await page.getByRole("checkbox", { name: "Bravo" }).click();
   await expect(page.getByText("Completed “Bravo”")).toBeVisible();
   await expect(taskItem(page, "Bravo")).toBeHidden();
   await expect(taskItem(page, "Alpha")).toBeFocused();
@@ -149,6 +151,8 @@ test("completing in the Active view offers undo; counts agree while a delete can
   await expect(statusFilter(page, "Active")).toHaveText("Active 2");
   await expect(statusFilter(page, "All")).toHaveText("All 2");
   await expect(statusFilter(page, "Completed")).toHaveText("Completed 0");
+  // With the counts settled, whatever the undo refetched has re-rendered the rows: focus stays.
+  await expect(taskItem(page, "Bravo")).toBeFocused();
 });
 
 test("a toast never covers the focused task at 360×640", async ({ page, user: _signedIn }) => {

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
 // Tests that only need a signed-in page request the `user` fixture as `_signedIn`: asking for it
 // is what signs the default page in.
 import {
@@ -260,6 +260,60 @@ test("filters and sort live in the URL: reload and the back button restore them"
   await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(page).not.toHaveURL(/tag=|q=|priority=/);
   await expect(taskTitles(page)).toHaveText(["Alpha report", "Beta groceries", "Gamma taxes"]);
+});
+
+test("a filter set while Back still waits on the server lands in the URL, the list and the fields", async ({
+  page,
+  user: _signedIn,
+}) => {
+  const session = await apiSession(page.request);
+  await createThroughApi(session, { title: "Alpha report", tags: ["work"] });
+  await createThroughApi(session, { title: "Beta groceries", tags: ["home"] });
+  await openTasks(page);
+  await statusFilter(page, "Active").click();
+  await expect(page).toHaveURL(/status=pending/);
+  // After a reload, Back to an entry the old page made asks the server for that page again.
+  await page.reload();
+  await expect(taskTitles(page)).toHaveText(["Beta groceries", "Alpha report"]);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  // The page's own request, not the links' prefetches.
+  const pageRequest = (request: Request) =>
+    /[?&]_rsc=/.test(request.url()) && !request.headers()["next-router-prefetch"];
+  await page.route(/[?&]_rsc=/, async (route) => {
+    if (pageRequest(route.request())) await held;
+    await route.continue();
+  });
+  const traversal = page.waitForRequest(pageRequest);
+  await page.goBack();
+  await traversal;
+  await expect(statusFilter(page, "All")).toHaveAttribute("aria-pressed", "true");
+
+  // The tag is clicked while that answer is on its way, and again once it has landed.
+  await taskItem(page, "Beta groceries")
+    .getByRole("button", { name: /tag #home/ })
+    .click();
+  const toolbar = page.getByRole("search");
+  await expect(page).toHaveURL(/tag=home/);
+  await expect(toolbar.getByLabel("Tag")).toHaveValue("home");
+  await expect(taskTitles(page)).toHaveText(["Beta groceries"]);
+  const landed = page.waitForResponse((response) => pageRequest(response.request()));
+  release();
+  await landed;
+  await page.unrouteAll();
+  await toolbar.getByLabel("Search").fill("groc");
+  await expect(page).toHaveURL(/tag=home/);
+  await expect(page).toHaveURL(/q=groc/);
+  await expect(toolbar.getByLabel("Tag")).toHaveValue("home");
+  await expect(taskTitles(page)).toHaveText(["Beta groceries"]);
+  // The router is not left stuck: links still navigate, and Back still restores the filters.
+  await page.getByRole("link", { name: "Today", exact: true }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  await page.goBack();
+  await expect(toolbar.getByLabel("Tag")).toHaveValue("home");
+  await expect(taskTitles(page)).toHaveText(["Beta groceries"]);
 });
 
 test("the page arrives with the list and counts for its URL already in the HTML", async ({

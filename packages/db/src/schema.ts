@@ -150,8 +150,8 @@ export const idempotencyKeys = pgTable(
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
 /**
- * Each user's task counts, kept exact by statement-level triggers on `tasks` (migration
- * 0003), so an unfiltered list's `total` is one row read instead of a count of every task.
+ * Each user's task counts, kept exact by row-level triggers on `tasks` (migrations 0003 and
+ * 0015), so an unfiltered list's `total` is one row read instead of a count of every task.
  */
 export const taskCounts = pgTable("task_counts", {
   userId: text("user_id").primaryKey(),

@@ -2,20 +2,21 @@ import { isAllDay } from "@todo/contract/due-date";
 import type { ListQuery, SortOrder, TaskSort } from "@todo/contract/list-query";
 import { nextOccurrence } from "@todo/contract/occurrences";
 import type { NewTask, Task, TaskChanges } from "@todo/contract/task";
-import type { Db } from "@todo/db/client";
+import type { Db, Sql } from "@todo/db/client";
 import { idempotencyKeys, lists, TITLE_COLLATION, taskCounts, tasks } from "@todo/db/schema";
 import {
   and,
   asc,
   desc,
   eq,
-  getTableColumns,
+  fillPlaceholders,
   inArray,
   isNull,
   type Placeholder,
   type SQL,
   sql,
 } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { CursorCodec, CursorPosition } from "../lib/cursor";
 import type { Precondition } from "../lib/etag";
 import { versionEtag } from "../lib/etag";
@@ -45,10 +46,10 @@ export type CreateResult =
   | { outcome: "replayed"; record: TaskRecord }
   | { outcome: "key_reused" };
 
-export interface TaskPage {
-  items: Task[];
-  total: number;
-  next_cursor: string | null;
+/** A task as PostgreSQL wrote its JSON (`taskJson`), with its entity tag. */
+export interface TaskJson {
+  json: string;
+  etag: string;
 }
 
 /** A field (of a body or query) whose value the database shows to be invalid: a 422. */
@@ -104,7 +105,10 @@ export class InvalidCursorError extends Error {
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
-/** The one serializer of a task row: every response (and the export) goes through it. */
+/**
+ * A task row as served by the writes and written by the export. Reads send the JSON of
+ * `taskJsonRow` instead: the same bytes (`task-json.test.ts`).
+ */
 export function toRecord(row: TaskRow): TaskRecord {
   return {
     task: {
@@ -129,6 +133,45 @@ export function toRecord(row: TaskRow): TaskRecord {
   };
 }
 
+/**
+ * A timestamp as `Date.prototype.toISOString()` writes it: UTC, milliseconds, `Z`. PostgreSQL
+ * refuses years outside 1–9999 (AD) on input, and within them both write the same.
+ */
+function isoText(column: SQL | AnyPgColumn): SQL<string | null> {
+  return sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+/**
+ * A task's JSON as served, joined to each row of tasks, the same fields and formats as `toRecord`
+ * (`task-json.test.ts` holds them equal): a lateral row that PostgreSQL writes as compact JSON,
+ * so that reads send it as is and Node neither maps rows nor serializes them (ADR 0037).
+ */
+const taskJsonRow = sql`(select
+  ${tasks.id} as id,
+  ${tasks.userId} as user_id,
+  ${tasks.title} as title,
+  ${tasks.description} as description,
+  ${tasks.completed} as completed,
+  ${tasks.priority} as priority,
+  coalesce(to_char(${tasks.dueOn}, 'YYYY-MM-DD'), ${isoText(tasks.dueDate)}) as due_date,
+  ${tasks.timeZone} as time_zone,
+  ${tasks.tags} as tags,
+  ${tasks.listId} as list_id,
+  ${tasks.recurrence} as recurrence,
+  ${tasks.recurrenceFrom} as recurrence_from,
+  case when cardinality(${tasks.reminderOffsets}) = 0 then '[]'::json
+    else array_to_json(array(select reminder from (
+      select minutes as before_minutes
+      from unnest(${tasks.reminderOffsets}) with ordinality as stored(minutes, n) order by n
+    ) as reminder))
+  end as reminders,
+  ${isoText(tasks.completedAt)} as completed_at,
+  ${isoText(tasks.createdAt)} as created_at,
+  ${isoText(tasks.updatedAt)} as updated_at
+) as task_json`;
+/** The JSON of a row joined with `taskJsonRow`. */
+const taskJson = sql<string>`row_to_json(task_json)::text`;
+
 /** The row of a new task as validated on create (and on import). */
 export function taskValues(userId: string, input: NewTask): NewTaskRow {
   return {
@@ -146,23 +189,6 @@ export function taskValues(userId: string, input: NewTask): NewTaskRow {
     recurrenceFrom: input.recurrence_from,
     reminderOffsets: reminderOffsets(input.reminders),
   };
-}
-
-/** The value a row is sorted by, as carried in a cursor. */
-function sortValue(row: TaskRow, sort: TaskSort): string | null {
-  switch (sort) {
-    case "created_at":
-      return iso(row.createdAt);
-    case "updated_at":
-      return iso(row.updatedAt);
-    case "due_date":
-      return iso(row.dueInstant);
-    case "completed_at":
-      return iso(row.completedAt);
-    case "priority":
-    case "title":
-      return row[sort];
-  }
 }
 
 /** The stored form of a due date: the moment of a timed task, or the day of an all-day one. */
@@ -198,6 +224,24 @@ function sortKey(sort: TaskSort): { column: SQL; param: (value: Placeholder) => 
         column: sql`${tasks.title} collate ${sql.identifier(TITLE_COLLATION)}`,
         param: (value) => sql`${value}::text collate ${sql.identifier(TITLE_COLLATION)}`,
       };
+  }
+}
+
+/** The value a row is sorted by, as text, as carried in a cursor. */
+function cursorValue(sort: TaskSort): SQL<string | null> {
+  switch (sort) {
+    case "created_at":
+      return isoText(tasks.createdAt);
+    case "updated_at":
+      return isoText(tasks.updatedAt);
+    case "due_date":
+      return isoText(tasks.dueInstant);
+    case "completed_at":
+      return isoText(tasks.completedAt);
+    case "priority":
+      return sql`${tasks.priority}::text`;
+    case "title":
+      return sql`${tasks.title}`;
   }
 }
 
@@ -325,16 +369,55 @@ function listShape(query: ListQuery, position: CursorPosition | null): string {
   ].join(" ");
 }
 
+/**
+ * A read whose rows go out as they come (ADR 0037): the text Drizzle built once, run by
+ * postgres.js (prepared, as every statement), its rows as arrays, without Drizzle's mapping.
+ */
+class RawRead<Row extends unknown[]> {
+  readonly text: string;
+  readonly #params: unknown[];
+
+  constructor(
+    private readonly client: Sql,
+    query: { toSQL(): { sql: string; params: unknown[] } },
+  ) {
+    const { sql: text, params } = query.toSQL();
+    this.text = text;
+    this.#params = params;
+  }
+
+  /** The statement's parameters, its placeholders filled from `values`. */
+  params(values: Record<string, unknown>): unknown[] {
+    return fillPlaceholders(this.#params, values);
+  }
+
+  async run(values: Record<string, unknown>): Promise<Row[]> {
+    const rows = await this.client.unsafe(this.text, this.params(values) as never[]).values();
+    return rows as unknown as Row[];
+  }
+}
+
+/** A page's rows: the task's JSON, its sort value as text, its id, the matching total. */
+type ListRow = [json: string, cursorValue: string | null, id: string, total: string];
+
 function prepareList(db: Db, query: ListQuery, position: CursorPosition | null) {
   const conditions = filters(query);
   if (position) conditions.push(afterCursor(query.sort, query.order, position.value === null));
-  return db
-    .select({ ...getTableColumns(tasks), total: matchingTotal(query).mapWith(Number) })
-    .from(tasks)
-    .where(and(...conditions))
-    .orderBy(...orderBy(query.sort, query.order))
-    .limit(placeholder("limit"))
-    .prepare("task-list");
+  return new RawRead<ListRow>(
+    db.$client,
+    db
+      .select({
+        json: taskJson,
+        cursorValue: cursorValue(query.sort),
+        id: tasks.id,
+        total: matchingTotal(query),
+      })
+      .from(tasks)
+      .crossJoinLateral(taskJsonRow)
+      .where(and(...conditions))
+      .orderBy(...orderBy(query.sort, query.order))
+      .limit(placeholder("limit")),
+  );
 }
 
 /** Distinct list statements kept built; past this, the cache starts again (rare shapes). */
@@ -365,7 +448,14 @@ function prepareStatements(db: Db) {
   // `completed` is the value sent, or null to toggle.
   const completed = sql`coalesce(${placeholder("completed")}::boolean, not ${tasks.completed})`;
   return {
-    get: db.select().from(tasks).where(owned).prepare("task-get"),
+    get: new RawRead<[json: string, version: number]>(
+      db.$client,
+      db
+        .select({ json: taskJson, version: tasks.version })
+        .from(tasks)
+        .crossJoinLateral(taskJsonRow)
+        .where(owned),
+    ),
     // A list filter names one of the user's lists (else a 422).
     listExists: db
       .select({ id: lists.id })
@@ -421,7 +511,10 @@ export class TasksRepository {
    * the same snapshot. Built once per shape of query (which filters, sort, cursor), its values
    * as placeholders. Also run verbatim by the benchmark's floor server.
    */
-  listStatement(userId: string, query: ListQuery) {
+  listStatement(
+    userId: string,
+    query: ListQuery,
+  ): { statement: RawRead<ListRow>; values: Record<string, unknown> } {
     const position = query.cursor
       ? this.cursors.decode(query.cursor, query.sort, query.order)
       : null;
@@ -442,26 +535,28 @@ export class TasksRepository {
     return { statement, values };
   }
 
-  async list(userId: string, query: ListQuery): Promise<TaskPage> {
+  /** The page's JSON as served: `{"items": [...], "total": N, "next_cursor": ...}`. */
+  async list(userId: string, query: ListQuery): Promise<string> {
     const { statement, values } = this.listStatement(userId, query);
     const [rows, listFound] = await Promise.all([
-      statement.execute(values),
+      statement.run(values),
       typeof query.list_id === "number" ? this.#listExists(userId, query.list_id) : true,
     ]);
     if (!listFound) throw new InvalidFieldsError([{ path: "list_id", message: LIST_ID_INVALID }]);
-    const page = rows.slice(0, query.limit);
-    const items = page.map((row) => toRecord(row).task);
+    const more = rows.length > query.limit;
+    const page = more ? rows.slice(0, query.limit) : rows;
     const last = page.at(-1);
-    const next_cursor =
-      rows.length > query.limit && last
-        ? this.cursors.encode(query.sort, query.order, {
-            value: sortValue(last, query.sort),
-            id: last.id,
-          })
+    const nextCursor =
+      more && last
+        ? this.cursors.encode(query.sort, query.order, { value: last[1], id: Number(last[2]) })
         : null;
     // A page past the end carries no count; only then is it a query of its own.
-    const total = rows[0]?.total ?? (query.cursor ? await this.#count(userId, query) : 0);
-    return { items, total, next_cursor };
+    const counted = rows[0]?.[3];
+    const total =
+      counted === undefined ? (query.cursor ? await this.#count(userId, query) : 0) : counted;
+    let items = "";
+    for (const row of page) items += items === "" ? row[0] : `,${row[0]}`;
+    return `{"items":[${items}],"total":${total},"next_cursor":${JSON.stringify(nextCursor)}}`;
   }
 
   async #listExists(userId: string, listId: number): Promise<boolean> {
@@ -478,9 +573,9 @@ export class TasksRepository {
     return row?.total ?? 0;
   }
 
-  async get(userId: string, id: number): Promise<TaskRecord | null> {
-    const [row] = await this.statements.get.execute({ userId, id });
-    return row ? toRecord(row) : null;
+  async get(userId: string, id: number): Promise<TaskJson | null> {
+    const [row] = await this.statements.get.run({ userId, id });
+    return row ? { json: row[0], etag: versionEtag(id, row[1]) } : null;
   }
 
   create(userId: string, input: NewTask, idempotency?: IdempotencyKey): Promise<CreateResult> {

@@ -16,7 +16,7 @@ describe("due date labels", () => {
     ["2026-12-01", "1 day overdue", true],
     ["2026-11-29", "3 days overdue", true],
   ])("all-day %s reads %s", (due, text, overdue) => {
-    expect(dueLabel(due, paris)).toEqual({ text, overdue });
+    expect(dueLabel(due, paris)).toMatchObject({ text, overdue });
   });
 
   it.each([
@@ -26,7 +26,18 @@ describe("due date labels", () => {
     ["2026-12-05T10:00:00Z", "Saturday, 11:00 AM", false],
     ["2026-11-30T10:00:00Z", "2 days overdue", true],
   ])("the moment %s reads %s in Paris", (due, text, overdue) => {
-    expect(dueLabel(due, paris)).toEqual({ text, overdue });
+    expect(dueLabel(due, paris)).toMatchObject({ text, overdue });
+  });
+
+  it.each([
+    ["2026-11-29", "3 days overdue"],
+    ["2026-12-01", "1 day overdue"],
+    ["2026-11-30T10:00:00Z", "2 days overdue"],
+    ["2026-12-02T08:00:00Z", "Due Today, 9:00 AM (overdue)"],
+    ["2026-12-02", "Due Today"],
+    ["2026-12-04", "Due Friday"],
+  ])("a row shows %s as “%s”, never “Due … days overdue”", (due, phrase) => {
+    expect(dueLabel(due, paris).phrase).toBe(phrase);
   });
 
   it("counts days in the reader's zone, not UTC's", () => {

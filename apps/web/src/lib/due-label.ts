@@ -59,6 +59,11 @@ export function isOverdue(
 export interface DueLabel {
   /** Read at a glance: "Today", "Tomorrow, 9:00 AM", "Friday", "3 days overdue", "Mar 1". */
   text: string;
+  /**
+   * As a task row reads it: "Due Friday", "Due Today, 9:00 AM (overdue)", but a count of days
+   * late alone ("3 days overdue"), which says it was due already.
+   */
+  phrase: string;
   overdue: boolean;
 }
 
@@ -76,7 +81,8 @@ export function dueLabel(dueDate: string, options: LabelOptions = {}): DueLabel 
   const overdue = allDay ? days < 0 : moment.getTime() < now.getTime();
 
   if (days < 0) {
-    return { text: days === -1 ? "1 day overdue" : `${-days} days overdue`, overdue: true };
+    const text = days === -1 ? "1 day overdue" : `${-days} days overdue`;
+    return { text, phrase: text, overdue: true };
   }
   // All-day dates are formatted in UTC, where their midnight was put; moments in the reader's zone.
   const zone = allDay ? "UTC" : timeZone;
@@ -98,5 +104,6 @@ export function dueLabel(dueDate: string, options: LabelOptions = {}): DueLabel 
     const time = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone }).format(moment);
     text = `${text}, ${time}`;
   }
-  return { text: overdue ? `${text} (overdue)` : text, overdue };
+  if (overdue) text = `${text} (overdue)`;
+  return { text, phrase: `Due ${text}`, overdue };
 }

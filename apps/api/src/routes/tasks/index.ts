@@ -51,6 +51,14 @@ async function validated<T>(write: Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * JSON that PostgreSQL wrote (ADR 0037), sent as is: the response schema documents it and is
+ * not run over it again.
+ */
+function sendJson(reply: FastifyReply, json: string) {
+  return reply.header("content-type", "application/json; charset=utf-8").send(json);
+}
+
 function mutated(result: MutationResult, reply: FastifyReply) {
   if (result.outcome === "not_found") throw notFound("task");
   if (result.outcome === "precondition_failed") {
@@ -83,9 +91,9 @@ export default async function taskRoutes(fastify: FastifyInstance) {
         response: { 200: taskListSchema, ...errorResponses(422) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       try {
-        return await validated(app.tasks.list(request.ownerId, request.query));
+        return sendJson(reply, await validated(app.tasks.list(request.ownerId, request.query)));
       } catch (error) {
         if (error instanceof InvalidCursorError) {
           throw invalidRequest([{ path: "cursor", message: error.message }]);
@@ -155,13 +163,13 @@ export default async function taskRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const record = await app.tasks.get(request.ownerId, existingId(request.params.id, "task"));
-      if (!record) throw notFound("task");
-      reply.header("etag", record.etag);
-      if (noneMatch(request.headers["if-none-match"], record.etag)) {
+      const found = await app.tasks.get(request.ownerId, existingId(request.params.id, "task"));
+      if (!found) throw notFound("task");
+      reply.header("etag", found.etag);
+      if (noneMatch(request.headers["if-none-match"], found.etag)) {
         return reply.code(304).send();
       }
-      return record.task;
+      return sendJson(reply, found.json);
     },
   );
 

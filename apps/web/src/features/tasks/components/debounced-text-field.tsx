@@ -19,8 +19,11 @@ interface DebouncedTextFieldProps {
 
 /**
  * Typing stays local and is committed after a pause, so the list is not refetched per keystroke.
- * A value changed from outside (back button) replaces the text; our own commit coming back
- * through the URL does not, so a slow round trip never overwrites what is being typed.
+ * A value changed from outside (back button, a tag clicked) replaces the text, unless the user
+ * has typed since the last commit: then what they typed wins and is committed after the pause
+ * as usual, since losing keystrokes to a URL change is worse than a filter arriving second.
+ * Our own commit coming back through the URL changes nothing, so a slow round trip never
+ * overwrites what is being typed either.
  */
 export function DebouncedTextField({
   label,
@@ -35,15 +38,19 @@ export function DebouncedTextField({
   const committed = useRef(value);
 
   useEffect(() => {
-    if (value === committed.current) return;
+    const before = committed.current;
+    if (value === before) return;
     committed.current = value;
-    setText(value);
+    // Text still equal to the last commit holds nothing typed: it follows the URL.
+    setText((current) => (current.trim() === before ? value : current));
   }, [value]);
 
   useEffect(() => {
     const trimmed = text.trim();
     if (trimmed === committed.current) return;
     const timer = setTimeout(() => {
+      // The URL may have come to this text meanwhile (the same tag clicked while typing it).
+      if (trimmed === committed.current) return;
       committed.current = trimmed;
       onCommit(trimmed);
     }, DEBOUNCE_MS);

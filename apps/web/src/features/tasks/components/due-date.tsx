@@ -18,7 +18,7 @@ export function DueDate({ dueDate }: { dueDate: string }) {
       title={formatDueDate(dueDate)}
       className={label.overdue ? "font-semibold text-danger" : "text-muted-foreground"}
     >
-      Due {label.text}
+      {label.phrase}
     </time>
   );
 }
