@@ -1,9 +1,11 @@
 // No dependencies: the web app's recurrence picker uses it without the recurrence library.
 
+import { dateTimeFormat } from "./date-time-format";
+
 /** Wall-clock fields of `instant` in `timeZone`, as an iCalendar local date-time. */
 export function localDateTime(instant: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
+    dateTimeFormat("en-US", {
       timeZone,
       hourCycle: "h23",
       year: "numeric",

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "@todo/contract/date-time-format";
 import { isAllDay } from "@todo/contract/due-date";
 
 // No React here: the labels are worked out from the date, the clock and a zone, and tested so.
@@ -16,9 +17,9 @@ export function dayIn(timeZone: string | undefined, moment: Date): string {
   const options = { year: "numeric", month: "2-digit", day: "2-digit" } as const;
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat("en-US", { ...options, timeZone });
+    format = dateTimeFormat("en-US", { ...options, timeZone });
   } catch {
-    format = new Intl.DateTimeFormat("en-US", options);
+    format = dateTimeFormat("en-US", options);
   }
   const parts = format.formatToParts(moment);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
@@ -34,10 +35,10 @@ function daysBetween(from: string, to: string): number {
 export function formatDueDate(dueDate: string, { timeZone, locale }: LabelOptions = {}): string {
   return isAllDay(dueDate)
     ? // A calendar date names no moment: it is the same date wherever the reader is.
-      new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
+      dateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
         new Date(`${dueDate}T00:00:00Z`),
       )
-    : new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(
+    : dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(
         new Date(dueDate),
       );
 }
@@ -90,10 +91,10 @@ export function dueLabel(dueDate: string, options: LabelOptions = {}): DueLabel 
   if (days === 0) text = "Today";
   else if (days === 1) text = "Tomorrow";
   else if (days < 7)
-    text = new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: zone }).format(moment);
+    text = dateTimeFormat(locale, { weekday: "long", timeZone: zone }).format(moment);
   else {
     const sameYear = day.slice(0, 4) === today.slice(0, 4);
-    text = new Intl.DateTimeFormat(locale, {
+    text = dateTimeFormat(locale, {
       month: "short",
       day: "numeric",
       year: sameYear ? undefined : "numeric",
@@ -101,7 +102,7 @@ export function dueLabel(dueDate: string, options: LabelOptions = {}): DueLabel 
     }).format(moment);
   }
   if (!allDay) {
-    const time = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone }).format(moment);
+    const time = dateTimeFormat(locale, { timeStyle: "short", timeZone }).format(moment);
     text = `${text}, ${time}`;
   }
   if (overdue) text = `${text} (overdue)`;
