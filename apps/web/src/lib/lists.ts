@@ -34,7 +34,8 @@ export function inboxCountOptions(client: ApiClient, userId: string) {
   return queryOptions({
     // Under the lists' key, so whatever refreshes the lists' counts refreshes this one too.
     queryKey: [...listKeys.all(userId), "inbox-count"] as const,
-    queryFn: ({ signal }) => client.request<TaskList>("GET", inboxCountPath(userId), { signal }),
-    select: (page): number => page.total,
+    // Only the total is kept: the page's HTML carries the server's cache (ADR 0039).
+    queryFn: async ({ signal }) =>
+      (await client.request<TaskList>("GET", inboxCountPath(userId), { signal })).total,
   });
 }

@@ -40,11 +40,14 @@ export function taskListOptions(client: ApiClient, userId: string, filters: Task
   });
 }
 
-/** A tab's count: one task is the smallest page, and `total` is all that is read. */
+/**
+ * A tab's count: one task is the smallest page, and `total` is all that is read, so all that is
+ * cached (the page's HTML carries the server's cache, ADR 0039).
+ */
 export function taskCountOptions(client: ApiClient, userId: string, filters: TaskFilters) {
   return queryOptions({
     queryKey: taskKeys.count(userId, filters),
-    queryFn: ({ signal }) => listTasks(client, userId, { filters, limit: 1, signal }),
-    select: (list) => list.total,
+    queryFn: async ({ signal }) =>
+      (await listTasks(client, userId, { filters, limit: 1, signal })).total,
   });
 }

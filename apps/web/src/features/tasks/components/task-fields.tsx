@@ -12,16 +12,8 @@ import { browserTimeZone, type TaskDraft, type TaskFieldErrors } from "../hooks/
 import { useTasksScope } from "../hooks/use-tasks-scope";
 import { RepeatField } from "../recurrence/repeat-field";
 import { characterCount, tagCount } from "./character-count";
+import { LabelOptions } from "./label-options";
 import { RemindersEditor } from "./reminders-editor";
-
-/** The `<option>`s of a select over one of the label maps. */
-export function LabelOptions({ labels }: { labels: Record<string, string> }) {
-  return Object.entries(labels).map(([value, label]) => (
-    <option key={value} value={value}>
-      {label}
-    </option>
-  ));
-}
 
 interface TaskFieldsProps {
   draft: TaskDraft;

@@ -9,7 +9,7 @@ import { TASK_DRAG_TYPE } from "@/lib/task-drag";
 import { useCompletedCheckbox } from "../api/complete-task";
 import { describeReminders } from "../quick-add/reminders";
 import { describeRecurrence } from "../recurrence/describe-recurrence";
-import { REPEAT_ICON } from "../recurrence/repeat-field";
+import { REPEAT_ICON } from "../recurrence/repeat-icon";
 import { DueDate } from "./due-date";
 import { linkParts } from "./linkify";
 

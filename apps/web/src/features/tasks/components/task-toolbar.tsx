@@ -14,7 +14,7 @@ import {
   type TaskFilters,
 } from "../api/task-filters";
 import { DebouncedTextField } from "./debounced-text-field";
-import { LabelOptions } from "./task-fields";
+import { LabelOptions } from "./label-options";
 
 interface TaskToolbarProps {
   /** What the list shows: the user's filters within the view's own (Today sorts by due date). */

@@ -5,6 +5,7 @@ import { LineIcon } from "@/components/ui/line-icon";
 import { Spinner } from "@/components/ui/spinner";
 import { dueDateInput, type TaskDraft, type TaskFieldErrors } from "../hooks/task-draft";
 import { describeRecurrence } from "./describe-recurrence";
+import { REPEAT_ICON } from "./repeat-icon";
 
 // The picker and its preview (the API's recurrence code) load when "Repeat" is first opened.
 const RecurrencePicker = lazy(() =>
@@ -89,7 +90,3 @@ export function RepeatField({ draft, errors, onChange, timeZone, disabled }: Rep
     </div>
   );
 }
-
-/** Two arrows chasing each other: the task's repeat, here and on its row. */
-export const REPEAT_ICON =
-  "M17 2l4 4-4 4M3 11V9a3 3 0 0 1 3-3h15M7 22l-4-4 4-4M21 13v2a3 3 0 0 1-3 3H3";
