@@ -1,6 +1,7 @@
 import type { APIRequestContext, Browser } from "@playwright/test";
 import {
   expect,
+  openAccountMenu,
   signInThroughApi,
   signInViaUi,
   signOutViaUi,
@@ -27,13 +28,8 @@ async function signedIn(request: APIRequestContext): Promise<boolean> {
 
 test("the account menu leads to settings; the name can be changed", async ({ page, user }) => {
   await page.goto("/tasks");
-  const settings = page.getByRole("menuitem", { name: "Settings" });
-  // A click before the page has hydrated opens nothing: click until the menu is open.
-  await expect(async () => {
-    await page.getByRole("button", { name: /account menu/i }).click();
-    await expect(settings).toBeVisible({ timeout: 1_000 });
-  }).toPass();
-  await settings.click();
+  await openAccountMenu(page);
+  await page.getByRole("menuitem", { name: "Settings" }).click();
   await expect(page).toHaveURL("/settings");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   await expect(page.getByTestId("current-email")).toHaveText(user.email);

@@ -19,6 +19,7 @@
  *   session of an existing account); returns Better Auth's answer.
  * - `signUpViaUi(page, user, next?)` / `signInViaUi(page, credentials, next?)`: fill in and submit
  *   the /sign-up or /sign-in form (optionally with `?next=`); they do not wait for navigation.
+ * - `openAccountMenu(page)`: opens the account menu, clicking again if the page had not hydrated.
  * - `signOutViaUi(page)`: opens the account menu and signs out; waits for /sign-in.
  * - `stackSettings()`: the database URLs (one per app's role), secret and mail outbox of this run, to start extra
  *   servers with `startStack` / `startWeb` from `./support/servers`.
@@ -155,8 +156,16 @@ export async function signInViaUi(
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** A click before the page has hydrated opens nothing: click until the menu is open. */
+export async function openAccountMenu(page: Page): Promise<void> {
+  await expect(async () => {
+    await page.getByRole("button", { name: /account menu/i }).click();
+    await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+}
+
 export async function signOutViaUi(page: Page): Promise<void> {
-  await page.getByRole("button", { name: /account menu/i }).click();
+  await openAccountMenu(page);
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await page.waitForURL("**/sign-in");
 }

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from "@playwright/test";
-import { expect, signInThroughApi, type TestUser, test } from "./fixtures";
+import { expect, signInThroughApi, signOutViaUi, type TestUser, test } from "./fixtures";
 import { seriousViolations } from "./support/axe";
 import { expectRefusedWithinContract, tokenOf } from "./support/revocation";
 import {
@@ -16,9 +16,7 @@ async function signOutInAnotherTab(context: BrowserContext): Promise<Page> {
   const token = await tokenOf(context.request);
   const otherTab = await context.newPage();
   await otherTab.goto("/settings");
-  await otherTab.getByRole("button", { name: /account menu/i }).click();
-  await otherTab.getByRole("menuitem", { name: "Sign out" }).click();
-  await otherTab.waitForURL("**/sign-in");
+  await signOutViaUi(otherTab);
   await expectRefusedWithinContract(context.request, token);
   return otherTab;
 }
