@@ -19,6 +19,7 @@
  *   session of an existing account); returns Better Auth's answer.
  * - `signUpViaUi(page, user, next?)` / `signInViaUi(page, credentials, next?)`: fill in and submit
  *   the /sign-up or /sign-in form (optionally with `?next=`); they do not wait for navigation.
+ * - `hydrated(page)`: waits until React has hydrated the page.
  * - `openAccountMenu(page)`: opens the account menu, clicking again if the page had not hydrated.
  * - `signOutViaUi(page)`: opens the account menu and signs out; waits for /sign-in.
  * - `stackSettings()`: the database URLs (one per app's role), secret and mail outbox of this run, to start extra
@@ -154,6 +155,16 @@ export async function signInViaUi(
   await page.getByLabel("Email").fill(credentials.email);
   await page.getByLabel("Password").fill(credentials.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/**
+ * Resolves once React has hydrated the page (Next.js then exposes its router): before that a
+ * click on a server-rendered control does nothing, or is undone by hydration.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => (window as unknown as { next?: { router?: unknown } }).next?.router !== undefined,
+  );
 }
 
 /** A click before the page has hydrated opens nothing: click until the menu is open. */

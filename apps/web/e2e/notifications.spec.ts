@@ -1,5 +1,5 @@
 import { createECDH, randomBytes } from "node:crypto";
-import { expect, saveScreenshot, signInThroughApi, signOutViaUi, test } from "./fixtures";
+import { expect, hydrated, saveScreenshot, signInThroughApi, signOutViaUi, test } from "./fixtures";
 import { seriousViolations } from "./support/axe";
 import {
   allowNotifications,
@@ -247,10 +247,12 @@ test("settings: browser permission, email reminders saved and kept", async ({
 
   const email = section.getByRole("checkbox", { name: "Email me reminders" });
   await expect(email).not.toBeChecked();
+  await hydrated(page);
   await email.check();
   await expect(section.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await page.reload();
   await expect(email).toBeChecked();
+  await hydrated(page);
   await email.uncheck();
   await expect(section.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await page.reload();

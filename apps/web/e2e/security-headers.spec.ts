@@ -1,5 +1,5 @@
-import type { APIResponse, Page } from "@playwright/test";
-import { expect, signInViaUi, stackSettings, test } from "./fixtures";
+import type { APIResponse } from "@playwright/test";
+import { expect, hydrated, signInViaUi, stackSettings, test } from "./fixtures";
 import { freePort, startWeb } from "./support/servers";
 
 /** The API started by global setup. */
@@ -29,13 +29,6 @@ async function expectScriptsWithNonce(response: APIResponse, nonce: string): Pro
   const tags = [...(await response.text()).matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
   expect(tags.length, response.url()).toBeGreaterThan(0);
   for (const tag of tags) expect(tag).toContain(` nonce="${nonce}"`);
-}
-
-/** Resolves once React has hydrated the page (Next.js then exposes its router). */
-async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => (window as unknown as { next?: { router?: unknown } }).next?.router !== undefined,
-  );
 }
 
 test("dynamic pages allow scripts by a fresh nonce, which all their scripts carry", async ({
