@@ -2,13 +2,6 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import {
-  authError,
-  postAuth,
-  SERVER_FAILURE_MESSAGE,
-  tooManyRequestsMessage,
-  UNREACHABLE_MESSAGE,
-} from "@/lib/auth-forms";
 
 /**
  * "Email me a new link": asks Better Auth for another verification email. The answer is the
@@ -26,6 +19,14 @@ export function ResendVerification({
 
   async function resend() {
     setPending(true);
+    // Loaded on the click: the button sits in the /tasks banner, whose first load stays lean.
+    const {
+      authError,
+      postAuth,
+      SERVER_FAILURE_MESSAGE,
+      tooManyRequestsMessage,
+      UNREACHABLE_MESSAGE,
+    } = await import("@/lib/auth-forms");
     const response = await postAuth("send-verification-email", { email });
     if (!response) setResult({ ok: false, message: UNREACHABLE_MESSAGE });
     else if (response.ok) setResult({ ok: true, message: `We sent a new link to ${email}.` });

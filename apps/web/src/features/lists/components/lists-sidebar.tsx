@@ -3,15 +3,22 @@
 import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LineIcon } from "@/components/ui/line-icon";
-import { ListsNav } from "./lists-nav";
 
+// The sidebar (drag and drop, list actions, next/link) hydrates once its chunk arrives, after the
+// page's first load: until then the server's HTML stays, links work as plain links, and the
+// new-list form is disabled (new-list-form.tsx), so nothing typed is lost.
+const ListsNav = lazy(() => import("./lists-nav").then(({ ListsNav }) => ({ default: ListsNav })));
 const ListsDrawerPanel = lazy(() =>
   import("./lists-drawer-panel").then(({ ListsDrawerPanel }) => ({ default: ListsDrawerPanel })),
 );
 
 /** The views and lists beside the tasks, at desktop widths (the page hides it below them). */
 export function ListsSidebar({ userId }: { userId: string }) {
-  return <ListsNav userId={userId} />;
+  return (
+    <Suspense fallback={null}>
+      <ListsNav userId={userId} />
+    </Suspense>
+  );
 }
 
 /** The same in a drawer from the left, behind a button, on a phone. */

@@ -4,6 +4,7 @@ import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { describeError } from "@/lib/api-client";
+import { useHydrated } from "@/lib/use-hydrated";
 import { useCreateList } from "../api/list-mutations";
 
 /** A name and Add; what was typed stays when the API refuses it. */
@@ -12,6 +13,9 @@ export function NewListForm({ userId }: { userId: string }) {
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
   const id = useId();
+  // Served disabled and enabled by hydration, which in the sidebar comes after the page's (the
+  // sidebar loads lazily): typed into before then, the field would be reset by React.
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,31 +34,33 @@ export function NewListForm({ userId }: { userId: string }) {
 
   return (
     <form noValidate aria-label="New list" onSubmit={submit} className="flex flex-col gap-1">
-      <label htmlFor={`${id}-name`} className="sr-only">
-        New list name
-      </label>
-      <div className="flex gap-2">
-        <Input
-          id={`${id}-name`}
-          value={name}
-          placeholder="New list"
-          autoComplete="off"
-          dir="auto"
-          className="h-8"
-          aria-invalid={Boolean(error)}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(event) => setName(event.target.value)}
-        />
-        <Button
-          type="submit"
-          size="sm"
-          variant="secondary"
-          aria-label="Add list"
-          disabled={createList.isPending}
-        >
-          Add
-        </Button>
-      </div>
+      <fieldset disabled={!hydrated} className="contents">
+        <label htmlFor={`${id}-name`} className="sr-only">
+          New list name
+        </label>
+        <div className="flex gap-2">
+          <Input
+            id={`${id}-name`}
+            value={name}
+            placeholder="New list"
+            autoComplete="off"
+            dir="auto"
+            className="h-8"
+            aria-invalid={Boolean(error)}
+            aria-describedby={error ? `${id}-error` : undefined}
+            onChange={(event) => setName(event.target.value)}
+          />
+          <Button
+            type="submit"
+            size="sm"
+            variant="secondary"
+            aria-label="Add list"
+            disabled={createList.isPending}
+          >
+            Add
+          </Button>
+        </div>
+      </fieldset>
       {error ? (
         <p id={`${id}-error`} className="text-sm text-danger">
           {error}

@@ -1,77 +1,18 @@
 "use client";
 
-import type { Notification as ReminderNotification } from "@todo/contract/notification";
-import { useRouter } from "next/navigation";
-import { lazy, Suspense, useCallback, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { LineIcon } from "@/components/ui/line-icon";
-import { useMarkRead, useNotifications } from "../api/notifications";
-import { useArrivalAlerts } from "../hooks/use-arrival-alerts";
-import { taskPath } from "./notification-text";
+import { lazy, Suspense } from "react";
 
-// The list, with Radix's dialog, loads on first opening: the page's first load carries only the
-// button and the poll.
-const NotificationsPanel = lazy(() =>
-  import("./notifications-panel").then(({ NotificationsPanel }) => ({
-    default: NotificationsPanel,
-  })),
+// The bell (its poll, arrival alerts and unread count, read by the browser) hydrates once its
+// chunk arrives, after the page's first load; until then the server's button stays in place.
+const BellButton = lazy(() =>
+  import("./bell-button").then(({ BellButton }) => ({ default: BellButton })),
 );
-
-/** "Notifications, 3 unread". */
-function bellLabel(unread: number): string {
-  return unread > 0 ? `Notifications, ${unread} unread` : "Notifications";
-}
 
 /** The header's bell: the unread count, the list behind it, and alerts for new arrivals. */
 export function NotificationBell({ userId }: { userId: string }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const { data, error, refetch } = useNotifications(userId);
-  const markRead = useMarkRead(userId);
-  const unread = data?.unread ?? 0;
-
-  const openTask = useCallback(
-    (notification: ReminderNotification) => {
-      if (!notification.read) markRead.mutate(notification.id);
-      setOpen(false);
-      router.push(taskPath(notification.task_id, window.location.pathname));
-    },
-    [markRead.mutate, router],
-  );
-  useArrivalAlerts(data?.items, openTask);
-
   return (
-    <>
-      <Button
-        variant="ghost"
-        size="icon"
-        className="relative"
-        aria-label={bellLabel(unread)}
-        aria-haspopup="dialog"
-        onClick={() => setOpen(true)}
-      >
-        <LineIcon path="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-        {unread > 0 ? (
-          <span
-            aria-hidden="true"
-            className="absolute top-0.5 right-0.5 grid h-5 min-w-5 place-items-center rounded-full bg-danger px-1 text-xs font-semibold text-danger-foreground"
-          >
-            {unread > 99 ? "99+" : unread}
-          </span>
-        ) : null}
-      </Button>
-      {open ? (
-        <Suspense fallback={null}>
-          <NotificationsPanel
-            userId={userId}
-            collection={data}
-            error={error}
-            onRetry={() => void refetch()}
-            onOpen={openTask}
-            onClose={() => setOpen(false)}
-          />
-        </Suspense>
-      ) : null}
-    </>
+    <Suspense fallback={null}>
+      <BellButton userId={userId} />
+    </Suspense>
   );
 }
