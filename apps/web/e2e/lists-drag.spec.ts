@@ -9,6 +9,7 @@ import {
   listsUrl,
   openTasks,
   readThroughApi,
+  sidebarHydrated,
   taskItem,
   tasksUrl,
 } from "./support/tasks";
@@ -37,14 +38,10 @@ async function positions(session: ApiSession) {
   return (await listsThroughApi(session)).map(({ name, position }) => [name, position]);
 }
 
-/**
- * Opens a tasks page and waits for the sidebar to hydrate, which it does after the page (it
- * loads lazily, ADR 0044): its new-list field is served disabled and enabled by hydration.
- * A drag begun before then is plain HTML's, which nothing takes.
- */
+/** Opens a tasks page once its sidebar can take a drag. */
 async function openWithSidebar(page: Page, path?: string) {
   await openTasks(page, path);
-  await expect(sidebar(page).getByLabel("New list name")).toBeEnabled();
+  await sidebarHydrated(page);
 }
 
 /** Drags with the mouse, stopping over the target so that its highlight can be checked. */

@@ -9,6 +9,7 @@ import {
   openTasks,
   pressShortcut,
   readThroughApi,
+  sidebarHydrated,
   taskItem,
   tasksUrl,
 } from "./support/tasks";
@@ -35,6 +36,7 @@ test("lists: create, rename and color, reorder with the keyboard and buttons, de
 }) => {
   const session = await apiSession(page.request);
   await openTasks(page);
+  await sidebarHydrated(page);
   for (const name of ["Home", "Bills", "Work"]) {
     await sidebar(page).getByLabel("New list name").fill(name);
     await sidebar(page).getByRole("button", { name: "Add list" }).click();
@@ -81,6 +83,7 @@ test("lists: create, rename and color, reorder with the keyboard and buttons, de
     tasks.push(await createThroughApi(session, { title, list_id: bills?.id ?? null }));
   }
   await page.reload();
+  await sidebarHydrated(page);
   await expect(sidebar(page).getByRole("link", { name: /^Bills\s*2 open$/ })).toBeVisible();
   await sidebar(page).getByRole("button", { name: "Edit list Bills" }).click();
   await dialog.getByRole("button", { name: "Delete…" }).click();

@@ -65,6 +65,16 @@ export async function openTasks(page: Page, path = "/tasks"): Promise<void> {
   ).toBeVisible();
 }
 
+/**
+ * Waits for the lists sidebar to hydrate, which it does after the page (it loads lazily, ADR
+ * 0044): its new-list field is served disabled and enabled by hydration. Before then a click on
+ * one of its buttons does nothing, and a task dragged onto it is not taken.
+ */
+export async function sidebarHydrated(page: Page): Promise<void> {
+  const sidebar = page.getByRole("navigation", { name: "Views and lists" });
+  await expect(sidebar.getByLabel("New list name")).toBeEnabled();
+}
+
 export function taskItem(page: Page, title: string) {
   return page.getByTestId("task-item").filter({ has: page.getByText(title, { exact: true }) });
 }

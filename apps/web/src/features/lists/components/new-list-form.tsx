@@ -34,33 +34,32 @@ export function NewListForm({ userId }: { userId: string }) {
 
   return (
     <form noValidate aria-label="New list" onSubmit={submit} className="flex flex-col gap-1">
-      <fieldset disabled={!hydrated} className="contents">
-        <label htmlFor={`${id}-name`} className="sr-only">
-          New list name
-        </label>
-        <div className="flex gap-2">
-          <Input
-            id={`${id}-name`}
-            value={name}
-            placeholder="New list"
-            autoComplete="off"
-            dir="auto"
-            className="h-8"
-            aria-invalid={Boolean(error)}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => setName(event.target.value)}
-          />
-          <Button
-            type="submit"
-            size="sm"
-            variant="secondary"
-            aria-label="Add list"
-            disabled={createList.isPending}
-          >
-            Add
-          </Button>
-        </div>
-      </fieldset>
+      <label htmlFor={`${id}-name`} className="sr-only">
+        New list name
+      </label>
+      <div className="flex gap-2">
+        <Input
+          id={`${id}-name`}
+          value={name}
+          placeholder="New list"
+          autoComplete="off"
+          dir="auto"
+          className="h-8"
+          disabled={!hydrated}
+          aria-invalid={Boolean(error)}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <Button
+          type="submit"
+          size="sm"
+          variant="secondary"
+          aria-label="Add list"
+          disabled={!hydrated || createList.isPending}
+        >
+          Add
+        </Button>
+      </div>
       {error ? (
         <p id={`${id}-error`} className="text-sm text-danger">
           {error}

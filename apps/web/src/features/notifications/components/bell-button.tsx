@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { LineIcon } from "@/components/ui/line-icon";
 import { useMarkRead, useNotifications } from "../api/notifications";
 import { useArrivalAlerts } from "../hooks/use-arrival-alerts";
+import { BELL_ICON } from "./bell-icon";
 import { taskPath } from "./notification-text";
 
 // The list, with Radix's dialog, loads on first opening: the page's first load carries only the
@@ -50,7 +51,7 @@ export function BellButton({ userId }: { userId: string }) {
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
       >
-        <LineIcon path="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        <LineIcon path={BELL_ICON} />
         {unread > 0 ? (
           <span
             aria-hidden="true"
