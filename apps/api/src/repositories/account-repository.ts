@@ -13,7 +13,7 @@ import {
 import { asc, count, eq } from "drizzle-orm";
 import { claimIdempotencyKey, type IdempotencyKey, saveIdempotentResponse } from "./idempotency";
 import { lockUserLists, serializeList, withTaskCount } from "./lists-repository";
-import { type NewTaskRow, taskJson, taskJsonRow, taskValues } from "./tasks-repository";
+import { type NewTaskRow, taskJson, taskValues } from "./tasks-repository";
 
 /** Rows per INSERT: far below PostgreSQL's 65,535 parameters, and each statement far inside the
  * 2.5 s statement timeout even with 1,000-character descriptions on a busy machine. */
@@ -44,7 +44,6 @@ export class AccountRepository {
         const taskRows = await tx
           .select({ json: taskJson })
           .from(tasks)
-          .crossJoinLateral(taskJsonRow)
           .where(eq(tasks.userId, userId))
           .orderBy(asc(tasks.id));
         return {
