@@ -25,6 +25,7 @@ import {
   expiredIdempotencyKeys,
   type IdempotencyKey,
   saveIdempotentResponse,
+  type Transaction,
 } from "./idempotency";
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -60,10 +61,16 @@ const TASK_FIELDS = Object.keys(taskSchema.shape) as (keyof Task)[];
 const LIST_ID_INVALID = "Must be the id of one of your lists, or null";
 const DUE_DATE_NEEDED = "Needs a due_date";
 
-/** The PostgreSQL error (a foreign key or check violation) under drizzle's wrapper, if any. */
+/**
+ * The constraint a foreign key or check violation names: postgres.js's error, under Drizzle's
+ * wrapper (`cause`) or as a `RawStatement` throws it.
+ */
 function violatedConstraint(error: unknown): string | undefined {
-  const cause = (error as { cause?: { code?: string; constraint_name?: string } })?.cause;
-  return cause?.code === "23503" || cause?.code === "23514" ? cause.constraint_name : undefined;
+  const wrapped = (error as { cause?: unknown } | undefined)?.cause;
+  const pgError = (wrapped ?? error) as { code?: string; constraint_name?: string } | undefined;
+  return pgError?.code === "23503" || pgError?.code === "23514"
+    ? pgError.constraint_name
+    : undefined;
 }
 
 /**
@@ -153,6 +160,13 @@ const writtenTask = { json: taskJson, id: tasks.id, version: tasks.version };
 
 function writtenRecord(row: WrittenTask): TaskJson {
   return { id: row.id, json: row.json, etag: versionEtag(row.id, row.version) };
+}
+
+/** A row of `statements.create` (an array: postgres.js sends a bigint as text). */
+function createdRecord(row: [json: string, id: string, version: number] | undefined): TaskJson {
+  if (!row) throw new Error("The insert returned no row");
+  const [json, id, version] = row;
+  return writtenRecord({ json, id: Number(id), version });
 }
 
 /** The row of a new task as validated on create (and on import). */
@@ -350,10 +364,11 @@ function listShape(query: ListQuery, position: CursorPosition | null): string {
 }
 
 /**
- * A read whose rows go out as they come (ADR 0037): the text Drizzle built once, run by
- * postgres.js (prepared, as every statement), its rows as arrays, without Drizzle's mapping.
+ * A statement whose rows go out as they come (ADR 0037): the text Drizzle built once, run by
+ * postgres.js (prepared, as every statement), its rows as arrays, without Drizzle's mapping. On
+ * the pool, or on a transaction's connection (`transactionClient`).
  */
-class RawRead<Row extends unknown[]> {
+class RawStatement<Row extends unknown[]> {
   readonly text: string;
   readonly #params: unknown[];
 
@@ -371,10 +386,18 @@ class RawRead<Row extends unknown[]> {
     return fillPlaceholders(this.#params, values);
   }
 
-  async run(values: Record<string, unknown>): Promise<Row[]> {
-    const rows = await this.client.unsafe(this.text, this.params(values) as never[]).values();
+  async run(values: Record<string, unknown>, client: Sql = this.client): Promise<Row[]> {
+    const rows = await client.unsafe(this.text, this.params(values) as never[]).values();
     return rows as unknown as Row[];
   }
+}
+
+/**
+ * The postgres.js connection a Drizzle transaction runs on (its session's client: the pool's
+ * `begin` wrapped by `createSql`, so prepared and bounded as every statement).
+ */
+function transactionClient(tx: Transaction): Sql {
+  return (tx._.session as unknown as { client: Sql }).client;
 }
 
 /**
@@ -406,7 +429,7 @@ function prepareList(db: Db, query: ListQuery, position: CursorPosition | null) 
     .limit(placeholder("found"))
     .as("page");
   const last = placeholder("limit");
-  return new RawRead<ListRow>(
+  return new RawStatement<ListRow>(
     db.$client,
     db
       .select({
@@ -448,7 +471,7 @@ function prepareStatements(db: Db) {
   // `completed` is the value sent, or null to toggle.
   const completed = sql`coalesce(${placeholder("completed")}::boolean, not ${tasks.completed})`;
   return {
-    get: new RawRead<[json: string, version: number]>(
+    get: new RawStatement<[json: string, version: number]>(
       db.$client,
       db.select({ json: taskJson, version: tasks.version }).from(tasks).where(owned),
     ),
@@ -458,26 +481,29 @@ function prepareStatements(db: Db) {
       .from(lists)
       .where(and(eq(lists.userId, placeholder("userId")), eq(lists.id, placeholder("id"))))
       .prepare("list-exists"),
-    create: db
-      .insert(tasks)
-      .values({
-        userId: placeholder("userId"),
-        title: placeholder("title"),
-        description: placeholder("description"),
-        completed: placeholder("completed"),
-        completedAt: instantPlaceholder("completedAt"),
-        priority: placeholder("priority"),
-        dueDate: instantPlaceholder("dueDate"),
-        dueOn: placeholder("dueOn"),
-        timeZone: placeholder("timeZone"),
-        tags: placeholder("tags"),
-        listId: placeholder("listId"),
-        recurrence: placeholder("recurrence"),
-        recurrenceFrom: placeholder("recurrenceFrom"),
-        reminderOffsets: placeholder("reminderOffsets"),
-      })
-      .returning(writtenTask)
-      .prepare("task-create"),
+    // Run on the pool, or inside the transaction of a create with Idempotency-Key.
+    create: new RawStatement<[json: string, id: string, version: number]>(
+      db.$client,
+      db
+        .insert(tasks)
+        .values({
+          userId: placeholder("userId"),
+          title: placeholder("title"),
+          description: placeholder("description"),
+          completed: placeholder("completed"),
+          completedAt: instantPlaceholder("completedAt"),
+          priority: placeholder("priority"),
+          dueDate: instantPlaceholder("dueDate"),
+          dueOn: placeholder("dueOn"),
+          timeZone: placeholder("timeZone"),
+          tags: placeholder("tags"),
+          listId: placeholder("listId"),
+          recurrence: placeholder("recurrence"),
+          recurrenceFrom: placeholder("recurrenceFrom"),
+          reminderOffsets: placeholder("reminderOffsets"),
+        })
+        .returning(writtenTask),
+    ),
     // #complete's first statement for `setCompleted` without a precondition.
     complete: db
       .update(tasks)
@@ -510,7 +536,7 @@ export class TasksRepository {
   listStatement(
     userId: string,
     query: ListQuery,
-  ): { statement: RawRead<ListRow>; values: Record<string, unknown> } {
+  ): { statement: RawStatement<ListRow>; values: Record<string, unknown> } {
     const position = query.cursor
       ? this.cursors.decode(query.cursor, query.sort, query.order)
       : null;
@@ -569,13 +595,14 @@ export class TasksRepository {
     idempotency?: IdempotencyKey,
   ): Promise<CreateResult> {
     const values = taskValues(userId, input);
+    const params = {
+      ...values,
+      completedAt: iso(values.completedAt ?? null),
+      dueDate: iso(values.dueDate ?? null),
+    };
     if (!idempotency) {
-      const [row] = await this.statements.create.execute({
-        ...values,
-        completedAt: iso(values.completedAt ?? null),
-        dueDate: iso(values.dueDate ?? null),
-      });
-      return { outcome: "created", record: writtenRecord(row as WrittenTask) };
+      const [row] = await this.statements.create.run(params);
+      return { outcome: "created", record: createdRecord(row) };
     }
     return this.db.transaction(async (tx) => {
       const claim = await claimIdempotencyKey<StoredResponse>(tx, userId, idempotency);
@@ -583,8 +610,9 @@ export class TasksRepository {
       if (claim.outcome === "replayed") {
         return { outcome: "replayed", record: replayedRecord(claim.response) };
       }
-      const [row] = await tx.insert(tasks).values(values).returning(writtenTask);
-      const record = writtenRecord(row as WrittenTask);
+      // The same prepared statement as without a key, on the transaction's connection.
+      const [row] = await this.statements.create.run(params, transactionClient(tx));
+      const record = createdRecord(row);
       // Stored as it was sent (a JSON string keeps its bytes in jsonb), so a replay is identical.
       await saveIdempotentResponse(tx, userId, idempotency.key, record, record.id);
       return { outcome: "created", record } as const;
