@@ -376,19 +376,19 @@ describe("api client after a 429", () => {
     tooManyFirst(1, "11");
     const { error, ms } = await timed(client().request("GET", "/a"));
     expect(error).toMatchObject({ name: "ApiError", status: 429, detail: "Slow down." });
-    expect(ms).toBeLessThan(900);
+    expect(ms).toBeLessThan(5_000);
     expect(server.apiRequests).toHaveLength(1);
 
     server.tokenRequests = 0;
     server.tokenTooMany = ["11"];
     const fromTokenEndpoint = await timed(client().request("GET", "/b"));
     expect(fromTokenEndpoint.error).toMatchObject({ name: "ApiError", status: 429 });
-    expect(fromTokenEndpoint.ms).toBeLessThan(900);
+    expect(fromTokenEndpoint.ms).toBeLessThan(5_000);
     expect(server.tokenRequests).toBe(1);
   });
 
   it("waits no longer than its timeoutMs", async () => {
-    tooManyFirst(1, "1");
+    tooManyFirst(1, "2");
     const api = createApiClient({
       apiUrl: origin,
       tokenUrl: `${origin}/api/auth/token`,
@@ -396,7 +396,7 @@ describe("api client after a 429", () => {
     });
     const { error, ms } = await timed(api.request("GET", "/a"));
     expect(error).toMatchObject({ name: "ApiError", status: 429 });
-    expect(ms).toBeLessThan(900);
+    expect(ms).toBeLessThan(1_800);
     expect(server.apiRequests).toHaveLength(1);
   });
 
@@ -416,25 +416,25 @@ describe("api client after a 429", () => {
   });
 
   it("stops waiting when the caller aborts, rejecting with the abort and sending nothing more", async () => {
-    tooManyFirst(1, "1");
+    tooManyFirst(1, "2");
     const api = client();
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
     const { error, ms } = await timed(api.request("GET", "/a", { signal: controller.signal }));
     expect(error).toMatchObject({ name: "AbortError" });
-    expect(ms).toBeLessThan(900);
+    expect(ms).toBeLessThan(1_800);
 
-    server.tokenTooMany = ["1"];
+    server.tokenTooMany = ["2"];
     const tokenWait = new AbortController();
     setTimeout(() => tokenWait.abort(), 200);
     const fromTokenEndpoint = await timed(
       client().request("GET", "/b", { signal: tokenWait.signal }),
     );
     expect(fromTokenEndpoint.error).toMatchObject({ name: "AbortError" });
-    expect(fromTokenEndpoint.ms).toBeLessThan(900);
+    expect(fromTokenEndpoint.ms).toBeLessThan(1_800);
 
     // Past the end of both waits: the aborted request was not sent again.
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    await new Promise((resolve) => setTimeout(resolve, 2_200));
     expect(server.apiRequests.map((sent) => sent.url)).toEqual(["/a"]);
   });
 });
