@@ -60,10 +60,16 @@ export class NotificationChannelsRepository {
   /**
    * Stores a browser's subscription. The same endpoint of this user: its keys are updated. An
    * endpoint another user had: the browser is now signed into this account, so it moves here
-   * (reminders must not reach the previous account's browser any more).
+   * (reminders must not reach the previous account's browser any more). `sessionId` is the
+   * subscribing token's session: the subscription ends with it (migration 0016).
    */
-  subscribe(userId: string, input: PushSubscriptionInput): Promise<SubscribeOutcome> {
+  subscribe(
+    userId: string,
+    sessionId: string | null,
+    input: PushSubscriptionInput,
+  ): Promise<SubscribeOutcome> {
     const values = {
+      sessionId,
       p256dh: input.keys.p256dh,
       auth: input.keys.auth,
       expiresAt: input.expirationTime === null ? null : new Date(input.expirationTime),

@@ -109,7 +109,11 @@ export default async function notificationChannelRoutes(
       if (!isP256Point(body.keys.p256dh)) {
         throw invalidRequest([{ path: "keys.p256dh", message: "Must be a point of P-256" }]);
       }
-      const result = await app.notificationChannels.subscribe(request.ownerId, body);
+      // The guard let only a valid token through; its session, when it names one.
+      const { authentication } = request;
+      const sessionId =
+        authentication?.state === "valid" ? (authentication.principal.sid ?? null) : null;
+      const result = await app.notificationChannels.subscribe(request.ownerId, sessionId, body);
       if (result.outcome === "full") {
         throw new HttpProblem(
           409,
