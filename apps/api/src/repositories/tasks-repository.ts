@@ -16,7 +16,6 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { CursorCodec, CursorPosition } from "../lib/cursor";
 import type { Precondition } from "../lib/etag";
 import { versionEtag } from "../lib/etag";
@@ -26,6 +25,7 @@ import {
   type IdempotencyKey,
   saveIdempotentResponse,
 } from "./idempotency";
+import { isoText } from "./iso-text";
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type NewTaskRow = typeof tasks.$inferInsert;
@@ -101,14 +101,6 @@ export class InvalidCursorError extends Error {
 }
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
-
-/**
- * A timestamp as `Date.prototype.toISOString()` writes it: UTC, milliseconds, `Z`. PostgreSQL
- * refuses years outside 1–9999 (AD) on input, and within them both write the same.
- */
-function isoText(column: SQL | AnyPgColumn): SQL<string | null> {
-  return sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-}
 
 /**
  * The one writer of a task's wire format (ADR 0037): its 16 fields in the schema's order, which
