@@ -12,7 +12,7 @@ import {
 } from "@todo/db/schema";
 import { asc, count, eq } from "drizzle-orm";
 import { claimIdempotencyKey, type IdempotencyKey, saveIdempotentResponse } from "./idempotency";
-import { lockUserLists, serializeList, withTaskCount } from "./lists-repository";
+import { listColumns, lockUserLists, serializeList } from "./lists-repository";
 import { type NewTaskRow, taskJson, taskValues } from "./tasks-repository";
 
 /** Rows per INSERT: far below PostgreSQL's 65,535 parameters, and each statement far inside the
@@ -37,7 +37,7 @@ export class AccountRepository {
     return this.db.transaction(
       async (tx) => {
         const listRows = await tx
-          .select(withTaskCount)
+          .select(listColumns)
           .from(lists)
           .where(eq(lists.userId, userId))
           .orderBy(asc(lists.position), asc(lists.id));

@@ -27,6 +27,7 @@ import {
   saveIdempotentResponse,
   type Transaction,
 } from "./idempotency";
+import { isoText } from "./iso-text";
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type NewTaskRow = typeof tasks.$inferInsert;
@@ -108,14 +109,6 @@ export class InvalidCursorError extends Error {
 }
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
-
-/**
- * A timestamp as `Date.prototype.toISOString()` writes it: UTC, milliseconds, `Z`. PostgreSQL
- * refuses years outside 1–9999 (AD) on input, and within them both write the same.
- */
-function isoText(column: SQL | AnyPgColumn): SQL<string | null> {
-  return sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-}
 
 /** A JSON string (PostgreSQL's escaping, which is `JSON.stringify`'s), or `null`. */
 function jsonString(column: SQL | AnyPgColumn): SQL<string> {

@@ -3,6 +3,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { LiveFieldset } from "@/components/ui/live-fieldset";
 import { describeError } from "@/lib/api-client";
 import { useCreateList } from "../api/list-mutations";
 
@@ -33,7 +34,8 @@ export function NewListForm({ userId }: { userId: string }) {
       <label htmlFor={`${id}-name`} className="sr-only">
         New list name
       </label>
-      <div className="flex gap-2">
+      {/* Served disabled: a name typed before hydration would show but not be sent. */}
+      <LiveFieldset className="flex gap-2">
         <Input
           id={`${id}-name`}
           value={name}
@@ -54,7 +56,7 @@ export function NewListForm({ userId }: { userId: string }) {
         >
           Add
         </Button>
-      </div>
+      </LiveFieldset>
       {error ? (
         <p id={`${id}-error`} className="text-sm text-danger">
           {error}

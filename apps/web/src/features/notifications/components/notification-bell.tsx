@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { lazy, Suspense, useCallback, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LineIcon } from "@/components/ui/line-icon";
+import { useHydrated } from "@/lib/use-hydrated";
 import { useMarkRead, useNotifications } from "../api/notifications";
 import { useArrivalAlerts } from "../hooks/use-arrival-alerts";
 import { taskPath } from "./notification-text";
@@ -26,6 +27,8 @@ function bellLabel(unread: number): string {
 export function NotificationBell({ userId }: { userId: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  // Served disabled (live-fieldset.tsx): a click before hydration would open nothing.
+  const hydrated = useHydrated();
   const { data, error, refetch } = useNotifications(userId);
   const markRead = useMarkRead(userId);
   const unread = data?.unread ?? 0;
@@ -48,6 +51,7 @@ export function NotificationBell({ userId }: { userId: string }) {
         className="relative"
         aria-label={bellLabel(unread)}
         aria-haspopup="dialog"
+        disabled={!hydrated}
         onClick={() => setOpen(true)}
       >
         <LineIcon path="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" />
