@@ -16,10 +16,8 @@ export default defineConfig({
   // Two cores: one browser at a time keeps the servers responsive.
   workers: 1,
   forbidOnly: true,
-  // One retry, reported as flaky, while an intermittent 429 in user-data.spec is open (CI at
-  // 45e3146: the export and the notification settings of a fresh user answered Too Many
-  // Requests). Back to 0 once it is found: a pass on the second try hides a race.
-  retries: 1,
+  // None: a test that passes on a second try hides a race (ADRs 0040–0042 found three).
+  retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],

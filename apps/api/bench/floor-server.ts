@@ -35,7 +35,7 @@ createServer(async (request, response) => {
     response.end(row?.[0]);
     return;
   }
-  const rows = await sql.unsafe(list.text, list.params as string[], prepared).values();
-  const items = rows.slice(0, 50).map((row) => row[0]);
-  response.end(`{"items":[${items.join(",")}],"total":${rows[0]?.[3] ?? 0},"next_cursor":null}`);
+  // One row per page (ADR 0043): the tasks' JSON joined, and the total last.
+  const [row] = await sql.unsafe(list.text, list.params as string[], prepared).values();
+  response.end(`{"items":[${row?.[0] ?? ""}],"total":${row?.[4]},"next_cursor":null}`);
 }).listen(Number(port), "127.0.0.1", () => process.send?.("ready"));

@@ -554,6 +554,45 @@ describe("POST /api/{user_id}/import", () => {
     expect(cell("updated_at")).toBe(dated.updated_at);
     expect(cell("completed_at")).toBe(dated.completed_at);
   });
+
+  it("exports and lists a list imported with dates in the year 10 as they were imported", async () => {
+    // The lists were still read through the driver's Date, which took year 10 for 2001 or 2010.
+    const user = await testUser(app);
+    const dated = {
+      created_at: "0010-01-01T00:00:00.000Z",
+      updated_at: "0099-12-31T23:59:59.999Z",
+    };
+    const imported = await importAs(
+      user.userId,
+      user.headers,
+      documentOf([], [{ id: 1, name: "Ancient", color: null, position: 0, ...dated }]),
+    );
+    expect(imported.json()).toEqual({ lists: 1, tasks: 0 });
+    const exported = await exportOf(user.userId, user.headers);
+    expect(exported.lists).toEqual([expect.objectContaining({ name: "Ancient", ...dated })]);
+
+    const listed = await app.inject({
+      method: "GET",
+      url: `${userPath(user.userId)}/lists`,
+      headers: user.headers,
+    });
+    expect(listed.json().items).toEqual([expect.objectContaining({ name: "Ancient", ...dated })]);
+    const id = exported.lists[0]?.id;
+    const one = await app.inject({
+      method: "GET",
+      url: `${userPath(user.userId)}/lists/${id}`,
+      headers: user.headers,
+    });
+    expect(one.json()).toMatchObject({ name: "Ancient", created_at: dated.created_at });
+    // A rename moves `updated_at` to now; `created_at` comes back from the write as stored.
+    const renamed = await app.inject({
+      method: "PATCH",
+      url: `${userPath(user.userId)}/lists/${id}`,
+      headers: { ...user.headers, "content-type": "application/json" },
+      payload: { name: "Renamed" },
+    });
+    expect(renamed.json()).toMatchObject({ name: "Renamed", created_at: dated.created_at });
+  });
 });
 
 describe("DELETE /api/{user_id}", () => {

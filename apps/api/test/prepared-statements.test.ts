@@ -24,10 +24,16 @@ it("prepares each statement the repositories send once per connection, in transa
   const created = await tasks.create(userId, createTaskSchema.parse({ title: "one", tags: ["a"] }));
   if (created.outcome !== "created") throw new Error(created.outcome);
   const id = created.record.id;
+  // With an Idempotency-Key: the same statement, inside the key's transaction.
+  const keyed = await tasks.create(userId, createTaskSchema.parse({ title: "two" }), {
+    key: "prepared-statements",
+    requestHash: "0".repeat(64),
+  });
+  expect(keyed.outcome).toBe("created");
   // The same shapes again and again, with other values: one statement each.
   for (const limit of ["5", "10", "20"]) {
     const page = JSON.parse(await tasks.list(userId, listQuerySchema.parse({ limit })));
-    expect(page.total).toBe(1);
+    expect(page.total).toBe(2);
     expect(JSON.parse((await tasks.get(userId, id))?.json ?? "null").title).toBe("one");
     await tasks.setCompleted(userId, id, undefined);
   }
@@ -40,7 +46,7 @@ it("prepares each statement the repositories send once per connection, in transa
   const statements = await prepared();
   const count = (pattern: RegExp) => statements.filter((text) => pattern.test(text)).length;
   expect(count(/^insert into "tasks"/)).toBe(1);
-  expect(count(/^select .* from "tasks" .* limit \$\d+$/s)).toBe(1);
+  expect(count(/^select .* from \(select .* from "tasks" .* limit \$\d+\) "page"$/s)).toBe(1);
   expect(count(/^update "tasks"/)).toBe(1);
   expect(count(/^insert into "lists"/)).toBe(1);
   expect(count(/pg_advisory_xact_lock/)).toBe(1);

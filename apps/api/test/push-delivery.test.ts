@@ -131,6 +131,39 @@ describe("the Web Push channel", () => {
     expect(service.failures).toEqual([]);
   });
 
+  it("pushes nothing to a subscription past its expirationTime and deletes it; one not yet expired still gets it", async () => {
+    const user = await testUser(app);
+    const subscribe = async (expirationTime: number | null) => {
+      const browser = service.subscribe();
+      const response = await app.inject({
+        method: "POST",
+        url: `/api/${encodeURIComponent(user.userId)}/push-subscriptions`,
+        headers: user.headers,
+        payload: { ...browser.json, expirationTime },
+      });
+      expect(response.statusCode).toBe(201);
+      return browser;
+    };
+    const expired = await subscribe(Date.now() - 1_000);
+    const expiring = await subscribe(Date.now() + 3_600_000);
+    const lasting = await subscribe(null);
+
+    await channel.deliver(notificationFor(user.userId));
+
+    expect(receivedAt(expired)).toEqual([]);
+    expect(receivedAt(expiring)).toHaveLength(1);
+    expect(receivedAt(lasting)).toHaveLength(1);
+    const { rows } = await owner.query<{ endpoint: string }>(
+      "select endpoint from push_subscriptions where user_id = $1 order by id",
+      [user.userId],
+    );
+    expect(rows.map((row) => row.endpoint)).toEqual([
+      expiring.json.endpoint,
+      lasting.json.endpoint,
+    ]);
+    expect(logs.text()).toContain("web push subscription expired: deleted");
+  });
+
   it("keeps delivering to the others when one push service cannot be reached", async () => {
     const user = await subscribedUser();
     const deadEndpoint = "http://127.0.0.1:9/push/unreachable";

@@ -5,18 +5,23 @@ import webpush from "web-push";
 import type { App } from "../src/app";
 import { expectProblem, tasksPath, testApp, testUser } from "./helpers";
 import { browserSubscription } from "./support/push-service";
+import { bearerFor, cutOff, endSessions, userWithSessions } from "./support/sessions";
 
 /** docs/api.md, Notification settings and Web Push: the endpoints. */
 const VAPID = { ...webpush.generateVAPIDKeys(), subject: "mailto:tests@example.test" };
 let app: App;
 let owner: pg.Pool;
+// As the web app, which owns sessions and writes the revocations.
+let web: pg.Pool;
 beforeAll(async () => {
   app = await testApp({ vapid: VAPID, allowLoopbackPush: true });
   owner = new pg.Pool({ connectionString: inject("ownerDatabaseUrl"), max: 2 });
+  web = new pg.Pool({ connectionString: inject("webDatabaseUrl"), max: 2 });
 });
 afterAll(async () => {
   await app.close();
   await owner.end();
+  await web.end();
 });
 
 const settingsPath = (userId: string) => `/api/${encodeURIComponent(userId)}/notification-settings`;
@@ -140,6 +145,46 @@ describe("POST /api/{user_id}/push-subscriptions", () => {
     expect(await first.stored()).toEqual([]);
     expect((await second.stored()).map((row) => row.endpoint)).toEqual([browser.json.endpoint]);
     expectProblem(await first.unsubscribe(mine.id), 404);
+  });
+
+  it("ends a subscription with its session, and at a user-wide cutoff the ones made before it", async () => {
+    const { userId, sessionIds } = await userWithSessions(web, 3);
+    const [signedOut, kept, later] = sessionIds as [string, string, string];
+    const bystander = await pushUser();
+    const subscribeAs = async (headers: { authorization: string }) => {
+      const browser = browserSubscription(endpoint());
+      const response = await app.inject({
+        method: "POST",
+        url: subscriptionsPath(userId),
+        headers,
+        payload: browser.json,
+      });
+      expect(response.statusCode).toBe(201);
+      return browser.json.endpoint;
+    };
+    const stored = async () =>
+      (
+        await owner.query<{ endpoint: string }>(
+          "select endpoint from push_subscriptions where user_id = $1 order by id",
+          [userId],
+        )
+      ).rows.map((row) => row.endpoint);
+    const fromSignedOut = await subscribeAs(await bearerFor(userId, signedOut));
+    const fromKept = await subscribeAs(await bearerFor(userId, kept));
+    const withoutSid = await subscribeAs(await bearerFor(userId));
+    await bystander.subscribe(browserSubscription(endpoint()).json);
+    expect(await stored()).toEqual([fromSignedOut, fromKept, withoutSid]);
+
+    await endSessions(web, signedOut);
+    expect(await stored()).toEqual([fromKept, withoutSid]);
+
+    const cutoff = new Date();
+    await cutOff(web, userId, cutoff);
+    const afterCutoff = await subscribeAs(
+      await bearerFor(userId, later, Math.floor(cutoff.getTime() / 1000) + 1),
+    );
+    expect(await stored()).toEqual([afterCutoff]);
+    expect(await bystander.stored()).toHaveLength(1);
   });
 
   it("refuses the 21st subscription with a 409 problem, yet renews an existing one", async () => {

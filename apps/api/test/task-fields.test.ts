@@ -116,6 +116,10 @@ describe("list_id", () => {
     const mine = await me.createTask({ title: "Mine" });
     for (const listId of [theirs.id, 987654321, 0, -1, 1.5, "1", true]) {
       expect(errorPaths(await me.postTask({ title: "x", list_id: listId }))).toEqual(["list_id"]);
+      // With a key, the same statement refuses inside the key's transaction.
+      const key = { "idempotency-key": `refused-${String(listId)}` };
+      const keyed = await me.postTask({ title: "x", list_id: listId }, key);
+      expect(errorPaths(keyed)).toEqual(["list_id"]);
       expect(errorPaths(await me.put(mine.id, { list_id: listId }))).toEqual(["list_id"]);
     }
     expect((await me.read(mine.id)).list_id).toBeNull();

@@ -26,6 +26,36 @@ async function signedIn(request: APIRequestContext): Promise<boolean> {
   return (await response.json()) !== null;
 }
 
+test("until the page has hydrated its controls are disabled, not dead; then they work", async ({
+  page,
+  user: _signedIn,
+}) => {
+  // The page's scripts held back: what a slow network shows before hydration.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(
+    (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
+  // Not until DOMContentLoaded: the page's deferred scripts hold that back too.
+  await page.goto("/settings", { waitUntil: "commit" });
+  const menu = page.getByRole("button", { name: /account menu/i });
+  await expect(menu).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Change password" })).toBeDisabled();
+  await expect(page.getByLabel("Current password")).toBeDisabled();
+
+  release();
+  await expect(menu).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Change password" })).toBeEnabled();
+  await menu.click();
+  await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
+});
+
 test("the account menu leads to settings; the name can be changed", async ({ page, user }) => {
   await page.goto("/tasks");
   await openAccountMenu(page);

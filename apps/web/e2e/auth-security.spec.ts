@@ -18,26 +18,27 @@ interface Answer {
 }
 
 /**
- * A POST from a chosen loopback address: each address is a different client to the server, as
- * different machines would be.
+ * A request from a chosen loopback address: each address is a different client to the server, as
+ * different machines would be. A body is sent as JSON, with the Origin a browser would send.
  */
-function postFrom(
+function requestFrom(
   localAddress: string,
+  method: "GET" | "POST",
   url: string,
-  data: object,
-  headers: Record<string, string> = {},
+  { data, headers = {} }: { data?: object; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
-  const body = JSON.stringify(data);
+  const target = new URL(url);
+  const sent =
+    data === undefined ? {} : { "Content-Type": "application/json", Origin: target.origin };
   return new Promise((resolve, reject) => {
-    const target = new URL(url);
     const request = httpRequest(
       {
         host: "127.0.0.1",
         port: target.port,
         path: target.pathname,
-        method: "POST",
+        method,
         localAddress,
-        headers: { "Content-Type": "application/json", Origin: target.origin, ...headers },
+        headers: { ...sent, ...headers },
       },
       (response) => {
         let text = "";
@@ -51,8 +52,17 @@ function postFrom(
       },
     );
     request.on("error", reject);
-    request.end(body);
+    request.end(data === undefined ? undefined : JSON.stringify(data));
   });
+}
+
+function postFrom(
+  localAddress: string,
+  url: string,
+  data: object,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  return requestFrom(localAddress, "POST", url, { data, headers });
 }
 
 const wrongSignIn = () => ({
@@ -129,6 +139,54 @@ test.describe("client addresses (TRUST_PROXY unset)", () => {
     // Another client, with the same header, still has its own budget.
     expect((await postFrom("127.0.0.4", url, wrongSignIn(), twoHops)).status).toBe(401);
     expect(last?.headers["retry-after"]).toMatch(/^\d+$/);
+  });
+
+  test("answers every token request of a session from one address, and sign-in there stays limited", async () => {
+    // One address of its own: the counts of other tests (all from 127.0.0.1) do not mix in.
+    const client = "127.0.0.5";
+    const signedUp = await postFrom(
+      client,
+      `${web.url}/api/auth/sign-up/email`,
+      newUserData("token"),
+    );
+    expect(signedUp.status).toBe(200);
+    const cookie = ([] as string[])
+      .concat(signedUp.headers["set-cookie"] ?? [])
+      .map((line) => line.split(";")[0])
+      .join("; ");
+    const tokenUrl = `${web.url}/api/auth/token`;
+
+    // Without the session cookie there is no token, however few the requests.
+    expect((await requestFrom(client, "GET", tokenUrl)).status).toBe(401);
+
+    // Ten at a time, as tabs behind one address would ask; past Better Auth's default rule for
+    // a path without one of its own (100 a minute per IP and path), which /token had (ADR 0041).
+    const PAST_DEFAULT = 130;
+    const statuses: number[] = [];
+    let tokens = 0;
+    for (let sent = 0; sent < PAST_DEFAULT; sent += 10) {
+      const batch = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          requestFrom(client, "GET", tokenUrl, { headers: { Cookie: cookie } }),
+        ),
+      );
+      for (const answer of batch) {
+        statuses.push(answer.status);
+        if (answer.status === 200 && (JSON.parse(answer.body) as { token?: string }).token)
+          tokens++;
+      }
+    }
+    expect(statuses).toEqual(Array(PAST_DEFAULT).fill(200));
+    expect(tokens).toBe(PAST_DEFAULT);
+
+    // Sign-in from the same address keeps its own limit.
+    const signIns: number[] = [];
+    for (let attempt = 0; attempt <= LIMIT; attempt++) {
+      signIns.push(
+        (await postFrom(client, `${web.url}/api/auth/sign-in/email`, wrongSignIn())).status,
+      );
+    }
+    expect(signIns).toEqual([...Array(LIMIT).fill(401), 429]);
   });
 });
 

@@ -27,6 +27,47 @@ test("sign up, reach the tasks page, sign out and sign in again", async ({ page 
   await expect(page.getByRole("button", { name: /account menu/i })).toContainText(user.name);
 });
 
+test("a sign-in typed before hydration is kept, sent once hydrated, and never in the address", async ({
+  page,
+  context,
+  user,
+}) => {
+  await context.clearCookies();
+  const navigations: string[] = [];
+  page.on("request", (request) => {
+    if (request.isNavigationRequest()) navigations.push(`${request.method()} ${request.url()}`);
+  });
+  // The page's scripts held back: what a slow network shows before hydration.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(
+    (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
+  await page.goto("/sign-in", { waitUntil: "commit" });
+  const submit = page.getByRole("button", { name: "Sign in" });
+  await expect(submit).toBeDisabled();
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  // Enter submits nothing while the form's button is disabled.
+  await page.getByLabel("Password").press("Enter");
+
+  release();
+  await expect(submit).toBeEnabled();
+  await expect(page.getByLabel("Password")).toHaveValue(user.password);
+  await submit.click();
+  await expect(page).toHaveURL("/tasks");
+  expect(navigations.filter((line) => !line.startsWith("GET "))).toEqual([]);
+  expect(navigations.filter((line) => line.includes(encodeURIComponent(user.password)))).toEqual(
+    [],
+  );
+});
+
 test("/tasks without a session redirects to sign-in, also with a forged cookie", async ({
   page,
   context,

@@ -19,8 +19,9 @@
  *   session of an existing account); returns Better Auth's answer.
  * - `signUpViaUi(page, user, next?)` / `signInViaUi(page, credentials, next?)`: fill in and submit
  *   the /sign-up or /sign-in form (optionally with `?next=`); they do not wait for navigation.
- * - `hydrated(page)`: waits until React has hydrated the page.
- * - `openAccountMenu(page)`: opens the account menu, clicking again if the page had not hydrated.
+ * - `hydrated(page)`: waits until React has hydrated the page (server-rendered controls are
+ *   disabled until then, so a click or fill waits by itself: this is for checks of the scripts).
+ * - `openAccountMenu(page)`: opens the account menu.
  * - `signOutViaUi(page)`: opens the account menu and signs out; waits for /sign-in.
  * - `stackSettings()`: the database URLs (one per app's role), secret and mail outbox of this run, to start extra
  *   servers with `startStack` / `startWeb` from `./support/servers`.
@@ -157,22 +158,17 @@ export async function signInViaUi(
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/**
- * Resolves once React has hydrated the page (Next.js then exposes its router): before that a
- * click on a server-rendered control does nothing, or is undone by hydration.
- */
+/** Resolves once React has hydrated the page (Next.js then exposes its router). */
 export async function hydrated(page: Page): Promise<void> {
   await page.waitForFunction(
     () => (window as unknown as { next?: { router?: unknown } }).next?.router !== undefined,
   );
 }
 
-/** A click before the page has hydrated opens nothing: click until the menu is open. */
+/** Opens the account menu; its button is served disabled, so the click waits for hydration. */
 export async function openAccountMenu(page: Page): Promise<void> {
-  await expect(async () => {
-    await page.getByRole("button", { name: /account menu/i }).click();
-    await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible({ timeout: 1_000 });
-  }).toPass();
+  await page.getByRole("button", { name: /account menu/i }).click();
+  await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
 }
 
 export async function signOutViaUi(page: Page): Promise<void> {

@@ -70,11 +70,16 @@ test("lists: create, rename and color, reorder with the keyboard and buttons, de
   await expect(dialog.getByText("Place 2 of 3")).toBeVisible();
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(listNames(page)).toHaveText(["Office", "Home", "Bills"]);
-  expect((await listsThroughApi(session)).map(({ name, position }) => [name, position])).toEqual([
-    ["Office", 0],
-    ["Home", 1],
-    ["Bills", 2],
-  ]);
+  // The sidebar shows the new order before its save lands.
+  await expect
+    .poll(async () =>
+      (await listsThroughApi(session)).map(({ name, position }) => [name, position]),
+    )
+    .toEqual([
+      ["Office", 0],
+      ["Home", 1],
+      ["Bills", 2],
+    ]);
 
   // Delete a list with two open tasks: the confirmation says so, and they go with it.
   const bills = (await listsThroughApi(session)).find(({ name }) => name === "Bills");
@@ -243,6 +248,8 @@ test("the sidebar, the drawer, the list dialogs and the new views: no serious or
   page,
   user: _signedIn,
 }) => {
+  // Four passes of axe over several views: as the notifications' axe test, twice the default.
+  test.setTimeout(120_000);
   const session = await apiSession(page.request);
   const home = await createListThroughApi(session, { name: "Home", color: "#16a34a" });
   await createThroughApi(session, { title: "Fix the tap", list_id: home.id, due_date: utcDay(0) });

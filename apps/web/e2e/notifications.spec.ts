@@ -1,5 +1,5 @@
 import { createECDH, randomBytes } from "node:crypto";
-import { expect, hydrated, saveScreenshot, signInThroughApi, signOutViaUi, test } from "./fixtures";
+import { expect, saveScreenshot, signInThroughApi, signOutViaUi, test } from "./fixtures";
 import { seriousViolations } from "./support/axe";
 import {
   allowNotifications,
@@ -247,12 +247,17 @@ test("settings: browser permission, email reminders saved and kept", async ({
 
   const email = section.getByRole("checkbox", { name: "Email me reminders" });
   await expect(email).not.toBeChecked();
-  await hydrated(page);
-  await email.check();
+  // Ticked as the click ends, not a tick later once the save has started (meanwhile React put
+  // the controlled box back: a check() that looked then saw its click undone).
+  expect(
+    await email.evaluate((box: HTMLInputElement) => {
+      box.click();
+      return box.checked;
+    }),
+  ).toBe(true);
   await expect(section.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await page.reload();
   await expect(email).toBeChecked();
-  await hydrated(page);
   await email.uncheck();
   await expect(section.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await page.reload();

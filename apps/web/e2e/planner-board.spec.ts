@@ -18,6 +18,23 @@ async function overlaps(a: Locator, b: Locator): Promise<boolean> {
   );
 }
 
+/**
+ * Alpha, Bravo and Charlie in the Active view, Bravo completed: it leaves the view, the focus
+ * moves on to Alpha, and a toast offers Undo.
+ */
+async function completeBravoInTheActiveView(page: Page): Promise<void> {
+  const session = await apiSession(page.request);
+  for (const title of ["Alpha", "Bravo", "Charlie"]) await createThroughApi(session, { title });
+  await openTasks(page, "/tasks?status=pending");
+  await expect(statusFilter(page, "Active")).toHaveText("Active 3");
+  // click(), not check(): the completed task leaves the Active view, and check() then waits
+  // (until the test times out) to see the box ticked on a row that may already be gone.
+  await page.getByRole("checkbox", { name: "Bravo" }).click();
+  await expect(page.getByText("Completed “Bravo”")).toBeVisible();
+  await expect(taskItem(page, "Bravo")).toBeHidden();
+  await expect(taskItem(page, "Alpha")).toBeFocused();
+}
+
 test("at 360×640 at least three tasks show above the fold; filters fold away and hide with no tasks", async ({
   page,
   user: _signedIn,
@@ -126,17 +143,7 @@ test("completing in the Active view offers undo; counts agree while a delete can
   page,
   user: _signedIn,
 }) => {
-  const session = await apiSession(page.request);
-  for (const title of ["Alpha", "Bravo", "Charlie"]) await createThroughApi(session, { title });
-  await openTasks(page, "/tasks?status=pending");
-  await expect(statusFilter(page, "Active")).toHaveText("Active 3");
-
-  // click(), not check(): the completed task leaves the Active view, and check() then waits
-  // (until the test times out) to see the box ticked on a row that may already be gone.
-  await page.getByRole("checkbox", { name: "Bravo" }).click();
-  await expect(page.getByText("Completed “Bravo”")).toBeVisible();
-  await expect(taskItem(page, "Bravo")).toBeHidden();
-  await expect(taskItem(page, "Alpha")).toBeFocused();
+  await completeBravoInTheActiveView(page);
   await expect(statusFilter(page, "Active")).toHaveText("Active 2");
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(taskItem(page, "Bravo")).toBeVisible();
@@ -153,6 +160,36 @@ test("completing in the Active view offers undo; counts agree while a delete can
   await expect(statusFilter(page, "Completed")).toHaveText("Completed 0");
   // With the counts settled, whatever the undo refetched has re-rendered the rows: focus stays.
   await expect(taskItem(page, "Bravo")).toBeFocused();
+});
+
+test("undo in a toast gives focus back as the toast closes, and never takes it back later", async ({
+  page,
+  user: _signedIn,
+}) => {
+  await completeBravoInTheActiveView(page);
+
+  // Timed inside the page: Undo from the keyboard (focus on the button, then activate it), and
+  // the user moves on to Charlie (a click, j or k) before the closed toast has left the page
+  // (200 ms). The toast library gave focus back only then, taking it from wherever it had gone.
+  const focused = await page.evaluate(async () => {
+    const title = () =>
+      document.activeElement?.closest("[data-task-id]")?.querySelector("p")?.textContent ??
+      document.activeElement?.tagName;
+    const undo = [
+      ...document.querySelectorAll<HTMLButtonElement>("[data-sonner-toast] button"),
+    ].find((button) => button.textContent === "Undo");
+    undo?.focus();
+    undo?.click();
+    const atOnce = title();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    document
+      .querySelector<HTMLElement>('[data-task-id]:has(button[aria-label="Delete “Charlie”"])')
+      ?.focus();
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    return { atOnce, later: title() };
+  });
+  expect(focused).toEqual({ atOnce: "Alpha", later: "Charlie" });
+  await expect(taskItem(page, "Bravo")).toBeVisible();
 });
 
 test("a toast never covers the focused task at 360×640", async ({ page, user: _signedIn }) => {

@@ -255,6 +255,11 @@ export const pushSubscriptions = pgTable(
     /** The browser's P-256 public key and auth secret (RFC 8291), base64url. */
     p256dh: text("p256dh").notNull(),
     auth: text("auth").notNull(),
+    /**
+     * The session whose token subscribed (the token's `sid`; null for a token without one). When
+     * it ends, a trigger on `revocations` deletes the subscription (migration 0016).
+     */
+    sessionId: text("session_id"),
     /** When the push service says the subscription ends, if it says. */
     expiresAt: timestampMs("expires_at"),
     createdAt: timestampMs("created_at").notNull().defaultNow(),

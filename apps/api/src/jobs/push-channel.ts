@@ -46,7 +46,8 @@ function post(endpoint: string, request: webpush.RequestDetails, allowLoopbackHt
 /**
  * Web Push (RFC 8030/8291/8292) to each of the user's browsers: the notification as JSON
  * `{"type": "reminder", "notification": …}`, encrypted (aes128gcm) for that browser and signed
- * with the API's VAPID key. A subscription the push service says is gone (404, 410) is deleted.
+ * with the API's VAPID key. A subscription the push service says is gone (404, 410), or past
+ * the expiry it was subscribed with, is deleted.
  * Logs name subscriptions by id only: endpoints and keys are capabilities.
  */
 export function createPushChannel(options: PushChannelOptions): NotificationChannel {
@@ -56,7 +57,10 @@ export function createPushChannel(options: PushChannelOptions): NotificationChan
     async deliver(notification: DeliveredNotification) {
       const { user_id: userId, time_zone: _zone, ...wire } = notification;
       const payload = JSON.stringify({ type: "reminder", notification: wire });
-      const targets = await repository.pushTargets(userId);
+      const { targets, expired } = await repository.pushTargets(userId);
+      for (const id of expired) {
+        log.info({ subscription: id }, "web push subscription expired: deleted");
+      }
       await Promise.all(
         targets.map(async (target) => {
           const request = webpush.generateRequestDetails(target, payload, {

@@ -12,8 +12,8 @@ import {
 } from "@todo/db/schema";
 import { asc, count, eq } from "drizzle-orm";
 import { claimIdempotencyKey, type IdempotencyKey, saveIdempotentResponse } from "./idempotency";
-import { lockUserLists, serializeList, withTaskCount } from "./lists-repository";
-import { type NewTaskRow, taskJson, taskJsonRow, taskValues } from "./tasks-repository";
+import { listColumns, lockUserLists, serializeList } from "./lists-repository";
+import { type NewTaskRow, taskJson, taskValues } from "./tasks-repository";
 
 /** Rows per INSERT: far below PostgreSQL's 65,535 parameters, and each statement far inside the
  * 2.5 s statement timeout even with 1,000-character descriptions on a busy machine. */
@@ -37,14 +37,13 @@ export class AccountRepository {
     return this.db.transaction(
       async (tx) => {
         const listRows = await tx
-          .select(withTaskCount)
+          .select(listColumns)
           .from(lists)
           .where(eq(lists.userId, userId))
           .orderBy(asc(lists.position), asc(lists.id));
         const taskRows = await tx
           .select({ json: taskJson })
           .from(tasks)
-          .crossJoinLateral(taskJsonRow)
           .where(eq(tasks.userId, userId))
           .orderBy(asc(tasks.id));
         return {

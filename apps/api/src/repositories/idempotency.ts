@@ -8,7 +8,7 @@ export interface IdempotencyKey {
   requestHash: string;
 }
 
-type Transaction = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Transaction = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type Claim<Response> =
   | { outcome: "claimed" }

@@ -16,8 +16,14 @@ import {
   sql,
 } from "drizzle-orm";
 import { type Precondition, versionEtag } from "../lib/etag";
+import { isoText } from "./iso-text";
 
-type ListRow = typeof lists.$inferSelect & { taskCount: number };
+/** A list row as `listColumns` selects it: its timestamps already in their wire form. */
+type ListRow = Omit<typeof lists.$inferSelect, "createdAt" | "updatedAt"> & {
+  createdAt: string;
+  updatedAt: string;
+  taskCount: number;
+};
 
 /** A list as served, with its entity tag. */
 export interface ListRecord {
@@ -41,8 +47,8 @@ export function serializeList(row: ListRow): List {
     color: row.color,
     position: row.position,
     task_count: row.taskCount,
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
+    created_at: row.createdAt,
+    updated_at: row.updatedAt,
   };
 }
 
@@ -59,8 +65,16 @@ const taskCount =
     .mapWith(Number)
     .as("task_count");
 
-/** A list row with its `task_count`, for every select that serves lists. */
-export const withTaskCount = { ...getTableColumns(lists), taskCount };
+/**
+ * What every select and write that serves lists reads: the row with its `task_count`, and its
+ * timestamps written by PostgreSQL (`isoText`), as a task's are.
+ */
+export const listColumns = {
+  ...getTableColumns(lists),
+  createdAt: isoText(lists.createdAt) as SQL<string>,
+  updatedAt: isoText(lists.updatedAt) as SQL<string>,
+  taskCount,
+};
 
 /** Arbitrary constant naming the per-user lock taken by every write of a user's lists. */
 const LISTS_LOCK_NAMESPACE = 7_042_010;
@@ -95,7 +109,7 @@ export class ListsRepository {
 
   async list(userId: string): Promise<List[]> {
     const rows = await this.db
-      .select(withTaskCount)
+      .select(listColumns)
       .from(lists)
       .where(eq(lists.userId, userId))
       .orderBy(asc(lists.position), asc(lists.id));
@@ -103,7 +117,7 @@ export class ListsRepository {
   }
 
   async get(userId: string, id: number): Promise<ListRecord | null> {
-    const [row] = await this.db.select(withTaskCount).from(lists).where(whereList(userId, id));
+    const [row] = await this.db.select(listColumns).from(lists).where(whereList(userId, id));
     return row ? toRecord(row) : null;
   }
 
@@ -121,11 +135,8 @@ export class ListsRepository {
       const [row] = await tx
         .insert(lists)
         .values({ userId, name: input.name, color: input.color, position })
-        .returning();
-      return {
-        outcome: "created",
-        record: toRecord({ ...(row as ListRow), taskCount: 0 }),
-      } as const;
+        .returning(listColumns);
+      return { outcome: "created", record: toRecord(row as ListRow) } as const;
     });
   }
 
@@ -170,7 +181,7 @@ export class ListsRepository {
         .update(lists)
         .set(set)
         .where(whereList(userId, id))
-        .returning({ ...getTableColumns(lists), taskCount });
+        .returning(listColumns);
       return { outcome: "done", record: toRecord(row as ListRow) } as const;
     });
   }

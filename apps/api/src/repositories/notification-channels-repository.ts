@@ -6,7 +6,7 @@ import {
 import { user } from "@todo/db/auth-schema";
 import type { Db } from "@todo/db/client";
 import { notificationSettings, pushSubscriptions } from "@todo/db/schema";
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 
 /** Serialises one user's subscribing, so the limit holds and an endpoint is never counted twice. */
 const PUSH_LOCK_NAMESPACE = 7_042_031;
@@ -60,10 +60,16 @@ export class NotificationChannelsRepository {
   /**
    * Stores a browser's subscription. The same endpoint of this user: its keys are updated. An
    * endpoint another user had: the browser is now signed into this account, so it moves here
-   * (reminders must not reach the previous account's browser any more).
+   * (reminders must not reach the previous account's browser any more). `sessionId` is the
+   * subscribing token's session: the subscription ends with it (migration 0016).
    */
-  subscribe(userId: string, input: PushSubscriptionInput): Promise<SubscribeOutcome> {
+  subscribe(
+    userId: string,
+    sessionId: string | null,
+    input: PushSubscriptionInput,
+  ): Promise<SubscribeOutcome> {
     const values = {
+      sessionId,
       p256dh: input.keys.p256dh,
       auth: input.keys.auth,
       expiresAt: input.expirationTime === null ? null : new Date(input.expirationTime),
@@ -111,7 +117,18 @@ export class NotificationChannelsRepository {
     return deleted.length > 0;
   }
 
-  async pushTargets(userId: string): Promise<PushTarget[]> {
+  /**
+   * The user's browsers to push to. A subscription past its `expires_at` has been ended by its
+   * push service (W3C Push API, `expirationTime`), as one that answers 404 or 410: it is deleted
+   * rather than pushed to, and its id returned in `expired`.
+   */
+  async pushTargets(userId: string): Promise<{ targets: PushTarget[]; expired: number[] }> {
+    const expired = await this.db
+      .delete(pushSubscriptions)
+      .where(
+        and(eq(pushSubscriptions.userId, userId), lte(pushSubscriptions.expiresAt, sql`now()`)),
+      )
+      .returning({ id: pushSubscriptions.id });
     const rows = await this.db
       .select({
         id: pushSubscriptions.id,
@@ -120,9 +137,22 @@ export class NotificationChannelsRepository {
         auth: pushSubscriptions.auth,
       })
       .from(pushSubscriptions)
-      .where(eq(pushSubscriptions.userId, userId))
+      // Not one that ended between the two statements either.
+      .where(
+        and(
+          eq(pushSubscriptions.userId, userId),
+          or(isNull(pushSubscriptions.expiresAt), gt(pushSubscriptions.expiresAt, sql`now()`)),
+        ),
+      )
       .orderBy(asc(pushSubscriptions.id));
-    return rows.map(({ id, endpoint, p256dh, auth }) => ({ id, endpoint, keys: { p256dh, auth } }));
+    return {
+      targets: rows.map(({ id, endpoint, p256dh, auth }) => ({
+        id,
+        endpoint,
+        keys: { p256dh, auth },
+      })),
+      expired: expired.map((row) => row.id),
+    };
   }
 
   /** A subscription the push service says is gone (404, 410). */

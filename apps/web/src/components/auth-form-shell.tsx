@@ -2,10 +2,14 @@ import type { FormEventHandler, ReactNode, Ref } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { loadAuthSchemas } from "@/lib/auth-forms";
+import { useHydrated } from "@/lib/use-hydrated";
 
 /**
  * The frame of the signed-out account forms: validation rules loaded on first focus, the form's
- * own error above its fields, and a full-width submit button that says what it is doing.
+ * own error above its fields, and a full-width submit button that says what it is doing. Until
+ * hydration the button is disabled, which also stops Enter from submitting: the fields stay
+ * enabled for password managers, and what is typed is kept for the first real submit. Should a
+ * native submit happen anyway, `post` keeps the password out of the address and the logs.
  */
 export function AuthFormShell({
   ref,
@@ -24,9 +28,11 @@ export function AuthFormShell({
   pendingLabel: string;
   children: ReactNode;
 }) {
+  const hydrated = useHydrated();
   return (
     <form
       ref={ref}
+      method="post"
       noValidate
       onSubmit={onSubmit}
       onFocus={() => void loadAuthSchemas()}
@@ -34,7 +40,7 @@ export function AuthFormShell({
     >
       {formError ? <Alert>{formError}</Alert> : null}
       {children}
-      <Button type="submit" disabled={pending} className="mt-2 w-full">
+      <Button type="submit" disabled={pending || !hydrated} className="mt-2 w-full">
         {pending ? pendingLabel : submitLabel}
       </Button>
     </form>

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { authPagePath } from "@/lib/next-path";
+import { useHydrated } from "@/lib/use-hydrated";
 
 type Method = "totp" | "backup-code";
 
@@ -71,6 +72,7 @@ export function TwoFactorForm({ next }: { next: string }) {
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [formError, setFormError] = useState<Failure | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const signInAgain = authPagePath("/sign-in", next);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -105,7 +107,8 @@ export function TwoFactorForm({ next }: { next: string }) {
 
   const { label, hint, switchTo } = METHODS[method];
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
+    // As AuthFormShell: no submit before hydration, and never the code in the address.
+    <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
       {formError ? (
         <Alert
           action={
@@ -135,7 +138,7 @@ export function TwoFactorForm({ next }: { next: string }) {
         <input type="checkbox" name="trustDevice" className="size-4 accent-primary" />
         Trust this device for 30 days
       </label>
-      <Button type="submit" disabled={pending} className="mt-2 w-full">
+      <Button type="submit" disabled={pending || !hydrated} className="mt-2 w-full">
         {pending ? "Verifying…" : "Verify"}
       </Button>
       <Button

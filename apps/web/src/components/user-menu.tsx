@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
 import { useApiClient } from "@/lib/api-client-context";
+import { useHydrated } from "@/lib/use-hydrated";
 import { dropPushOnSignOut } from "@/lib/web-push";
 
 export interface UserMenuProps {
@@ -19,6 +20,8 @@ const itemClassName =
 export function UserMenu({ userId, name, email }: UserMenuProps) {
   const client = useApiClient();
   const [signingOut, setSigningOut] = useState(false);
+  // Served disabled (live-fieldset.tsx): a click before hydration would open nothing.
+  const hydrated = useHydrated();
 
   async function signOut() {
     setSigningOut(true);
@@ -35,7 +38,10 @@ export function UserMenu({ userId, name, email }: UserMenuProps) {
 
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger className="inline-flex h-10 max-w-48 items-center gap-2 rounded-full border border-border bg-surface pr-3 pl-1 text-sm hover:bg-muted focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring">
+      <DropdownMenu.Trigger
+        disabled={!hydrated}
+        className="inline-flex h-10 max-w-48 items-center gap-2 rounded-full border border-border bg-surface pr-3 pl-1 text-sm hover:bg-muted focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring disabled:opacity-50"
+      >
         <span
           aria-hidden="true"
           className="grid size-8 shrink-0 place-items-center rounded-full bg-primary font-semibold text-primary-foreground"

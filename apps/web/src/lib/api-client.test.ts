@@ -17,6 +17,8 @@ const server = {
   tokenLifetime: 900,
   tokenDelayMs: 0,
   sessionGone: false,
+  /** `X-Retry-After` values: each token request takes the first and answers 429, as Better Auth's limiter does. */
+  tokenTooMany: [] as string[],
   /** Tokens the API refuses, as if revoked or expired in flight. */
   refused: new Set<string>(),
   apiRequests: [] as {
@@ -37,6 +39,13 @@ const http = createServer(async (req, res) => {
   if (req.url === "/api/auth/token") {
     server.tokenRequests++;
     if (server.tokenDelayMs) await new Promise((r) => setTimeout(r, server.tokenDelayMs));
+    const retryAfter = server.tokenTooMany.shift();
+    if (retryAfter !== undefined) {
+      res
+        .writeHead(429, { "content-type": "application/json", "x-retry-after": retryAfter })
+        .end('{"message":"Too many requests. Please try again later."}');
+      return;
+    }
     if (server.sessionGone) {
       res.writeHead(401, { "content-type": "application/json" }).end("{}");
       return;
@@ -89,6 +98,7 @@ beforeEach(() => {
     tokenLifetime: 900,
     tokenDelayMs: 0,
     sessionGone: false,
+    tokenTooMany: [],
     refused: new Set(),
     apiRequests: [],
   });
@@ -308,5 +318,123 @@ describe("api client", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 429, detail: "Slow down." });
+  });
+});
+
+/** An API that answers 429 with `retry-after` to the first `times` requests, then as usual. */
+function tooManyFirst(times: number, retryAfter: string) {
+  let answered = 0;
+  server.apiReply = (_req, res) => {
+    if (answered++ < times) {
+      res
+        .writeHead(429, { "content-type": "application/problem+json", "retry-after": retryAfter })
+        .end(
+          '{"type":"about:blank","title":"Too Many Requests","status":429,"detail":"Slow down."}',
+        );
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+  };
+}
+
+/** How long `promise` took to settle, and how: its value or its error. */
+async function timed(
+  promise: Promise<unknown>,
+): Promise<{ value?: unknown; error?: unknown; ms: number }> {
+  const started = performance.now();
+  const outcome = await promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  return { ...outcome, ms: performance.now() - started };
+}
+
+describe("api client after a 429", () => {
+  it("waits out a short Retry-After, then sends the request again, a POST too", async () => {
+    tooManyFirst(1, "1");
+    const { value, ms } = await timed(
+      client().request("POST", "/api/user-1/tasks", { body: { title: "a" } }),
+    );
+    expect(value).toEqual({ ok: true });
+    expect(ms).toBeGreaterThanOrEqual(950);
+    expect(server.apiRequests.map((sent) => [sent.method, sent.body])).toEqual([
+      ["POST", '{"title":"a"}'],
+      ["POST", '{"title":"a"}'],
+    ]);
+  });
+
+  it("waits out the token endpoint's X-Retry-After, then asks it again", async () => {
+    server.tokenTooMany = ["1"];
+    const { value, ms } = await timed(client().request("GET", "/api/user-1/tasks"));
+    expect(value).toEqual({ ok: true });
+    expect(ms).toBeGreaterThanOrEqual(950);
+    expect(server.tokenRequests).toBe(2);
+    expect(server.apiRequests).toHaveLength(1);
+  });
+
+  it("reports a wait over 10 seconds at once, without retrying", async () => {
+    tooManyFirst(1, "11");
+    const { error, ms } = await timed(client().request("GET", "/a"));
+    expect(error).toMatchObject({ name: "ApiError", status: 429, detail: "Slow down." });
+    expect(ms).toBeLessThan(5_000);
+    expect(server.apiRequests).toHaveLength(1);
+
+    server.tokenRequests = 0;
+    server.tokenTooMany = ["11"];
+    const fromTokenEndpoint = await timed(client().request("GET", "/b"));
+    expect(fromTokenEndpoint.error).toMatchObject({ name: "ApiError", status: 429 });
+    expect(fromTokenEndpoint.ms).toBeLessThan(5_000);
+    expect(server.tokenRequests).toBe(1);
+  });
+
+  it("waits no longer than its timeoutMs", async () => {
+    tooManyFirst(1, "2");
+    const api = createApiClient({
+      apiUrl: origin,
+      tokenUrl: `${origin}/api/auth/token`,
+      timeoutMs: 500,
+    });
+    const { error, ms } = await timed(api.request("GET", "/a"));
+    expect(error).toMatchObject({ name: "ApiError", status: 429 });
+    expect(ms).toBeLessThan(1_800);
+    expect(server.apiRequests).toHaveLength(1);
+  });
+
+  it("reports the second 429 of the API or of the token endpoint", async () => {
+    tooManyFirst(2, "1");
+    const fromApi = await timed(client().request("GET", "/a"));
+    expect(fromApi.error).toMatchObject({ name: "ApiError", status: 429, detail: "Slow down." });
+    expect(fromApi.ms).toBeGreaterThanOrEqual(950);
+    expect(server.apiRequests).toHaveLength(2);
+
+    server.tokenRequests = 0;
+    server.tokenTooMany = ["1", "1"];
+    const fromTokenEndpoint = await timed(client().request("GET", "/b"));
+    expect(fromTokenEndpoint.error).toMatchObject({ name: "ApiError", status: 429 });
+    expect(server.tokenRequests).toBe(2);
+    expect(server.apiRequests).toHaveLength(2);
+  });
+
+  it("stops waiting when the caller aborts, rejecting with the abort and sending nothing more", async () => {
+    tooManyFirst(1, "2");
+    const api = client();
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const { error, ms } = await timed(api.request("GET", "/a", { signal: controller.signal }));
+    expect(error).toMatchObject({ name: "AbortError" });
+    expect(ms).toBeLessThan(1_800);
+
+    server.tokenTooMany = ["2"];
+    const tokenWait = new AbortController();
+    setTimeout(() => tokenWait.abort(), 200);
+    const fromTokenEndpoint = await timed(
+      client().request("GET", "/b", { signal: tokenWait.signal }),
+    );
+    expect(fromTokenEndpoint.error).toMatchObject({ name: "AbortError" });
+    expect(fromTokenEndpoint.ms).toBeLessThan(1_800);
+
+    // Past the end of both waits: the aborted request was not sent again.
+    await new Promise((resolve) => setTimeout(resolve, 2_200));
+    expect(server.apiRequests.map((sent) => sent.url)).toEqual(["/a"]);
   });
 });

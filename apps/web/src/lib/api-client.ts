@@ -5,6 +5,13 @@ import { authPagePath } from "./next-path";
 /** A token is refreshed this long before its `exp`, so a request never leaves with one about to lapse. */
 const EXPIRY_MARGIN_MS = 60_000;
 
+/**
+ * The longest `Retry-After` waited out before the one retry of a 429 (ADR 0041). The limits in
+ * the way count per minute, so a wait this short means the window was about to end, and the
+ * person who clicked still gets an answer soon; a longer one is reported at once, with its wait.
+ */
+const RETRY_WAIT_CAP_MS = 10_000;
+
 /** The API answered with an error; the fields come from its problem+json body when it sent one. */
 export class ApiError extends Error {
   readonly status: number;
@@ -118,6 +125,45 @@ async function send(input: string, init: RequestInit): Promise<Response> {
   }
 }
 
+/** `promise`, unless `signal` aborts first: then a rejection with the abort's reason. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+    // Settles nothing after an abort, but keeps a later rejection of `promise` handled.
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/**
+ * The wait a 429 asks for in ms: `Retry-After`, or `X-Retry-After` (Better Auth's limiter sends
+ * only that one), in seconds; undefined when neither names a number of seconds.
+ */
+function retryAfterMs(response: Response): number | undefined {
+  const value = response.headers.get("retry-after") ?? response.headers.get("x-retry-after");
+  return value !== null && /^\d+$/.test(value.trim()) ? Number(value) * 1000 : undefined;
+}
+
+/**
+ * The answer of `attemptOnce`; after a 429 that asks for a wait of at most `capMs`, that of one
+ * more attempt once the wait is over. A 429 means the request was not processed, so it is sent
+ * again whatever its method. An abort of `signal` during the wait rejects with it, with no retry.
+ */
+async function retriedAfterShortWait(
+  attemptOnce: () => Promise<Response>,
+  capMs: number,
+  signal?: AbortSignal,
+): Promise<Response> {
+  const response = await attemptOnce();
+  const waitMs = response.status === 429 ? retryAfterMs(response) : undefined;
+  if (waitMs === undefined || waitMs > capMs) return response;
+  await response.body?.cancel();
+  await untilAborted(new Promise((resolve) => setTimeout(resolve, waitMs)), signal);
+  return attemptOnce();
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
   const fallback = { status: response.status, title: response.statusText || "Request failed" };
   // application/problem+json, or plain JSON from a proxy in between.
@@ -150,11 +196,17 @@ export function createApiClient({
   timeoutMs,
 }: ApiClientOptions): ApiClient {
   const baseUrl = apiUrl.replace(/\/+$/, "");
+  // A caller that gives up on an answer after timeoutMs would not wait longer for a retry.
+  const waitCapMs = Math.min(RETRY_WAIT_CAP_MS, timeoutMs ?? RETRY_WAIT_CAP_MS);
   let cached: CachedToken | null = null;
   let refreshing: Promise<string> | null = null;
 
   async function tokenFromSession(): Promise<string> {
-    const response = await send(tokenUrl, { credentials: "same-origin", cache: "no-store" });
+    // Shared by every caller waiting for a token, so no one caller's signal cancels the wait.
+    const response = await retriedAfterShortWait(
+      () => send(tokenUrl, { credentials: "same-origin", cache: "no-store" }),
+      waitCapMs,
+    );
     if (response.status === 401) {
       cached = null;
       onSessionExpired();
@@ -200,14 +252,22 @@ export function createApiClient({
     });
   }
 
+  /** The API's answer, with a fresh token after a 401; the caller stops waiting on its abort. */
+  async function answer(method: string, path: string, options: RequestOptions) {
+    const first = await untilAborted(token(), options.signal);
+    const response = await attempt(method, path, first, options);
+    // A token can be revoked or expire in flight; one forced refresh tells that from a real refusal.
+    if (response.status !== 401) return response;
+    return attempt(method, path, await untilAborted(token(first), options.signal), options);
+  }
+
   /** The successful response, or the API's refusal as an `ApiError`. */
   async function respond(method: string, path: string, options: RequestOptions) {
-    const first = await token();
-    let response = await attempt(method, path, first, options);
-    // A token can be revoked or expire in flight; one forced refresh tells that from a real refusal.
-    if (response.status === 401) {
-      response = await attempt(method, path, await token(first), options);
-    }
+    const response = await retriedAfterShortWait(
+      () => answer(method, path, options),
+      waitCapMs,
+      options.signal,
+    );
     if (!response.ok) throw await toApiError(response);
     return response;
   }

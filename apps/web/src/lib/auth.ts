@@ -166,6 +166,9 @@ function createAuth(env: Env) {
         "/sign-up/*": authRule,
         ...mail.rateLimitRules(authRule),
         ...accountSecurityRateRules(env),
+        // ADR 0041: only a session gets a token, and every tab asks about once per token
+        // lifetime; a count per IP would refuse everyone behind one address (an office) at once.
+        "/token": false,
       },
     },
     advanced: {

@@ -1,8 +1,13 @@
 import { REMINDER_JOB } from "@todo/db/schema";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
-import { Logger, type Runner, run } from "graphile-worker";
+import { Logger, parseCronItems, type Runner, run } from "graphile-worker";
 import type { NotificationChannel } from "../../jobs/notification-channels";
+import {
+  NOTIFICATION_RETENTION_JOB,
+  notificationRetentionJob,
+  notificationRetentionSchedule,
+} from "../../jobs/notification-retention";
 import { reminderJob } from "../../jobs/reminders";
 import { loggableError } from "../../lib/database-errors";
 
@@ -20,7 +25,7 @@ const RETRY_MS = 2_000;
 /**
  * graphile-worker in every API process (docs/decisions/0030-reminders-on-graphile-worker.md):
  * the triggers on `tasks` queue each reminder, whichever process runs it creates the
- * notification. Its own small pool, so a burst of reminders never waits on request
+ * notification; its cron queues the daily retention sweep of notifications, once for all. Its own small pool, so a burst of reminders never waits on request
  * connections or the reverse. A database that is down at start-up is retried in the
  * background, as the revocation feed does, rather than failing the start.
  */
@@ -44,7 +49,11 @@ async function jobs(app: FastifyInstance, options: JobsOptions) {
         pollInterval: options.pollIntervalMs,
         noHandleSignals: true,
         logger,
-        taskList: { [REMINDER_JOB]: reminderJob(options.channels, app.log) },
+        taskList: {
+          [REMINDER_JOB]: reminderJob(options.channels, app.log),
+          [NOTIFICATION_RETENTION_JOB]: notificationRetentionJob(app.log),
+        },
+        parsedCronItems: parseCronItems([notificationRetentionSchedule]),
       });
       if (stopped) await started.stop();
       else runner = started;

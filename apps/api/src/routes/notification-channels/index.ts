@@ -1,4 +1,3 @@
-import { createECDH } from "node:crypto";
 import {
   notificationSettingsSchema,
   PUSH_SUBSCRIPTIONS_MAX,
@@ -10,6 +9,7 @@ import { resourceParamsSchema, userParamsSchema } from "@todo/contract/params";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { isP256Point } from "../../lib/p256-point";
 import {
   errorResponses,
   existingId,
@@ -25,18 +25,6 @@ export interface NotificationChannelRoutesOptions {
   pushPublicKey: string | null;
   /** Outside production: endpoints on the loopback over http (lib/push-endpoint.ts). */
   allowLoopbackPush: boolean;
-}
-
-/** True when `p256dh` is a point of P-256, so that encrypting for it can work. */
-function isP256Point(p256dh: string): boolean {
-  try {
-    const ecdh = createECDH("prime256v1");
-    ecdh.generateKeys();
-    ecdh.computeSecret(Buffer.from(p256dh, "base64url"));
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** docs/api.md, Notification settings and Web Push: how reminders reach the user. */
@@ -121,7 +109,11 @@ export default async function notificationChannelRoutes(
       if (!isP256Point(body.keys.p256dh)) {
         throw invalidRequest([{ path: "keys.p256dh", message: "Must be a point of P-256" }]);
       }
-      const result = await app.notificationChannels.subscribe(request.ownerId, body);
+      // The guard let only a valid token through; its session, when it names one.
+      const { authentication } = request;
+      const sessionId =
+        authentication?.state === "valid" ? (authentication.principal.sid ?? null) : null;
+      const result = await app.notificationChannels.subscribe(request.ownerId, sessionId, body);
       if (result.outcome === "full") {
         throw new HttpProblem(
           409,

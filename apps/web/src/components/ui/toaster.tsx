@@ -37,10 +37,47 @@ function keepFocusClearOfToasts(): void {
   (focused.closest("li") ?? focused).scrollIntoView({ block: "nearest" });
 }
 
+/**
+ * Sonner gives focus back to where it was before a toast was entered, but only once its list
+ * re-renders after the toast is gone (200 ms and more later): by then the app may have moved
+ * focus on (a delete focuses the next task), and sonner takes it away again. Leaving the toast
+ * as it closes makes sonner give focus back at once (its blur handler), and never later.
+ */
+function leaveClosingToast(): void {
+  const focused = document.activeElement;
+  if (focused instanceof HTMLElement && focused.closest("[data-sonner-toaster]")) focused.blur();
+}
+
+/** Every way a toast closes (its action, its close button, a swipe, its timer) leaves it first. */
+function leavingWhenClosed(options: ExternalToast = {}): ExternalToast {
+  const { action, onDismiss, onAutoClose } = options;
+  return {
+    ...options,
+    action:
+      action && typeof action === "object" && "onClick" in action
+        ? {
+            ...action,
+            onClick: (event) => {
+              leaveClosingToast();
+              action.onClick(event);
+            },
+          }
+        : action,
+    onDismiss: (closed) => {
+      leaveClosingToast();
+      onDismiss?.(closed);
+    },
+    onAutoClose: (closed) => {
+      leaveClosingToast();
+      onAutoClose?.(closed);
+    },
+  };
+}
+
 export function showToast(kind: ToastKind, message: string, options?: ExternalToast): void {
   void loadSonner().then(({ toast }) => {
-    if (kind === "message") toast(message, options);
-    else toast[kind](message, options);
+    if (kind === "message") toast(message, leavingWhenClosed(options));
+    else toast[kind](message, leavingWhenClosed(options));
     keepFocusClearOfToasts();
   });
 }

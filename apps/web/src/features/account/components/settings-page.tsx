@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ApiProviders } from "@/components/api-providers";
+import { LiveFieldset } from "@/components/ui/live-fieldset";
 import { UserMenu } from "@/components/user-menu";
 import type { Account } from "../api/load-account";
 import { DataSection } from "./data-section";
@@ -50,20 +51,22 @@ export function SettingsPage({ account, apiUrl, bell, notifications }: SettingsP
               Back to tasks
             </Link>
           </div>
-          <ProfileSection name={account.name} />
-          <EmailSection email={account.email} />
-          <PasswordSection />
-          <TwoFactorSection enabled={account.twoFactorEnabled} />
-          <PasskeysSection passkeys={account.passkeys} />
-          <SessionsSection sessions={account.sessions} />
-          <SettingsSection
-            title="Notifications"
-            description="How reminders reach you besides the bell."
-          >
-            {notifications}
-          </SettingsSection>
-          <DataSection userId={account.id} />
-          <DeleteAccountSection userId={account.id} twoFactorEnabled={account.twoFactorEnabled} />
+          <LiveFieldset className="flex flex-col gap-6">
+            <ProfileSection name={account.name} />
+            <EmailSection email={account.email} />
+            <PasswordSection />
+            <TwoFactorSection enabled={account.twoFactorEnabled} />
+            <PasskeysSection passkeys={account.passkeys} />
+            <SessionsSection sessions={account.sessions} />
+            <SettingsSection
+              title="Notifications"
+              description="How reminders reach you besides the bell."
+            >
+              {notifications}
+            </SettingsSection>
+            <DataSection userId={account.id} />
+            <DeleteAccountSection userId={account.id} twoFactorEnabled={account.twoFactorEnabled} />
+          </LiveFieldset>
         </main>
       </div>
     </ApiProviders>

@@ -3,8 +3,8 @@
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { LiveFieldset } from "@/components/ui/live-fieldset";
 import { describeError } from "@/lib/api-client";
-import { useHydrated } from "@/lib/use-hydrated";
 import { useCreateList } from "../api/list-mutations";
 
 /** A name and Add; what was typed stays when the API refuses it. */
@@ -13,9 +13,6 @@ export function NewListForm({ userId }: { userId: string }) {
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
   const id = useId();
-  // Served disabled and enabled by hydration, which in the sidebar comes after the page's (the
-  // sidebar loads lazily): typed into before then, the field would be reset by React.
-  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,7 +34,8 @@ export function NewListForm({ userId }: { userId: string }) {
       <label htmlFor={`${id}-name`} className="sr-only">
         New list name
       </label>
-      <div className="flex gap-2">
+      {/* Served disabled: a name typed before hydration would show but not be sent. */}
+      <LiveFieldset className="flex gap-2">
         <Input
           id={`${id}-name`}
           value={name}
@@ -45,7 +43,6 @@ export function NewListForm({ userId }: { userId: string }) {
           autoComplete="off"
           dir="auto"
           className="h-8"
-          disabled={!hydrated}
           aria-invalid={Boolean(error)}
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(event) => setName(event.target.value)}
@@ -55,11 +52,11 @@ export function NewListForm({ userId }: { userId: string }) {
           size="sm"
           variant="secondary"
           aria-label="Add list"
-          disabled={!hydrated || createList.isPending}
+          disabled={createList.isPending}
         >
           Add
         </Button>
-      </div>
+      </LiveFieldset>
       {error ? (
         <p id={`${id}-error`} className="text-sm text-danger">
           {error}

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { lazy, Suspense, useCallback, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LineIcon } from "@/components/ui/line-icon";
+import { useHydrated } from "@/lib/use-hydrated";
 import { useMarkRead, useNotifications } from "../api/notifications";
 import { useArrivalAlerts } from "../hooks/use-arrival-alerts";
 import { BELL_ICON } from "./bell-icon";
@@ -27,6 +28,8 @@ function bellLabel(unread: number): string {
 export function BellButton({ userId }: { userId: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  // Served disabled (live-fieldset.tsx): a click before hydration would open nothing.
+  const hydrated = useHydrated();
   const { data, error, refetch } = useNotifications(userId);
   const markRead = useMarkRead(userId);
   const unread = data?.unread ?? 0;
@@ -49,6 +52,7 @@ export function BellButton({ userId }: { userId: string }) {
         className="relative"
         aria-label={bellLabel(unread)}
         aria-haspopup="dialog"
+        disabled={!hydrated}
         onClick={() => setOpen(true)}
       >
         <LineIcon path={BELL_ICON} />

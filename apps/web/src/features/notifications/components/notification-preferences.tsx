@@ -1,6 +1,6 @@
 "use client";
 
-import { type ChangeEvent, useId } from "react";
+import { type ChangeEvent, useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { LoadErrorAlert } from "@/components/ui/load-error-alert";
 import { describeError } from "@/lib/api-client";
@@ -53,6 +53,10 @@ export function NotificationPreferences({ userId }: { userId: string }) {
   const emailId = useId();
   const settings = useNotificationSettings(userId);
   const email = useUpdateEmailReminders(userId);
+  // What was clicked, until the save settles. Set in the click itself: the mutation's pending
+  // state reaches React only a tick later (TanStack Query notifies on a timer), and meanwhile
+  // React would put the controlled box back to the saved value, undoing the click on screen.
+  const [asked, setAsked] = useState<boolean | null>(null);
 
   return (
     <div className="flex flex-col gap-5">
@@ -82,9 +86,13 @@ export function NotificationPreferences({ userId }: { userId: string }) {
                 type="checkbox"
                 className={checkboxClassName}
                 // While saving, the box shows what was asked for; a refusal puts it back.
-                checked={email.isPending ? email.variables : settings.data.email}
-                disabled={email.isPending}
-                onChange={(event) => email.mutate(event.currentTarget.checked)}
+                checked={asked ?? settings.data.email}
+                disabled={asked !== null}
+                onChange={(event) => {
+                  const checked = event.currentTarget.checked;
+                  setAsked(checked);
+                  email.mutate(checked, { onSettled: () => setAsked(null) });
+                }}
               />
               <label htmlFor={emailId} className="text-sm">
                 Email me reminders

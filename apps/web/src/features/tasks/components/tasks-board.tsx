@@ -2,12 +2,12 @@
 
 import type { Task } from "@todo/contract/task";
 import { useRouter } from "next/navigation";
-import { lazy, type ReactNode, Suspense, useCallback, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useRef, useState } from "react";
+import { LiveFieldset } from "@/components/ui/live-fieldset";
 import { showToast } from "@/components/ui/toaster";
 import { ApiError, describeError } from "@/lib/api-client";
 import { dueLabel } from "@/lib/due-label";
 import { type TaskView, viewPath } from "@/lib/task-views";
-import { useHydrated } from "@/lib/use-hydrated";
 import { useCompleteTask } from "../api/complete-task";
 import { useTasks } from "../api/list-tasks";
 import { useRestoreOccurrence } from "../api/restore-occurrence";
@@ -32,20 +32,6 @@ const EditTaskDialog = lazy(() =>
 const ShortcutsDialog = lazy(() =>
   import("./shortcuts-dialog").then(({ ShortcutsDialog }) => ({ default: ShortcutsDialog })),
 );
-
-/**
- * Served disabled and enabled by hydration: a control used before then would submit natively
- * or be reset by React, losing what was typed. A component of its own, so that enabling it
- * re-renders the fieldset alone and not everything inside it.
- */
-function LiveFieldset({ children }: { children: ReactNode }) {
-  const hydrated = useHydrated();
-  return (
-    <fieldset disabled={!hydrated} className="m-0 flex min-w-0 flex-col gap-4 border-0 p-0">
-      {children}
-    </fieldset>
-  );
-}
 
 function taskRow(id: number): HTMLElement | null {
   return document.querySelector<HTMLElement>(`[data-task-id="${id}"]`);
@@ -177,7 +163,7 @@ export function TasksBoard({ view }: { view: TaskView }) {
   });
 
   return (
-    <LiveFieldset>
+    <LiveFieldset className="flex flex-col gap-4">
       <AddTaskForm
         // A list view's form starts in that list.
         key={view.kind === "list" ? view.listId : "none"}
