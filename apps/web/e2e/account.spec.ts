@@ -1,6 +1,7 @@
 import type { APIRequestContext, Browser } from "@playwright/test";
 import {
   expect,
+  holdScripts,
   openAccountMenu,
   signInThroughApi,
   signInViaUi,
@@ -30,19 +31,7 @@ test("until the page has hydrated its controls are disabled, not dead; then they
   page,
   user: _signedIn,
 }) => {
-  // The page's scripts held back: what a slow network shows before hydration.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(
-    (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
-    async (route) => {
-      await held;
-      await route.continue();
-    },
-  );
-  // Not until DOMContentLoaded: the page's deferred scripts hold that back too.
+  const { release } = await holdScripts(page);
   await page.goto("/settings", { waitUntil: "commit" });
   const menu = page.getByRole("button", { name: /account menu/i });
   await expect(menu).toBeDisabled();

@@ -1,5 +1,6 @@
 import {
   expect,
+  holdScripts,
   newUserData,
   signInViaUi,
   signOutViaUi,
@@ -37,18 +38,7 @@ test("a sign-in typed before hydration is kept, sent once hydrated, and never in
   page.on("request", (request) => {
     if (request.isNavigationRequest()) navigations.push(`${request.method()} ${request.url()}`);
   });
-  // The page's scripts held back: what a slow network shows before hydration.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(
-    (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
-    async (route) => {
-      await held;
-      await route.continue();
-    },
-  );
+  const { release } = await holdScripts(page);
   await page.goto("/sign-in", { waitUntil: "commit" });
   const submit = page.getByRole("button", { name: "Sign in" });
   await expect(submit).toBeDisabled();

@@ -165,6 +165,25 @@ export async function hydrated(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Holds back the page's scripts until `release()`: what a slow network shows before hydration.
+ * Navigate with `waitUntil: "commit"`: the deferred scripts hold DOMContentLoaded back too.
+ */
+export async function holdScripts(page: Page): Promise<{ release: () => void }> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(
+    (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
+  return { release };
+}
+
 /** Opens the account menu; its button is served disabled, so the click waits for hydration. */
 export async function openAccountMenu(page: Page): Promise<void> {
   await page.getByRole("button", { name: /account menu/i }).click();
