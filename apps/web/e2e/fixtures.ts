@@ -21,6 +21,8 @@
  *   the /sign-up or /sign-in form (optionally with `?next=`); they do not wait for navigation.
  * - `hydrated(page)`: waits until React has hydrated the page (server-rendered controls are
  *   disabled until then, so a click or fill waits by itself: this is for checks of the scripts).
+ * - `holdScripts(page, { containing? })`: holds the page's scripts (or those containing a text)
+ *   back until `release()`.
  * - `openAccountMenu(page)`: opens the account menu.
  * - `signOutViaUi(page)`: opens the account menu and signs out; waits for /sign-in.
  * - `stackSettings()`: the database URLs (one per app's role), secret and mail outbox of this run, to start extra
@@ -168,8 +170,13 @@ export async function hydrated(page: Page): Promise<void> {
 /**
  * Holds back the page's scripts until `release()`: what a slow network shows before hydration.
  * Navigate with `waitUntil: "commit"`: the deferred scripts hold DOMContentLoaded back too.
+ * With `containing`, only the scripts whose code contains that text (a chunk loaded later,
+ * found by a string of its own, as chunk names are hashes): the rest of the page loads.
  */
-export async function holdScripts(page: Page): Promise<{ release: () => void }> {
+export async function holdScripts(
+  page: Page,
+  { containing }: { containing?: string } = {},
+): Promise<{ release: () => void }> {
   let release = () => {};
   const held = new Promise<void>((resolve) => {
     release = resolve;
@@ -177,8 +184,14 @@ export async function holdScripts(page: Page): Promise<{ release: () => void }> 
   await page.route(
     (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
     async (route) => {
-      await held;
-      await route.continue();
+      if (containing === undefined) {
+        await held;
+        await route.continue();
+        return;
+      }
+      const response = await route.fetch();
+      if ((await response.text()).includes(containing)) await held;
+      await route.fulfill({ response });
     },
   );
   return { release };

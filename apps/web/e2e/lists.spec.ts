@@ -1,8 +1,10 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, holdScripts, stackSettings, test } from "./fixtures";
 import { seriousViolations } from "./support/axe";
+import { freePort, startWeb } from "./support/servers";
 import {
   apiSession,
+  apiUrl,
   createListThroughApi,
   createThroughApi,
   listsThroughApi,
@@ -102,6 +104,83 @@ test("lists: create, rename and color, reorder with the keyboard and buttons, de
       headers: { Authorization: `Bearer ${session.token}` },
     });
     expect(response.status()).toBe(404);
+  }
+});
+
+test("until its code arrives the sidebar stands in with the lists as plain links, their counts and its controls disabled; then it works", async ({
+  page,
+  user: _signedIn,
+}) => {
+  const session = await apiSession(page.request);
+  const home = await createListThroughApi(session, { name: "Home" });
+  await createListThroughApi(session, { name: "Bills" });
+  await createThroughApi(session, { title: "Fix the tap", list_id: home.id });
+  // The sidebar's own chunk (its new-list form's message is in no other chunk); the page loads.
+  const { release } = await holdScripts(page, { containing: "Give the list a name" });
+  await openTasks(page);
+  // Completing a task changes the lists' counts, which the page above the sidebar reads too (to
+  // take dropped tasks): React renders the sidebar's boundary afresh, as it may right after
+  // hydration, without its code. The stand-in shows, with the new count, not a blank.
+  await page.getByRole("checkbox", { name: "Fix the tap", exact: true }).click();
+  const homeLink = sidebar(page).getByRole("link", { name: /^Home\s*0 open$/ });
+  await expect(homeLink).toBeVisible();
+  await expect(listNames(page)).toHaveText(["Home", "Bills"]);
+  const edit = sidebar(page).getByRole("button", { name: "Edit list Home" });
+  await expect(edit).toBeDisabled();
+  await expect(homeLink).toHaveAttribute("href", `/tasks/lists/${home.id}`);
+  await expect(sidebar(page).getByRole("link", { name: "All tasks" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await expect(sidebar(page).getByLabel("New list name")).toBeDisabled();
+  const standIn = await sidebar(page).boundingBox();
+
+  release();
+  await sidebarHydrated(page);
+  // The sidebar took the stand-in's place without moving anything.
+  expect(await sidebar(page).boundingBox()).toEqual(standIn);
+  await edit.click();
+  await expect(page.getByRole("dialog", { name: "Edit list" })).toBeVisible();
+});
+
+test("the first response of a freshly started server, read without JavaScript, has the sidebar's lists", async ({
+  browser,
+  baseURL,
+  page,
+  user: _signedIn,
+}) => {
+  const session = await apiSession(page.request);
+  const home = await createListThroughApi(session, { name: "Home" });
+  await createThroughApi(session, { title: "Fix the tap", list_id: home.id });
+  // A web server whose first /tasks is this one: the sidebar's code is not loaded on the server
+  // yet, so React sends the stand-in in the shell and the sidebar later, swapped in by a script.
+  // Its tokens name the run's web app, the one the API trusts.
+  const web = await startWeb(stackSettings(), {
+    name: "first-response-web",
+    port: await freePort(),
+    apiUrl: apiUrl(),
+    publicUrl: baseURL,
+  });
+  const serverOnly = await browser.newContext({
+    baseURL: web.url,
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  try {
+    const html = await serverOnly.newPage();
+    await html.goto("/tasks");
+    await expect(taskItem(html, "Fix the tap")).toBeVisible();
+    await expect(sidebar(html).getByRole("link", { name: /^Home\s*1 open$/ })).toHaveAttribute(
+      "href",
+      `/tasks/lists/${home.id}`,
+    );
+    await expect(sidebar(html).getByRole("link", { name: /^Inbox\s*0 open$/ })).toBeVisible();
+    await expect(sidebar(html).getByLabel("New list name")).toBeDisabled();
+    // The stand-in's (the sidebar's own is served enabled): this was the response at issue.
+    await expect(sidebar(html).getByRole("button", { name: "Edit list Home" })).toBeDisabled();
+  } finally {
+    await serverOnly.close();
+    await web.stop();
   }
 });
 

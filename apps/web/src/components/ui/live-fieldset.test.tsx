@@ -42,4 +42,15 @@ describe("LiveFieldset", () => {
     expect(field.closest("fieldset")?.disabled).toBe(false);
     expect(field.closest("fieldset")?.className).toContain("flex");
   });
+
+  it("stays disabled when told to, hydrated or not (a stand-in's)", () => {
+    render(
+      <LiveFieldset disabled>
+        <input aria-label="Name" />
+      </LiveFieldset>,
+    );
+    expect(screen.getByLabelText<HTMLInputElement>("Name").closest("fieldset")?.disabled).toBe(
+      true,
+    );
+  });
 });

@@ -10,12 +10,23 @@ import { useHydrated } from "@/lib/use-hydrated";
  * submits natively (its fields into the address), and a field's edit is kept by the DOM but
  * unknown to React. Disabled, each says it is not ready yet, and waits, instead of losing the
  * user's action. A component of its own, so that enabling it re-renders the fieldset alone and
- * not what is inside it.
+ * not what is inside it. `disabled` keeps it disabled after hydration too (a stand-in's).
  */
-export function LiveFieldset({ className, children }: { className?: string; children: ReactNode }) {
+export function LiveFieldset({
+  className,
+  disabled = false,
+  children,
+}: {
+  className?: string;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
   const hydrated = useHydrated();
   return (
-    <fieldset disabled={!hydrated} className={clsx("m-0 min-w-0 border-0 p-0", className)}>
+    <fieldset
+      disabled={disabled || !hydrated}
+      className={clsx("m-0 min-w-0 border-0 p-0", className)}
+    >
       {children}
     </fieldset>
   );

@@ -3,10 +3,13 @@
 import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LineIcon } from "@/components/ui/line-icon";
+import { ListsNavStandIn } from "./lists-nav-stand-in";
 
 // The sidebar (drag and drop, list actions, next/link) hydrates once its chunk arrives, after the
 // page's first load: until then the server's HTML stays, links work as plain links, and the
-// new-list form is disabled (new-list-form.tsx), so nothing typed is lost.
+// new-list form is disabled (new-list-form.tsx), so nothing typed is lost. Should React render
+// the boundary afresh first (an update reaching it before the chunk), or the server send it
+// before the chunk is loaded there, the stand-in shows the same sidebar, without its actions.
 const ListsNav = lazy(() => import("./lists-nav").then(({ ListsNav }) => ({ default: ListsNav })));
 const ListsDrawerPanel = lazy(() =>
   import("./lists-drawer-panel").then(({ ListsDrawerPanel }) => ({ default: ListsDrawerPanel })),
@@ -15,7 +18,7 @@ const ListsDrawerPanel = lazy(() =>
 /** The views and lists beside the tasks, at desktop widths (the page hides it below them). */
 export function ListsSidebar({ userId }: { userId: string }) {
   return (
-    <Suspense fallback={null}>
+    <Suspense fallback={<ListsNavStandIn userId={userId} />}>
       <ListsNav userId={userId} />
     </Suspense>
   );
