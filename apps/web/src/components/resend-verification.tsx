@@ -2,13 +2,8 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import {
-  authError,
-  postAuth,
-  SERVER_FAILURE_MESSAGE,
-  tooManyRequestsMessage,
-  UNREACHABLE_MESSAGE,
-} from "@/lib/auth-forms";
+import { authError, postAuth, SERVER_FAILURE_MESSAGE, UNREACHABLE_MESSAGE } from "@/lib/auth-forms";
+import { tooManyRequestsMessage } from "@/lib/too-many-requests";
 
 /**
  * "Email me a new link": asks Better Auth for another verification email. The answer is the
