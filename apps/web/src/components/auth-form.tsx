@@ -11,11 +11,11 @@ import {
   newPasswordProblem,
   postAuth,
   SERVER_FAILURE_MESSAGE,
-  tooManyRequestsMessage,
   UNREACHABLE_MESSAGE,
   validateForm,
 } from "@/lib/auth-forms";
 import { authPagePath, safeNextPath } from "@/lib/next-path";
+import { tooManyRequestsMessage } from "@/lib/too-many-requests";
 import { AuthFormShell } from "./auth-form-shell";
 import { PasswordStrengthMeter } from "./password-strength-meter";
 

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { tooManyRequestsMessage } from "@/lib/too-many-requests";
 
 /**
  * "Email me a new link": asks Better Auth for another verification email. The answer is the
@@ -20,13 +21,9 @@ export function ResendVerification({
   async function resend() {
     setPending(true);
     // Loaded on the click: the button sits in the /tasks banner, whose first load stays lean.
-    const {
-      authError,
-      postAuth,
-      SERVER_FAILURE_MESSAGE,
-      tooManyRequestsMessage,
-      UNREACHABLE_MESSAGE,
-    } = await import("@/lib/auth-forms");
+    const { authError, postAuth, SERVER_FAILURE_MESSAGE, UNREACHABLE_MESSAGE } = await import(
+      "@/lib/auth-forms"
+    );
     const response = await postAuth("send-verification-email", { email });
     if (!response) setResult({ ok: false, message: UNREACHABLE_MESSAGE });
     else if (response.ok) setResult({ ok: true, message: `We sent a new link to ${email}.` });

@@ -1,6 +1,7 @@
 // Types only: a value import would pull zod into every page that talks to the API.
 import type { FieldError, Problem } from "@todo/contract/problem";
 import { authPagePath } from "./next-path";
+import { retryAfterSeconds, tooManyRequestsMessage } from "./too-many-requests";
 
 /** A token is refreshed this long before its `exp`, so a request never leaves with one about to lapse. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -138,15 +139,6 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
 }
 
 /**
- * The wait a 429 asks for in ms: `Retry-After`, or `X-Retry-After` (Better Auth's limiter sends
- * only that one), in seconds; undefined when neither names a number of seconds.
- */
-function retryAfterMs(response: Response): number | undefined {
-  const value = response.headers.get("retry-after") ?? response.headers.get("x-retry-after");
-  return value !== null && /^\d+$/.test(value.trim()) ? Number(value) * 1000 : undefined;
-}
-
-/**
  * The answer of `attemptOnce`; after a 429 that asks for a wait of at most `capMs`, that of one
  * more attempt once the wait is over. A 429 means the request was not processed, so it is sent
  * again whatever its method. An abort of `signal` during the wait rejects with it, with no retry.
@@ -157,7 +149,8 @@ async function retriedAfterShortWait(
   signal?: AbortSignal,
 ): Promise<Response> {
   const response = await attemptOnce();
-  const waitMs = response.status === 429 ? retryAfterMs(response) : undefined;
+  const seconds = response.status === 429 ? retryAfterSeconds(response) : undefined;
+  const waitMs = seconds === undefined ? undefined : seconds * 1000;
   if (waitMs === undefined || waitMs > capMs) return response;
   await response.body?.cancel();
   await untilAborted(new Promise((resolve) => setTimeout(resolve, waitMs)), signal);
@@ -165,7 +158,12 @@ async function retriedAfterShortWait(
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  const fallback = { status: response.status, title: response.statusText || "Request failed" };
+  const fallback = {
+    status: response.status,
+    title: response.statusText || "Request failed",
+    // What a person can act on when the body says nothing better (Better Auth's limiter).
+    detail: tooManyRequestsMessage(response) ?? undefined,
+  };
   // application/problem+json, or plain JSON from a proxy in between.
   if (!response.headers.get("content-type")?.includes("json")) {
     return new ApiError(fallback);
@@ -175,7 +173,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     return new ApiError({
       status: response.status,
       title: typeof problem.title === "string" ? problem.title : fallback.title,
-      detail: typeof problem.detail === "string" ? problem.detail : undefined,
+      detail: typeof problem.detail === "string" ? problem.detail : fallback.detail,
       errors: Array.isArray(problem.errors) ? problem.errors : undefined,
     });
   } catch {

@@ -1,5 +1,7 @@
 /** What the account forms (sign-in, sign-up, password reset, verification) share. */
 
+import { tooManyRequestsMessage } from "./too-many-requests";
+
 type AuthSchemas = typeof import("@todo/contract/auth-forms");
 export type AuthSchemaName = {
   [K in keyof AuthSchemas]: AuthSchemas[K] extends { safeParse: unknown } ? K : never;
@@ -75,18 +77,6 @@ export async function authError(response: Response): Promise<{ code?: string; me
 export async function newPasswordProblem(password: string): Promise<string | undefined> {
   const { isCommonPassword, PASSWORD_TOO_COMMON } = await import("@/lib/password-policy");
   return isCommonPassword(password) ? PASSWORD_TOO_COMMON.message : undefined;
-}
-
-/** "Please wait N seconds" for a 429 (Better Auth sends `X-Retry-After`), else null. */
-export function tooManyRequestsMessage(response: Response): string | null {
-  if (response.status !== 429) return null;
-  const seconds =
-    Number(response.headers.get("Retry-After") ?? response.headers.get("X-Retry-After")) || 60;
-  const wait =
-    seconds > 90
-      ? `${Math.ceil(seconds / 60)} minutes`
-      : `${seconds} second${seconds === 1 ? "" : "s"}`;
-  return `Too many attempts. Please wait ${wait} and try again.`;
 }
 
 /** The form's error when a request was refused for no reason of its own, or never arrived. */
