@@ -1,8 +1,9 @@
+import { EXPORT_FORMAT, EXPORT_VERSION, importSchema } from "@todo/contract/export";
 import { listQuerySchema } from "@todo/contract/list-query";
 import { createTaskSchema, type Task, taskSchema, updateTaskSchema } from "@todo/contract/task";
 import { createDb, createSql } from "@todo/db/client";
 import { lists, tasks } from "@todo/db/schema";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql as raw } from "drizzle-orm";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { CursorCodec } from "../src/lib/cursor";
 import { AccountRepository } from "../src/repositories/account-repository";
@@ -248,5 +249,162 @@ describe("a page", () => {
     expect(await repository.list(newUserId(), listQuerySchema.parse({}))).toBe(
       '{"items":[],"total":0,"next_cursor":null}',
     );
+  });
+});
+
+/**
+ * The task JSON.stringify writes from the row's columns as Drizzle reads them: an oracle
+ * independent of the SQL that stores `tasks.json` (migration 0017), for a row of years 100 on.
+ */
+function rowTaskJson(row: TaskRow): string {
+  const task: Task = {
+    id: row.id,
+    user_id: row.userId,
+    title: row.title,
+    description: row.description,
+    completed: row.completed,
+    priority: row.priority,
+    due_date: row.dueOn ?? row.dueDate?.toISOString() ?? null,
+    time_zone: row.timeZone,
+    tags: row.tags,
+    list_id: row.listId,
+    recurrence: row.recurrence,
+    recurrence_from: row.recurrenceFrom,
+    reminders: row.reminderOffsets.map((minutes) => ({ before_minutes: minutes })),
+    completed_at: row.completedAt?.toISOString() ?? null,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+  return JSON.stringify(
+    Object.fromEntries(Object.keys(taskSchema.shape).map((k) => [k, task[k as keyof Task]])),
+  );
+}
+
+/** The user's rows whose stored JSON is not what their columns now say (none, after any write). */
+async function staleRows(userId: string) {
+  const rows = await db.select().from(tasks).where(eq(tasks.userId, userId));
+  expect(rows.length).toBeGreaterThan(0);
+  return rows
+    .filter((row) => row.json !== rowTaskJson(row))
+    .map((row) => ({ stored: row.json, columns: rowTaskJson(row) }));
+}
+
+describe("the JSON stored with each task (ADR 0047)", () => {
+  it("is rewritten from the row by every kind of write, whoever writes", async () => {
+    const userId = newUserId();
+    const [list] = await db
+      .insert(lists)
+      .values({ userId, name: "Errands", position: 0 })
+      .returning({ id: lists.id });
+    const listId = list?.id as number;
+    const plain = await created(userId, { title: "plain", list_id: listId });
+    expect(await staleRows(userId)).toEqual([]);
+
+    const keyed = await repository.create(userId, createTaskSchema.parse({ title: "keyed" }), {
+      key: `key-${userId}`,
+      requestHash: "hash",
+    });
+    expect(keyed.outcome).toBe("created");
+    expect(await staleRows(userId)).toEqual([]);
+
+    const edited = await repository.update(
+      userId,
+      plain.id,
+      updateTaskSchema.parse({
+        title: "edited",
+        description: "now with one",
+        due_date: "2026-12-24T18:00:00.000Z",
+        time_zone: "Europe/Paris",
+        tags: ["x"],
+        reminders: [{ before_minutes: 15 }],
+        priority: "low",
+      }),
+    );
+    expect(edited.outcome).toBe("done");
+    expect(await staleRows(userId)).toEqual([]);
+
+    expect((await repository.setCompleted(userId, plain.id, undefined)).outcome).toBe("done");
+    expect(await staleRows(userId)).toEqual([]);
+    const reopened = await repository.setCompleted(userId, plain.id, false, {
+      kind: "versions",
+      versions: [3],
+    });
+    expect(reopened.outcome).toBe("done");
+    expect(await staleRows(userId)).toEqual([]);
+
+    const recurring = await created(userId, {
+      title: "weekly",
+      due_date: "2026-12-07",
+      recurrence: "FREQ=WEEKLY",
+    });
+    const advanced = await repository.setCompleted(userId, recurring.id, true);
+    expect(advanced.outcome === "done" && JSON.parse(advanced.record.json).due_date).toBe(
+      "2026-12-14",
+    );
+    expect(await staleRows(userId)).toEqual([]);
+
+    // A statement by hand (a migration, an operator): the list's tasks moved to the Inbox, and a
+    // value written into the column itself, which the row's own JSON replaces.
+    await db.update(tasks).set({ listId: null }).where(eq(tasks.listId, listId));
+    await db.update(tasks).set({ json: "{}" }).where(eq(tasks.id, recurring.id));
+    expect(await staleRows(userId)).toEqual([]);
+    expect(JSON.parse(await served(userId, plain.id)).list_id).toBeNull();
+
+    const document = importSchema.parse({
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      lists: [{ id: 7, name: "Imported", color: null, position: 0 }],
+      tasks: [
+        {
+          id: 1,
+          title: "imported",
+          list_id: 7,
+          due_date: "2026-01-02",
+          created_at: "2020-02-03T04:05:06.789Z",
+          updated_at: "2021-02-03T04:05:06.789Z",
+        },
+      ],
+    });
+    expect((await account.import(userId, document)).outcome).toBe("imported");
+    expect(await staleRows(userId)).toEqual([]);
+  });
+
+  it("has the same bytes whatever the writing session's time zone and date style", async () => {
+    const userId = newUserId();
+    // One connection, its settings as odd as a client may make them: time zones of +12:45 and
+    // +14 (the days of UTC and of the session differ), Chile's midnight that does not exist.
+    const odd = createSql(inject("databaseUrl"), { applicationName: "todo-api-test", max: 1 });
+    try {
+      const oddRepository = new TasksRepository(createDb(odd), new CursorCodec(TEST_CURSOR_SECRET));
+      const fields = [
+        { title: "timed", due_date: "2026-12-31T23:30:00.000Z" },
+        { title: "all day", due_date: "2026-09-06", time_zone: "America/Santiago" },
+        { title: "all day, early", due_date: "2026-01-01" },
+      ];
+      for (const zone of ["Pacific/Chatham", "Pacific/Kiritimati", "America/Santiago"]) {
+        await odd.unsafe(`set time zone '${zone}'`);
+        await odd.unsafe("set datestyle = 'SQL, DMY'");
+        await odd.unsafe("set intervalstyle = 'sql_standard'");
+        for (const field of fields) {
+          const result = await oddRepository.create(userId, createTaskSchema.parse(field));
+          if (result.outcome !== "created") throw new Error(result.outcome);
+          const task = expectTaskJson(result.record.json);
+          expect(task.due_date).toBe(field.due_date);
+          const done = await oddRepository.setCompleted(userId, task.id, true);
+          if (done.outcome !== "done") throw new Error(done.outcome);
+          expect(JSON.parse(done.record.json).completed_at).toMatch(
+            /^\d{4}-\d\d-\d\dT[\d:.]{12}Z$/,
+          );
+        }
+      }
+      // The same rows as a UTC session reads them.
+      expect(await staleRows(userId)).toEqual([]);
+      const [differs] = await db.execute(
+        raw`select count(*)::int as n from ${tasks} where ${tasks.userId} = ${userId} and ${tasks.json} <> task_json(${tasks})`,
+      );
+      expect(differs).toEqual({ n: 0 });
+    } finally {
+      await odd.end();
+    }
   });
 });

@@ -91,6 +91,12 @@ export const tasks = pgTable(
     version: integer("version").notNull().default(1),
     createdAt: timestampMs("created_at").notNull().defaultNow(),
     updatedAt: timestampMs("updated_at").notNull().defaultNow(),
+    /**
+     * The task as the API sends it (its JSON text), written by a trigger from the row on every
+     * insert and update, whoever writes (migration 0017, ADR 0047): reads send it as stored. The
+     * default only lets an insert leave it out; the trigger replaces it before the row is stored.
+     */
+    json: text("json").notNull().default(""),
   },
   // One index per sort order, each led by the owner, so every list of one user is an index scan.
   (t) => [

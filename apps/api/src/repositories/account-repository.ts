@@ -13,7 +13,7 @@ import {
 import { asc, count, eq } from "drizzle-orm";
 import { claimIdempotencyKey, type IdempotencyKey, saveIdempotentResponse } from "./idempotency";
 import { listColumns, lockUserLists, serializeList } from "./lists-repository";
-import { type NewTaskRow, taskJson, taskValues } from "./tasks-repository";
+import { type NewTaskRow, taskValues } from "./tasks-repository";
 
 /** Rows per INSERT: far below PostgreSQL's 65,535 parameters, and each statement far inside the
  * 2.5 s statement timeout even with 1,000-character descriptions on a busy machine. */
@@ -42,7 +42,7 @@ export class AccountRepository {
           .where(eq(lists.userId, userId))
           .orderBy(asc(lists.position), asc(lists.id));
         const taskRows = await tx
-          .select({ json: taskJson })
+          .select({ json: tasks.json })
           .from(tasks)
           .where(eq(tasks.userId, userId))
           .orderBy(asc(tasks.id));

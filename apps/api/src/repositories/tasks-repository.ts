@@ -16,7 +16,6 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { CursorCodec, CursorPosition } from "../lib/cursor";
 import type { Precondition } from "../lib/etag";
 import { versionEtag } from "../lib/etag";
@@ -32,7 +31,7 @@ import { isoText } from "./iso-text";
 export type TaskRow = typeof tasks.$inferSelect;
 export type NewTaskRow = typeof tasks.$inferInsert;
 
-/** A task as PostgreSQL wrote its JSON (`taskJson`), with its id and entity tag. */
+/** A task as PostgreSQL wrote its JSON (`tasks.json`), with its id and entity tag. */
 export interface TaskJson {
   id: number;
   json: string;
@@ -110,46 +109,13 @@ export class InvalidCursorError extends Error {
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
-/** A JSON string (PostgreSQL's escaping, which is `JSON.stringify`'s), or `null`. */
-function jsonString(column: SQL | AnyPgColumn): SQL<string> {
-  return sql`coalesce(to_json(${column})::text, 'null')`;
-}
-
-/** A timestamp as a JSON string in `isoText`'s form, or `null`. */
-function jsonInstant(column: SQL | AnyPgColumn): SQL<string> {
-  return sql`coalesce('"' || ${isoText(column)} || '"', 'null')`;
-}
-
 /**
- * The one writer of a task's wire format (ADRs 0037, 0043): its 16 fields in the schema's order,
- * compact, so that no route maps rows or serializes tasks in Node. Concatenated by hand rather
- * than `row_to_json` of a row, which cost PostgreSQL about a fifth more per page of 50 (ADR
- * 0043). Strings go through `to_json` (PostgreSQL's JSON escaping); enum labels and numbers need
- * none; every nullable field is coalesced to `null`, since `||` with a null is null.
+ * What a write returns: the task's JSON and what its entity tag is made of. A task's wire format
+ * is `tasks.json`, its JSON text as stored with its row, which a trigger writes from the row on
+ * every insert and update (`task_json`, migration 0017; ADRs 0037, 0043, 0047): no route maps
+ * rows or serializes tasks in Node, and no read writes JSON.
  */
-export const taskJson = sql<string>`'{"id":' || ${tasks.id}
-  || ',"user_id":' || ${jsonString(tasks.userId)}
-  || ',"title":' || ${jsonString(tasks.title)}
-  || ',"description":' || ${jsonString(tasks.description)}
-  || ',"completed":' || case when ${tasks.completed} then 'true' else 'false' end
-  || ',"priority":"' || ${tasks.priority} || '"'
-  || ',"due_date":' || coalesce('"' || coalesce(to_char(${tasks.dueOn}, 'YYYY-MM-DD'), ${isoText(tasks.dueDate)}) || '"', 'null')
-  || ',"time_zone":' || ${jsonString(tasks.timeZone)}
-  || ',"tags":' || array_to_json(${tasks.tags})::text
-  || ',"list_id":' || coalesce(${tasks.listId}::text, 'null')
-  || ',"recurrence":' || ${jsonString(tasks.recurrence)}
-  || ',"recurrence_from":"' || ${tasks.recurrenceFrom} || '"'
-  || ',"reminders":' || case when cardinality(${tasks.reminderOffsets}) = 0 then '[]'
-    else array_to_json(array(select reminder from (
-      select minutes as before_minutes
-      from unnest(${tasks.reminderOffsets}) with ordinality as stored(minutes, n) order by n
-    ) as reminder))::text
-  end
-  || ',"completed_at":' || ${jsonInstant(tasks.completedAt)}
-  || ',"created_at":' || ${jsonInstant(tasks.createdAt)}
-  || ',"updated_at":' || ${jsonInstant(tasks.updatedAt)} || '}'`;
-/** What a write returns: the task's JSON and what its entity tag is made of. */
-const writtenTask = { json: taskJson, id: tasks.id, version: tasks.version };
+const writtenTask = { json: tasks.json, id: tasks.id, version: tasks.version };
 
 function writtenRecord(row: WrittenTask): TaskJson {
   return { id: row.id, json: row.json, etag: versionEtag(row.id, row.version) };
@@ -415,7 +381,7 @@ function prepareList(db: Db, query: ListQuery, position: CursorPosition | null) 
   const conditions = filters(query);
   if (position) conditions.push(afterCursor(query.sort, query.order, position.value === null));
   const page = db
-    .select({ json: taskJson.as("json"), key: sortKey(query.sort).column.as("key"), id: tasks.id })
+    .select({ json: tasks.json, key: sortKey(query.sort).column.as("key"), id: tasks.id })
     .from(tasks)
     .where(and(...conditions))
     .orderBy(...orderBy(query.sort, query.order))
@@ -466,7 +432,7 @@ function prepareStatements(db: Db) {
   return {
     get: new RawStatement<[json: string, version: number]>(
       db.$client,
-      db.select({ json: taskJson, version: tasks.version }).from(tasks).where(owned),
+      db.select({ json: tasks.json, version: tasks.version }).from(tasks).where(owned),
     ),
     // A list filter names one of the user's lists (else a 422).
     listExists: db
