@@ -4,7 +4,7 @@
  * serialization.
  *   /       `GET /api/{user}/tasks?limit=50`: one statement, the page with its total
  *   /task   `GET /api/{user}/tasks/{id}`: the API's statement for one task
- * Both statements return each task's JSON as PostgreSQL writes it (first column); the floor
+ * Both statements return each task's JSON as stored with its row (first column); the floor
  * joins them as the API does.
  */
 import { createServer } from "node:http";

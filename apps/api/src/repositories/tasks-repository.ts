@@ -111,8 +111,8 @@ const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
 /**
  * What a write returns: the task's JSON and what its entity tag is made of. A task's wire format
- * is `tasks.json`, its JSON text as stored with its row, which a trigger writes from the row on
- * every insert and update (`task_json`, migration 0017; ADRs 0037, 0043, 0047): no route maps
+ * is `tasks.json`, its JSON as stored with its row, which a trigger writes from the row on every
+ * insert and update (`tasks_write_json`, migration 0017; ADRs 0037, 0043, 0047): no route maps
  * rows or serializes tasks in Node, and no read writes JSON.
  */
 const writtenTask = { json: tasks.json, id: tasks.id, version: tasks.version };
