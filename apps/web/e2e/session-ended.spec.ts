@@ -63,6 +63,45 @@ test("a tab whose session ended says so, keeps the text being typed, and comes b
   await otherTab.close();
 });
 
+test("after a redeploy has removed the page's script chunks, the notice still shows and its link still signs in", async ({
+  context,
+  page,
+  user,
+}) => {
+  const here = "/tasks?sort=title";
+  await openTasks(page, here);
+  // Adding a task first loads what typing and adding load on demand (the quick-add preview, the
+  // form's schema); with the sidebar, bell and menu loaded after the first load, all is in.
+  await page.getByLabel("New task").fill("Before the redeploy");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(taskItem(page, "Before the redeploy")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const gone: string[] = [];
+  const redeployed = "**/_next/static/**";
+  await page.route(redeployed, (route) => {
+    gone.push(new URL(route.request().url()).pathname);
+    return route.fulfill({ status: 404, body: "" });
+  });
+  const otherTab = await signOutInAnotherTab(context);
+
+  const title = "Typed after the redeploy";
+  await page.getByLabel("New task").fill(title);
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  const notice = page.getByRole("alert").filter({ hasText: "Your session ended — sign in again" });
+  await expect(notice).toBeVisible();
+  await expect(page.getByLabel("New task")).toHaveValue(title);
+  expect(gone).toEqual([]);
+
+  // The new build serves its own chunks: the link loads sign-in afresh and comes back here.
+  await page.unroute(redeployed);
+  await notice.getByRole("link", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(here).replaceAll("%2F", "/")}`);
+  await signIn(page, user);
+  await expect(page).toHaveURL(here);
+  await expect(page.getByLabel("New task")).toHaveValue(title);
+  await otherTab.close();
+});
+
 test("an edit saved after the session ended says so in the dialog, keeps the edit, and reopens it after sign-in", async ({
   baseURL,
   context,
