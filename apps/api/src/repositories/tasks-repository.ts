@@ -155,11 +155,16 @@ function writtenRecord(row: WrittenTask): TaskJson {
   return { id: row.id, json: row.json, etag: versionEtag(row.id, row.version) };
 }
 
-/** A row of `statements.create` (an array: postgres.js sends a bigint as text). */
-function createdRecord(row: [json: string, id: string, version: number] | undefined): TaskJson {
-  if (!row) throw new Error("The insert returned no row");
-  const [json, id, version] = row;
+/** A row of `statements.create` or `statements.complete` (an array: postgres.js sends a bigint as text). */
+type WrittenRow = [json: string, id: string, version: number];
+
+function rowRecord([json, id, version]: WrittenRow): TaskJson {
   return writtenRecord({ json, id: Number(id), version });
+}
+
+function createdRecord(row: WrittenRow | undefined): TaskJson {
+  if (!row) throw new Error("The insert returned no row");
+  return rowRecord(row);
 }
 
 /** The row of a new task as validated on create (and on import). */
@@ -475,7 +480,7 @@ function prepareStatements(db: Db) {
       .where(and(eq(lists.userId, placeholder("userId")), eq(lists.id, placeholder("id"))))
       .prepare("list-exists"),
     // Run on the pool, or inside the transaction of a create with Idempotency-Key.
-    create: new RawStatement<[json: string, id: string, version: number]>(
+    create: new RawStatement<WrittenRow>(
       db.$client,
       db
         .insert(tasks)
@@ -497,13 +502,16 @@ function prepareStatements(db: Db) {
         })
         .returning(writtenTask),
     ),
-    // #complete's first statement for `setCompleted` without a precondition.
-    complete: db
-      .update(tasks)
-      .set({ ...bumpedVersion(), completed, completedAt: completedAtAfter(completed) })
-      .where(and(owned, sql`not ${advances(sql`${tasks.recurrence}`)}`))
-      .returning(writtenTask)
-      .prepare("task-complete"),
+    // #complete's first statement for `setCompleted` without a precondition; rows as arrays,
+    // as the reads and the create (no row mapping on the request path).
+    complete: new RawStatement<WrittenRow>(
+      db.$client,
+      db
+        .update(tasks)
+        .set({ ...bumpedVersion(), completed, completedAt: completedAtAfter(completed) })
+        .where(and(owned, sql`not ${advances(sql`${tasks.recurrence}`)}`))
+        .returning(writtenTask),
+    ),
   };
 }
 
@@ -653,7 +661,9 @@ export class TasksRepository {
     if (completed === false) return this.#mutate(userId, id, set, precondition);
     return this.#complete(userId, id, set, precondition, () =>
       precondition === undefined
-        ? this.statements.complete.execute({ userId, id, completed: completed ?? null })
+        ? this.statements.complete
+            .run({ userId, id, completed: completed ?? null })
+            .then(([row]) => row && rowRecord(row))
         : undefined,
     );
   }
@@ -709,19 +719,20 @@ export class TasksRepository {
     set: TaskSet,
     precondition: Precondition | undefined,
     /** The first statement prepared, when there is one for this call (`statements.complete`). */
-    prepared?: () => Promise<WrittenTask[]> | undefined,
+    prepared?: () => Promise<TaskJson | undefined> | undefined,
   ): Promise<MutationResult> {
     const recurrence =
       set.recurrence === undefined ? sql`${tasks.recurrence}` : sql`${set.recurrence}::text`;
-    const [plain] = (await prepared?.()) ?? [
-      await this.#write(
-        userId,
-        id,
-        set,
-        and(matching(precondition), sql`not ${advances(recurrence)}`),
-      ),
-    ];
-    if (plain) return { outcome: "done", record: writtenRecord(plain) };
+    const first = prepared?.();
+    const plain = first
+      ? await first
+      : await this.#write(
+          userId,
+          id,
+          set,
+          and(matching(precondition), sql`not ${advances(recurrence)}`),
+        ).then((row) => row && writtenRecord(row));
+    if (plain) return { outcome: "done", record: plain };
     for (;;) {
       const [row] = await this.db.select().from(tasks).where(whereTask(userId, id));
       if (!row) return { outcome: "not_found" };
