@@ -643,7 +643,7 @@ export class TasksRepository {
     if (changes.reminders !== undefined) set.reminderOffsets = reminderOffsets(changes.reminders);
     return withFieldErrors(
       changes.completed === true
-        ? this.#complete(userId, id, set, precondition)
+        ? this.#complete(userId, id, () => set, precondition)
         : this.#mutate(userId, id, set, precondition),
       changes,
     );
@@ -656,16 +656,18 @@ export class TasksRepository {
     completed: boolean | undefined,
     precondition?: Precondition,
   ): Promise<MutationResult> {
-    const value = completed === undefined ? sql`not ${tasks.completed}` : sql`${completed}`;
-    const set = { completed: value, completedAt: completedAtAfter(value) };
-    if (completed === false) return this.#mutate(userId, id, set, precondition);
-    return this.#complete(userId, id, set, precondition, () =>
+    const set = () => {
+      const value = completed === undefined ? sql`not ${tasks.completed}` : sql`${completed}`;
+      return { completed: value, completedAt: completedAtAfter(value) };
+    };
+    if (completed === false) return this.#mutate(userId, id, set(), precondition);
+    const prepared =
       precondition === undefined
         ? this.statements.complete
             .run({ userId, id, completed: completed ?? null })
             .then(([row]) => row && rowRecord(row))
-        : undefined,
-    );
+        : undefined;
+    return this.#complete(userId, id, set, precondition, prepared);
   }
 
   async delete(userId: string, id: number, precondition?: Precondition) {
@@ -716,22 +718,22 @@ export class TasksRepository {
   async #complete(
     userId: string,
     id: number,
-    set: TaskSet,
+    changes: () => TaskSet,
     precondition: Precondition | undefined,
     /** The first statement prepared, when there is one for this call (`statements.complete`). */
-    prepared?: () => Promise<TaskJson | undefined> | undefined,
+    prepared?: Promise<TaskJson | undefined>,
   ): Promise<MutationResult> {
-    const recurrence =
-      set.recurrence === undefined ? sql`${tasks.recurrence}` : sql`${set.recurrence}::text`;
-    const first = prepared?.();
-    const plain = first
-      ? await first
-      : await this.#write(
-          userId,
-          id,
-          set,
-          and(matching(precondition), sql`not ${advances(recurrence)}`),
-        ).then((row) => row && writtenRecord(row));
+    // Built only when needed: the prepared statement (the common toggle) takes none of it.
+    let built: TaskSet | undefined;
+    const set = () => {
+      built ??= changes();
+      return built;
+    };
+    const plain = prepared
+      ? await prepared
+      : await this.#write(userId, id, set(), and(matching(precondition), notAdvancing(set()))).then(
+          (row) => row && writtenRecord(row),
+        );
     if (plain) return { outcome: "done", record: plain };
     for (;;) {
       const [row] = await this.db.select().from(tasks).where(whereTask(userId, id));
@@ -739,8 +741,8 @@ export class TasksRepository {
       if (precondition?.kind === "versions" && !precondition.versions.includes(row.version)) {
         return { outcome: "precondition_failed" };
       }
-      const next = row.completed ? null : this.#advance(row, set);
-      const written = await this.#write(userId, id, next ?? set, eq(tasks.version, row.version));
+      const next = row.completed ? null : this.#advance(row, set());
+      const written = await this.#write(userId, id, next ?? set(), eq(tasks.version, row.version));
       if (written) return { outcome: "done", record: writtenRecord(written) };
     }
   }
@@ -816,6 +818,13 @@ function bumpedVersion() {
 /** Whether completing the task (with this recurrence) moves it to its next occurrence instead. */
 function advances(recurrence: SQL): SQL {
   return sql`(${recurrence} is not null and not ${tasks.completed})`;
+}
+
+/** That `set` does not move the task to its next occurrence (with the recurrence it sets, if any). */
+function notAdvancing(set: TaskSet): SQL {
+  const recurrence =
+    set.recurrence === undefined ? sql`${tasks.recurrence}` : sql`${set.recurrence}::text`;
+  return sql`not ${advances(recurrence)}`;
 }
 
 /** `completed_at` once `completed` becomes `value`: kept if it already was, else now or null. */
