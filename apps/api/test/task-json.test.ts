@@ -254,7 +254,7 @@ describe("a page", () => {
 
 /**
  * The task JSON.stringify writes from the row's columns as Drizzle reads them: an oracle
- * independent of the SQL that stores `tasks.json` (migration 0017), for a row of years 100 on.
+ * independent of the SQL that stores `tasks.json` (migration 0018), for a row of years 100 on.
  */
 function rowTaskJson(row: TaskRow): string {
   const task: Task = {
