@@ -1,6 +1,4 @@
-import { createTestDatabase, type TestDatabase } from "@todo/db/test-database";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   NOTIFICATION_RETENTION_JOB,
   READ_RETENTION_DAYS,
@@ -8,30 +6,22 @@ import {
   UNREAD_RETENTION_DAYS,
 } from "../src/jobs/notification-retention";
 import { newUserId } from "./helpers";
-import { type ApiProcess, kill, startApi } from "./support/api-process";
 import { waitUntil } from "./support/create-load";
+import { type OwnDatabase, ownDatabase } from "./support/own-database";
 
 /**
  * docs/api.md, Notifications: the daily sweep, queued by graphile-worker's cron in real API
  * processes on a database of their own (no other test file's worker runs the sweep there).
  */
 describe("the retention sweep of notifications", () => {
-  let database: TestDatabase;
-  let owner: pg.Pool;
-  let apis: ApiProcess[] = [];
-
+  let own: OwnDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase(inject("ownerDatabaseUrl"));
-    owner = new pg.Pool({ connectionString: database.url, max: 2 });
-    owner.on("error", () => {});
-  });
-  afterAll(async () => {
-    await Promise.all(apis.map(kill));
-    await owner?.end();
-    await database?.drop();
+    own = await ownDatabase();
+    return own.cleanup;
   });
 
   it("deletes read ones past 90 days and unread ones past a year, in batches, once across two processes", async () => {
+    const { owner } = own;
     const userId = newUserId();
     const {
       rows: [task],
@@ -67,15 +57,7 @@ describe("the retention sweep of notifications", () => {
        values ($1, now() - interval '3 days', now() - interval '2 days')`,
       [NOTIFICATION_RETENTION_JOB],
     );
-    apis = await Promise.all(
-      [1, 2].map(() =>
-        startApi({
-          DATABASE_URL: database.roleUrls.api,
-          REMINDER_POLL_INTERVAL_MS: "200",
-          LOG_LEVEL: "info",
-        }),
-      ),
-    );
+    const apis = await own.startApis(2, { REMINDER_POLL_INTERVAL_MS: "200", LOG_LEVEL: "info" });
 
     const expectedGone = 1 + oldRead + 1;
     const swept = () =>

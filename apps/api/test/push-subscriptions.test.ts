@@ -187,6 +187,70 @@ describe("POST /api/{user_id}/push-subscriptions", () => {
     expect(await bystander.stored()).toHaveLength(1);
   });
 
+  it("refuses a subscribe whose session ended before this process heard of it", async () => {
+    const { userId, sessionIds } = await userWithSessions(web, 4);
+    const [ended, renewing, cutOffSession, later] = sessionIds as [string, string, string, string];
+    const stored = async () =>
+      (
+        await owner.query<{ endpoint: string; session_id: string }>(
+          "select endpoint, session_id from push_subscriptions where user_id = $1 order by id",
+          [userId],
+        )
+      ).rows;
+    const subscribeAs = (
+      headers: { authorization: string },
+      json = browserSubscription(endpoint()).json,
+    ) => app.inject({ method: "POST", url: subscriptionsPath(userId), headers, payload: json });
+    const renewed = browserSubscription(endpoint()).json;
+    expect((await subscribeAs(await bearerFor(userId, renewing), renewed)).statusCode).toBe(201);
+
+    // The rows as the web app writes them, but with triggers off: no NOTIFY reaches the feed, as
+    // in the seconds before it does, and migration 0016's trigger finds nothing to delete yet.
+    const iat = Math.floor(Date.now() / 1000) - 60;
+    const unheard = async (sessionId: string | null, revokedAt: Date) => {
+      const client = await owner.connect();
+      try {
+        await client.query("begin");
+        await client.query("set local session_replication_role = replica");
+        await client.query(
+          "insert into revocations (user_id, session_id, revoked_at) values ($1, $2, $3)",
+          [userId, sessionId, revokedAt],
+        );
+        await client.query("commit");
+      } finally {
+        client.release();
+      }
+    };
+    await unheard(ended, new Date());
+    await unheard(null, new Date(iat * 1000));
+    const endedToken = await bearerFor(userId, ended, iat + 1);
+    // This process still accepts the token everywhere else.
+    const listed = await app.inject({ url: tasksPath(userId), headers: endedToken });
+    expect(listed.statusCode).toBe(200);
+
+    for (const headers of [
+      endedToken,
+      // A cutoff in the second the token was issued refuses it, as the API's check does.
+      await bearerFor(userId, cutOffSession, iat),
+      await bearerFor(userId, undefined, iat - 1),
+    ]) {
+      const refused = expectProblem(await subscribeAs(headers), 401);
+      expect(refused.detail).toBe("The bearer token is invalid or expired.");
+    }
+    // A renewal from the ended session does not take the subscription over either.
+    const renewal = await subscribeAs(endedToken, renewed);
+    expectProblem(renewal, 401);
+    expect(renewal.headers["www-authenticate"]).toBe('Bearer realm="todo", error="invalid_token"');
+    expect(await stored()).toEqual([{ endpoint: renewed.endpoint, session_id: renewing }]);
+
+    // A token issued after the cutoff, of a session that has not ended, subscribes.
+    const fresh = browserSubscription(endpoint()).json;
+    expect((await subscribeAs(await bearerFor(userId, later, iat + 1), fresh)).statusCode).toBe(
+      201,
+    );
+    expect((await stored()).map((row) => row.endpoint)).toEqual([renewed.endpoint, fresh.endpoint]);
+  });
+
   it("refuses the 21st subscription with a 409 problem, yet renews an existing one", async () => {
     const { subscribe, stored } = await pushUser();
     const browsers = Array.from({ length: 20 }, () => browserSubscription(endpoint()));

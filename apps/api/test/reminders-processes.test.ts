@@ -1,10 +1,10 @@
 import type { Task } from "@todo/contract/task";
-import { createTestDatabase, type TestDatabase } from "@todo/db/test-database";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
 import { authHeader, newUserId, tasksPath } from "./helpers";
-import { type ApiProcess, kill, startApi } from "./support/api-process";
+import type { ApiProcess } from "./support/api-process";
 import { waitUntil } from "./support/create-load";
+import { type OwnDatabase, ownDatabase } from "./support/own-database";
 
 const TASKS = 30;
 
@@ -13,32 +13,18 @@ const TASKS = 30;
  * reminders, and the restart case needs a moment when no worker runs at all.
  */
 describe("reminders across API processes", () => {
-  let database: TestDatabase;
-  let owner: pg.Pool;
-  let apis: ApiProcess[] = [];
-  const start = (count: number) =>
-    Promise.all(
-      Array.from({ length: count }, () =>
-        startApi({ DATABASE_URL: database.roleUrls.api, REMINDER_POLL_INTERVAL_MS: "200" }),
-      ),
-    );
+  let own: OwnDatabase;
+  const start = (count: number) => own.startApis(count, { REMINDER_POLL_INTERVAL_MS: "200" });
   const rows = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
-    (await owner.query<T>(text, values)).rows;
+    (await own.owner.query<T>(text, values)).rows;
 
   beforeAll(async () => {
-    database = await createTestDatabase(inject("ownerDatabaseUrl"));
-    owner = new pg.Pool({ connectionString: database.url, max: 2 });
-    // Dropping the database ends its idle connections from the server's side.
-    owner.on("error", () => {});
-  });
-  afterAll(async () => {
-    await Promise.all(apis.map(kill));
-    await owner?.end();
-    await database?.drop();
+    own = await ownDatabase();
+    return own.cleanup;
   });
 
   it("deliver each reminder exactly once with two processes, within seconds of its time", async () => {
-    apis = await start(2);
+    const apis = await start(2);
     const userId = newUserId();
     const headers = { ...(await authHeader(userId)), "content-type": "application/json" };
     const due = new Date(Date.now() + 5_000).toISOString();
@@ -92,8 +78,7 @@ describe("reminders across API processes", () => {
   });
 
   it("after a restart, deliver a reminder under 24 hours late and drop an older one", async () => {
-    await Promise.all(apis.map(kill));
-    apis = [];
+    await own.killApis();
     // Written while no worker runs: due tomorrow, so queued for tomorrow.
     const userId = newUserId();
     const tomorrow = new Date(Date.now() + 24 * 3600_000).toISOString();
@@ -104,7 +89,7 @@ describe("reminders across API processes", () => {
     );
     // Then time passes with every process down: the queue's stored run times (and the due dates
     // they were computed from) become 1 hour and 25 hours old.
-    const client = await owner.connect();
+    const client = await own.owner.connect();
     try {
       await client.query("begin");
       await client.query("set local session_replication_role = replica");
@@ -129,7 +114,7 @@ describe("reminders across API processes", () => {
       client.release();
     }
 
-    apis = await start(1);
+    await start(1);
     await waitUntil(
       async () =>
         (await rows("select 1 from graphile_worker.jobs where task_identifier = 'reminder'"))

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "@playwright/test";
+import type { BrowserContext, Locator, Page } from "@playwright/test";
 import { expect, signInThroughApi, signOutViaUi, type TestUser, test } from "./fixtures";
 import { seriousViolations } from "./support/axe";
 import { expectRefusedWithinContract, tokenOf } from "./support/revocation";
@@ -21,10 +21,23 @@ async function signOutInAnotherTab(context: BrowserContext): Promise<Page> {
   return otherTab;
 }
 
-async function signIn(page: Page, user: TestUser): Promise<void> {
+/** The notice in the page, or in the edit dialog. */
+const sessionEndedNotice = (scope: Page | Locator) =>
+  scope.getByRole("alert").filter({ hasText: "Your session ended — sign in again" });
+
+/** Follows the notice's link to sign-in, which must keep the way back (`next`), and signs in. */
+async function signInFrom(notice: Locator, next: string, user: TestUser): Promise<void> {
+  const page = notice.page();
+  await notice.getByRole("link", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(next).replaceAll("%2F", "/")}`);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+async function addTask(page: Page, title: string): Promise<void> {
+  await page.getByLabel("New task").fill(title);
+  await page.getByRole("button", { name: "Add", exact: true }).click();
 }
 
 test("a tab whose session ended says so, keeps the text being typed, and comes back after sign-in", async ({
@@ -36,22 +49,18 @@ test("a tab whose session ended says so, keeps the text being typed, and comes b
   const here = "/tasks?sort=updated_at&order=asc";
   await openTasks(page, here);
   // The tab holds a token, as in the report: add a task with it.
-  await page.getByLabel("New task").fill("Before signing out");
-  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await addTask(page, "Before signing out");
   await expect(taskItem(page, "Before signing out")).toBeVisible();
   const otherTab = await signOutInAnotherTab(context);
 
   const title = "Typed while signed out elsewhere";
-  await page.getByLabel("New task").fill(title);
-  await page.getByRole("button", { name: "Add", exact: true }).click();
-  const notice = page.getByRole("alert").filter({ hasText: "Your session ended — sign in again" });
+  await addTask(page, title);
+  const notice = sessionEndedNotice(page);
   await expect(notice).toBeVisible();
   await expect(page).toHaveURL(here);
   await expect(page.getByLabel("New task")).toHaveValue(title);
 
-  await notice.getByRole("link", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(here).replaceAll("%2F", "/")}`);
-  await signIn(page, user);
+  await signInFrom(notice, here, user);
   await expect(page).toHaveURL(here);
   await expect(page.getByLabel("New task")).toHaveValue(title);
 
@@ -60,6 +69,41 @@ test("a tab whose session ended says so, keeps the text being typed, and comes b
   // Saved, so no longer a draft: a reload starts empty.
   await page.reload();
   await expect(page.getByLabel("New task")).toHaveValue("");
+  await otherTab.close();
+});
+
+test("after a redeploy has removed the page's script chunks, the notice still shows and its link still signs in", async ({
+  context,
+  page,
+  user,
+}) => {
+  const here = "/tasks?sort=title";
+  await openTasks(page, here);
+  // Adding a task first loads what typing and adding load on demand (the quick-add preview, the
+  // form's schema); with the sidebar, bell and menu loaded after the first load, all is in.
+  await addTask(page, "Before the redeploy");
+  await expect(taskItem(page, "Before the redeploy")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const gone: string[] = [];
+  const redeployed = "**/_next/static/**";
+  await page.route(redeployed, (route) => {
+    gone.push(new URL(route.request().url()).pathname);
+    return route.fulfill({ status: 404, body: "" });
+  });
+  const otherTab = await signOutInAnotherTab(context);
+
+  const title = "Typed after the redeploy";
+  await addTask(page, title);
+  const notice = sessionEndedNotice(page);
+  await expect(notice).toBeVisible();
+  await expect(page.getByLabel("New task")).toHaveValue(title);
+  expect(gone).toEqual([]);
+
+  // The new build serves its own chunks: the link loads sign-in afresh and comes back here.
+  await page.unroute(redeployed);
+  await signInFrom(notice, here, user);
+  await expect(page).toHaveURL(here);
+  await expect(page.getByLabel("New task")).toHaveValue(title);
   await otherTab.close();
 });
 
@@ -87,9 +131,7 @@ test("an edit saved after the session ended says so in the dialog, keeps the edi
 
   const otherTab = await signOutInAnotherTab(context);
   await dialog.getByRole("button", { name: "Save" }).click();
-  const notice = dialog
-    .getByRole("alert")
-    .filter({ hasText: "Your session ended — sign in again" });
+  const notice = sessionEndedNotice(dialog);
   await expect(notice).toBeVisible();
   await expect(dialog.getByLabel("Title")).toHaveValue(title);
   expect(await seriousViolations(page)).toEqual([]);
@@ -104,10 +146,7 @@ test("an edit saved after the session ended says so in the dialog, keeps the edi
   });
   expect(changed.status()).toBe(200);
 
-  await notice.getByRole("link", { name: "Sign in" }).click();
-  const back = `${here}&edit=${task.id}`;
-  await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(back).replaceAll("%2F", "/")}`);
-  await signIn(page, user);
+  await signInFrom(notice, `${here}&edit=${task.id}`, user);
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel("Title")).toHaveValue(title);
   // Opened once: the address no longer asks for the dialog, so closing it or reloading is final.

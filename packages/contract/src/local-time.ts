@@ -1,20 +1,21 @@
 // No dependencies: the web app's recurrence picker uses it without the recurrence library.
 
-import { dateTimeFormat } from "./date-time-format";
+import { dateTimeFormats } from "./date-time-format";
+
+const wallClock = dateTimeFormats({
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
 
 /** Wall-clock fields of `instant` in `timeZone`, as an iCalendar local date-time. */
 export function localDateTime(instant: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    dateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
+    wallClock("en-US", timeZone)
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );

@@ -10,6 +10,12 @@ declare module "fastify" {
   }
 }
 
+/** The 401 for a token that was sent and is refused: forged, expired, or of an ended session. */
+export const invalidToken = () =>
+  new HttpProblem(401, "The bearer token is invalid or expired.", undefined, {
+    "www-authenticate": `${REALM}, error="invalid_token"`,
+  });
+
 /**
  * The guard of every `/api/{user_id}/…` route, as an onRequest hook: 401 without a valid token,
  * 403 when its `sub` is not `{user_id}` — before the body is read.
@@ -20,14 +26,11 @@ export async function requireOwner(request: FastifyRequest, reply: FastifyReply)
     return reply.callNotFound();
   }
   const { authentication } = request;
-  if (authentication?.state !== "valid") {
-    const sent = authentication !== null;
-    throw new HttpProblem(
-      401,
-      sent ? "The bearer token is invalid or expired." : "A bearer token is required.",
-      undefined,
-      { "www-authenticate": sent ? `${REALM}, error="invalid_token"` : REALM },
-    );
+  if (authentication?.state === "invalid") throw invalidToken();
+  if (authentication === null) {
+    throw new HttpProblem(401, "A bearer token is required.", undefined, {
+      "www-authenticate": REALM,
+    });
   }
   const { user_id: userId } = request.params as { user_id?: string };
   if (authentication.principal.sub !== userId) {

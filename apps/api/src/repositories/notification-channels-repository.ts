@@ -5,7 +5,7 @@ import {
 } from "@todo/contract/notification-settings";
 import { user } from "@todo/db/auth-schema";
 import type { Db } from "@todo/db/client";
-import { notificationSettings, pushSubscriptions } from "@todo/db/schema";
+import { notificationSettings, pushSubscriptions, revocations } from "@todo/db/schema";
 import { and, asc, count, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 
 /** Serialises one user's subscribing, so the limit holds and an endpoint is never counted twice. */
@@ -13,7 +13,16 @@ const PUSH_LOCK_NAMESPACE = 7_042_031;
 
 export type SubscribeOutcome =
   | { outcome: "created" | "updated"; subscription: PushSubscription }
-  | { outcome: "full" };
+  | { outcome: "full" }
+  | { outcome: "ended" };
+
+/** What `subscribe` needs of the subscribing token (auth/revocations.ts, `TokenIdentity`). */
+export interface SubscribingToken {
+  /** The session that minted it; null for a token that names none. */
+  sid: string | null;
+  /** Seconds since the epoch. */
+  iat: number;
+}
 
 /** A browser to push to: what RFC 8291 encryption and delivery need. */
 export interface PushTarget {
@@ -60,24 +69,35 @@ export class NotificationChannelsRepository {
   /**
    * Stores a browser's subscription. The same endpoint of this user: its keys are updated. An
    * endpoint another user had: the browser is now signed into this account, so it moves here
-   * (reminders must not reach the previous account's browser any more). `sessionId` is the
-   * subscribing token's session: the subscription ends with it (migration 0016).
+   * (reminders must not reach the previous account's browser any more). The subscription ends
+   * with the token's session (migration 0016's trigger on `revocations`); "ended" when that has
+   * already happened, though this process has not heard of it yet (ADR 0046, Update).
    */
   subscribe(
     userId: string,
-    sessionId: string | null,
+    token: SubscribingToken,
     input: PushSubscriptionInput,
   ): Promise<SubscribeOutcome> {
     const values = {
-      sessionId,
+      sessionId: token.sid,
       p256dh: input.keys.p256dh,
       auth: input.keys.auth,
       expiresAt: input.expirationTime === null ? null : new Date(input.expirationTime),
     };
     return this.db.transaction(async (tx) => {
-      await tx.execute(
-        sql`select pg_advisory_xact_lock(${PUSH_LOCK_NAMESPACE}, hashtext(${userId}))`,
+      // The revocation check rides on the lock's statement: no round trip more. As the API's
+      // in-memory check (auth/revocations.ts): the session ended, or a cutoff at or after `iat`.
+      const [lock] = await tx.execute<{ ended: boolean }>(
+        sql`select pg_advisory_xact_lock(${PUSH_LOCK_NAMESPACE}, hashtext(${userId})),
+          exists (
+            select 1 from ${revocations}
+            where ${revocations.userId} = ${userId}
+              and (${revocations.sessionId} = ${token.sid}
+                or (${revocations.sessionId} is null
+                  and ${revocations.revokedAt} >= to_timestamp(${token.iat})))
+          ) as ended`,
       );
+      if (lock?.ended) return { outcome: "ended" };
       const [updated] = await tx
         .update(pushSubscriptions)
         .set({ ...values, updatedAt: sql`now()` })

@@ -1,3 +1,4 @@
+import { dateTimeFormats } from "@todo/contract/date-time-format";
 import { describe, expect, it } from "vitest";
 import { dayIn, dueLabel, isOverdue } from "./due-label";
 
@@ -86,5 +87,18 @@ describe("overdue", () => {
   it("reads today's date in a zone", () => {
     expect(dayIn("Pacific/Kiritimati", now)).toBe("2026-12-02");
     expect(dayIn("Pacific/Pago_Pago", new Date("2026-12-02T05:00:00Z"))).toBe("2026-12-01");
+  });
+});
+
+describe("dateTimeFormats", () => {
+  it("builds one formatter per locale and time zone, and throws for an unknown zone", () => {
+    const weekday = dateTimeFormats({ weekday: "long" });
+    const chatham = weekday("en-GB", "Pacific/Chatham");
+    expect(weekday("en-GB", "Pacific/Chatham")).toBe(chatham);
+    expect(chatham.format(now)).toBe("Wednesday");
+    expect(weekday("en-GB", "Pacific/Pago_Pago").format(now)).toBe("Tuesday");
+    expect(weekday("de-DE", "Pacific/Chatham").format(now)).toBe("Mittwoch");
+    expect(weekday("en-GB", undefined)).toBe(weekday("en-GB", undefined));
+    expect(() => weekday("en-GB", "Mars/Olympus_Mons")).toThrow(RangeError);
   });
 });

@@ -1,9 +1,17 @@
-import { dateTimeFormat } from "@todo/contract/date-time-format";
+import { dateTimeFormats } from "@todo/contract/date-time-format";
 import { isAllDay } from "@todo/contract/due-date";
 
 // No React here: the labels are worked out from the date, the clock and a zone, and tested so.
 
 const DAY_MS = 86_400_000;
+
+const dayParts = dateTimeFormats({ year: "numeric", month: "2-digit", day: "2-digit" });
+const mediumDate = dateTimeFormats({ dateStyle: "medium" });
+const mediumDateTime = dateTimeFormats({ dateStyle: "medium", timeStyle: "short" });
+const weekday = dateTimeFormats({ weekday: "long" });
+const monthDay = dateTimeFormats({ month: "short", day: "numeric" });
+const monthDayYear = dateTimeFormats({ month: "short", day: "numeric", year: "numeric" });
+const time = dateTimeFormats({ timeStyle: "short" });
 
 interface LabelOptions {
   /** The zone the reader lives in: "today" is their today. */
@@ -14,12 +22,11 @@ interface LabelOptions {
 
 /** `YYYY-MM-DD` of `moment` in `timeZone` (in the runtime's own zone if it lacks that one). */
 export function dayIn(timeZone: string | undefined, moment: Date): string {
-  const options = { year: "numeric", month: "2-digit", day: "2-digit" } as const;
   let format: Intl.DateTimeFormat;
   try {
-    format = dateTimeFormat("en-US", { ...options, timeZone });
+    format = dayParts("en-US", timeZone);
   } catch {
-    format = dateTimeFormat("en-US", options);
+    format = dayParts("en-US", undefined);
   }
   const parts = format.formatToParts(moment);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
@@ -35,12 +42,8 @@ function daysBetween(from: string, to: string): number {
 export function formatDueDate(dueDate: string, { timeZone, locale }: LabelOptions = {}): string {
   return isAllDay(dueDate)
     ? // A calendar date names no moment: it is the same date wherever the reader is.
-      dateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
-        new Date(`${dueDate}T00:00:00Z`),
-      )
-    : dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(
-        new Date(dueDate),
-      );
+      mediumDate(locale, "UTC").format(new Date(`${dueDate}T00:00:00Z`))
+    : mediumDateTime(locale, timeZone).format(new Date(dueDate));
 }
 
 /**
@@ -90,21 +93,12 @@ export function dueLabel(dueDate: string, options: LabelOptions = {}): DueLabel 
   let text: string;
   if (days === 0) text = "Today";
   else if (days === 1) text = "Tomorrow";
-  else if (days < 7)
-    text = dateTimeFormat(locale, { weekday: "long", timeZone: zone }).format(moment);
+  else if (days < 7) text = weekday(locale, zone).format(moment);
   else {
     const sameYear = day.slice(0, 4) === today.slice(0, 4);
-    text = dateTimeFormat(locale, {
-      month: "short",
-      day: "numeric",
-      year: sameYear ? undefined : "numeric",
-      timeZone: zone,
-    }).format(moment);
+    text = (sameYear ? monthDay : monthDayYear)(locale, zone).format(moment);
   }
-  if (!allDay) {
-    const time = dateTimeFormat(locale, { timeStyle: "short", timeZone }).format(moment);
-    text = `${text}, ${time}`;
-  }
+  if (!allDay) text = `${text}, ${time(locale, timeZone).format(moment)}`;
   if (overdue) text = `${text} (overdue)`;
   return { text, phrase: `Due ${text}`, overdue };
 }

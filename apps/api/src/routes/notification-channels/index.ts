@@ -18,7 +18,7 @@ import {
   notFound,
 } from "../../lib/problem";
 import { pushEndpointProblem } from "../../lib/push-endpoint";
-import { requireOwner } from "../../lib/require-owner";
+import { invalidToken, requireOwner } from "../../lib/require-owner";
 
 export interface NotificationChannelRoutesOptions {
   /** The VAPID public key browsers subscribe with; null: Web Push is off. */
@@ -109,11 +109,13 @@ export default async function notificationChannelRoutes(
       if (!isP256Point(body.keys.p256dh)) {
         throw invalidRequest([{ path: "keys.p256dh", message: "Must be a point of P-256" }]);
       }
-      // The guard let only a valid token through; its session, when it names one.
+      // The guard let only a valid token through.
       const { authentication } = request;
-      const sessionId =
-        authentication?.state === "valid" ? (authentication.principal.sid ?? null) : null;
-      const result = await app.notificationChannels.subscribe(request.ownerId, sessionId, body);
+      if (authentication?.state !== "valid") throw invalidToken();
+      const { sid = null, iat } = authentication.principal;
+      const result = await app.notificationChannels.subscribe(request.ownerId, { sid, iat }, body);
+      // Its session ended before this process heard of it: refused as the guard will soon.
+      if (result.outcome === "ended") throw invalidToken();
       if (result.outcome === "full") {
         throw new HttpProblem(
           409,

@@ -8,6 +8,7 @@ import { MoveTaskContext } from "@/lib/task-drag";
 import type { TaskView } from "@/lib/task-views";
 import { useMoveTaskTo } from "../api/move-task";
 import { TaskOwnerContext } from "../hooks/use-tasks-scope";
+import { SessionEndedNotice } from "./session-ended-notice";
 import { TasksBoard } from "./tasks-board";
 import { ViewHeading } from "./view-heading";
 
@@ -30,13 +31,6 @@ export interface TasksPageProps {
 // page, and is not needed to read or add tasks: it loads just after the page does.
 const UserMenu = lazy(() =>
   import("@/components/user-menu").then(({ UserMenu }) => ({ default: UserMenu })),
-);
-
-// Shown only once a session ends (with next/link, which the page otherwise does not load first).
-const SessionEndedNotice = lazy(() =>
-  import("./session-ended-notice").then(({ SessionEndedNotice }) => ({
-    default: SessionEndedNotice,
-  })),
 );
 
 /** Lets the sidebar take tasks dragged from the board (lib/task-drag.ts). */
@@ -83,11 +77,7 @@ export function TasksPage({
                     <div className="md:hidden">{drawer}</div>
                     <ViewHeading view={view} />
                   </div>
-                  {sessionEnded ? (
-                    <Suspense fallback={null}>
-                      <SessionEndedNotice />
-                    </Suspense>
-                  ) : null}
+                  {sessionEnded ? <SessionEndedNotice /> : null}
                   <TasksBoard view={view} />
                 </main>
               </div>
