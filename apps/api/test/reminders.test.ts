@@ -283,6 +283,47 @@ describe("reminders and notifications", () => {
     expect(await pendingJobs(task.id)).toEqual({});
   });
 
+  it("leave the jobs untouched by writes that change none of what schedules them", async () => {
+    const user = await testUser(app);
+    const task = await user.createTask({
+      title: "steady",
+      due_date: "2030-05-01T10:00:00.000Z",
+      reminders: [{ before_minutes: 15 }, { before_minutes: 30 }],
+    });
+    const revisions = async () =>
+      (
+        await owner.query<{ key: string; revision: number }>(
+          "select key, revision from graphile_worker.jobs where key like $1 order by key",
+          [`reminder:${task.id}:%`],
+        )
+      ).rows;
+    const before = await revisions();
+    expect(before).toHaveLength(2);
+    // An edit of the title alone, and a statement setting the schedule's columns to what they
+    // are (the trigger fires for both; the function finds nothing changed): no job replaced.
+    const edited = await app.inject({
+      method: "PUT",
+      url: taskPath(user.userId, task.id),
+      headers: user.headers,
+      payload: {
+        title: "steady, renamed",
+        due_date: "2030-05-01T10:00:00.000Z",
+        reminders: [{ before_minutes: 15 }, { before_minutes: 30 }],
+      },
+    });
+    expect(edited.statusCode).toBe(200);
+    await owner.query(
+      `update tasks set due_date = due_date, due_on = due_on, time_zone = time_zone,
+         reminder_offsets = reminder_offsets, completed = completed where id = $1`,
+      [task.id],
+    );
+    expect(await revisions()).toEqual(before);
+    expect(await pendingJobs(task.id)).toEqual({
+      15: "2030-05-01T09:45:00.000Z",
+      30: "2030-05-01T09:30:00.000Z",
+    });
+  });
+
   it("schedule the next occurrence's reminders when a recurring task advances", async () => {
     const user = await testUser(app);
     const task = await user.createTask({

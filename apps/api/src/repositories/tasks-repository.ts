@@ -155,11 +155,16 @@ function writtenRecord(row: WrittenTask): TaskJson {
   return { id: row.id, json: row.json, etag: versionEtag(row.id, row.version) };
 }
 
-/** A row of `statements.create` (an array: postgres.js sends a bigint as text). */
-function createdRecord(row: [json: string, id: string, version: number] | undefined): TaskJson {
-  if (!row) throw new Error("The insert returned no row");
-  const [json, id, version] = row;
+/** A row of `statements.create` or `statements.complete` (an array: postgres.js sends a bigint as text). */
+type WrittenRow = [json: string, id: string, version: number];
+
+function rowRecord([json, id, version]: WrittenRow): TaskJson {
   return writtenRecord({ json, id: Number(id), version });
+}
+
+function createdRecord(row: WrittenRow | undefined): TaskJson {
+  if (!row) throw new Error("The insert returned no row");
+  return rowRecord(row);
 }
 
 /** The row of a new task as validated on create (and on import). */
@@ -475,7 +480,7 @@ function prepareStatements(db: Db) {
       .where(and(eq(lists.userId, placeholder("userId")), eq(lists.id, placeholder("id"))))
       .prepare("list-exists"),
     // Run on the pool, or inside the transaction of a create with Idempotency-Key.
-    create: new RawStatement<[json: string, id: string, version: number]>(
+    create: new RawStatement<WrittenRow>(
       db.$client,
       db
         .insert(tasks)
@@ -497,13 +502,16 @@ function prepareStatements(db: Db) {
         })
         .returning(writtenTask),
     ),
-    // #complete's first statement for `setCompleted` without a precondition.
-    complete: db
-      .update(tasks)
-      .set({ ...bumpedVersion(), completed, completedAt: completedAtAfter(completed) })
-      .where(and(owned, sql`not ${advances(sql`${tasks.recurrence}`)}`))
-      .returning(writtenTask)
-      .prepare("task-complete"),
+    // #complete's first statement for `setCompleted` without a precondition; rows as arrays,
+    // as the reads and the create (no row mapping on the request path).
+    complete: new RawStatement<WrittenRow>(
+      db.$client,
+      db
+        .update(tasks)
+        .set({ ...bumpedVersion(), completed, completedAt: completedAtAfter(completed) })
+        .where(and(owned, sql`not ${advances(sql`${tasks.recurrence}`)}`))
+        .returning(writtenTask),
+    ),
   };
 }
 
@@ -635,7 +643,7 @@ export class TasksRepository {
     if (changes.reminders !== undefined) set.reminderOffsets = reminderOffsets(changes.reminders);
     return withFieldErrors(
       changes.completed === true
-        ? this.#complete(userId, id, set, precondition)
+        ? this.#complete(userId, id, () => set, precondition)
         : this.#mutate(userId, id, set, precondition),
       changes,
     );
@@ -648,14 +656,18 @@ export class TasksRepository {
     completed: boolean | undefined,
     precondition?: Precondition,
   ): Promise<MutationResult> {
-    const value = completed === undefined ? sql`not ${tasks.completed}` : sql`${completed}`;
-    const set = { completed: value, completedAt: completedAtAfter(value) };
-    if (completed === false) return this.#mutate(userId, id, set, precondition);
-    return this.#complete(userId, id, set, precondition, () =>
+    const set = () => {
+      const value = completed === undefined ? sql`not ${tasks.completed}` : sql`${completed}`;
+      return { completed: value, completedAt: completedAtAfter(value) };
+    };
+    if (completed === false) return this.#mutate(userId, id, set(), precondition);
+    const prepared =
       precondition === undefined
-        ? this.statements.complete.execute({ userId, id, completed: completed ?? null })
-        : undefined,
-    );
+        ? this.statements.complete
+            .run({ userId, id, completed: completed ?? null })
+            .then(([row]) => row && rowRecord(row))
+        : undefined;
+    return this.#complete(userId, id, set, precondition, prepared);
   }
 
   async delete(userId: string, id: number, precondition?: Precondition) {
@@ -706,30 +718,31 @@ export class TasksRepository {
   async #complete(
     userId: string,
     id: number,
-    set: TaskSet,
+    changes: () => TaskSet,
     precondition: Precondition | undefined,
     /** The first statement prepared, when there is one for this call (`statements.complete`). */
-    prepared?: () => Promise<WrittenTask[]> | undefined,
+    prepared?: Promise<TaskJson | undefined>,
   ): Promise<MutationResult> {
-    const recurrence =
-      set.recurrence === undefined ? sql`${tasks.recurrence}` : sql`${set.recurrence}::text`;
-    const [plain] = (await prepared?.()) ?? [
-      await this.#write(
-        userId,
-        id,
-        set,
-        and(matching(precondition), sql`not ${advances(recurrence)}`),
-      ),
-    ];
-    if (plain) return { outcome: "done", record: writtenRecord(plain) };
+    // Built only when needed: the prepared statement (the common toggle) takes none of it.
+    let built: TaskSet | undefined;
+    const set = () => {
+      built ??= changes();
+      return built;
+    };
+    const plain = prepared
+      ? await prepared
+      : await this.#write(userId, id, set(), and(matching(precondition), notAdvancing(set()))).then(
+          (row) => row && writtenRecord(row),
+        );
+    if (plain) return { outcome: "done", record: plain };
     for (;;) {
       const [row] = await this.db.select().from(tasks).where(whereTask(userId, id));
       if (!row) return { outcome: "not_found" };
       if (precondition?.kind === "versions" && !precondition.versions.includes(row.version)) {
         return { outcome: "precondition_failed" };
       }
-      const next = row.completed ? null : this.#advance(row, set);
-      const written = await this.#write(userId, id, next ?? set, eq(tasks.version, row.version));
+      const next = row.completed ? null : this.#advance(row, set());
+      const written = await this.#write(userId, id, next ?? set(), eq(tasks.version, row.version));
       if (written) return { outcome: "done", record: writtenRecord(written) };
     }
   }
@@ -805,6 +818,13 @@ function bumpedVersion() {
 /** Whether completing the task (with this recurrence) moves it to its next occurrence instead. */
 function advances(recurrence: SQL): SQL {
   return sql`(${recurrence} is not null and not ${tasks.completed})`;
+}
+
+/** That `set` does not move the task to its next occurrence (with the recurrence it sets, if any). */
+function notAdvancing(set: TaskSet): SQL {
+  const recurrence =
+    set.recurrence === undefined ? sql`${tasks.recurrence}` : sql`${set.recurrence}::text`;
+  return sql`not ${advances(recurrence)}`;
 }
 
 /** `completed_at` once `completed` becomes `value`: kept if it already was, else now or null. */
