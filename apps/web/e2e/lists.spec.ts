@@ -107,6 +107,31 @@ test("lists: create, rename and color, reorder with the keyboard and buttons, de
   }
 });
 
+test("a name typed while the previous list is being saved is kept", async ({
+  page,
+  user: _signedIn,
+}) => {
+  await openTasks(page);
+  await sidebarHydrated(page);
+  // The first list's save is held until the next name has been typed.
+  let save = () => {};
+  const saved = new Promise<void>((resolve) => {
+    save = resolve;
+  });
+  await page.route(/\/lists$/, async (route) => {
+    if (route.request().method() === "POST") await saved;
+    await route.fallback();
+  });
+  const field = sidebar(page).getByLabel("New list name");
+  await field.fill("Home");
+  await sidebar(page).getByRole("button", { name: "Add list" }).click();
+  await field.fill("Bills");
+  save();
+  await expect(listNames(page)).toHaveText(["Home"]);
+  await expect(sidebar(page).getByRole("button", { name: "Add list" })).toBeEnabled();
+  await expect(field).toHaveValue("Bills");
+});
+
 test("until its code arrives the sidebar stands in with the lists as plain links, their counts and its controls disabled; then it works", async ({
   page,
   user: _signedIn,

@@ -352,6 +352,61 @@ test("the page arrives with the list and counts for its URL already in the HTML"
   await expect(taskItem(page, "Beta").locator("time")).toHaveText(/2030/);
 });
 
+test("a task row is a few named classes in the HTML and is styled as before", async ({
+  page,
+  user: _signedIn,
+}) => {
+  const session = await apiSession(page.request);
+  // The bench's busiest kind of row: description, due date, two tags, two icon buttons.
+  await createThroughApi(session, {
+    title: "Task 19: plan the next step of the project",
+    description: "Notes for task 19, long enough to wrap on a phone.",
+    due_date: "2030-01-19T09:00:00Z",
+    tags: ["work", "area-4"],
+  });
+  // Each row's markup is repeated per task in the document (ADR 0049): about 2.6 kB for this
+  // row when every element spelled out its Tailwind classes and each icon its stroke.
+  const html = await (await page.request.get("/tasks")).text();
+  const row = html.match(/<li[^>]*data-testid="task-item"[\s\S]*?<\/li>/)?.[0] ?? "";
+  expect(row).toContain("Task 19: plan the next step of the project");
+  expect(row.length).toBeLessThan(1600);
+
+  // The named classes (globals.css) give the row, its checkbox, tags, buttons and icons the
+  // look they had.
+  await openTasks(page);
+  const item = taskItem(page, "Task 19: plan the next step of the project");
+  const style = (locator: ReturnType<typeof page.locator>, properties: string[]) =>
+    locator.evaluate(
+      (element, names) => names.map((name) => getComputedStyle(element).getPropertyValue(name)),
+      properties,
+    );
+  expect(
+    await style(item, ["display", "border-top-width", "padding-top", "border-radius"]),
+  ).toEqual(["flex", "1px", "16px", "8px"]);
+  expect(await style(item.getByRole("checkbox"), ["width", "height", "cursor"])).toEqual([
+    "20px",
+    "20px",
+    "pointer",
+  ]);
+  expect(
+    await style(item.getByRole("button", { name: "Filter by tag #work" }), [
+      "padding-left",
+      "padding-top",
+    ]),
+  ).toEqual(["8px", "2px"]);
+  const edit = item.getByRole("button", { name: /^Edit/ });
+  // A flex item: its `inline-flex` computes as `flex`.
+  expect(await style(edit, ["display", "width", "height", "border-radius"])).toEqual([
+    "flex",
+    "40px",
+    "40px",
+    "6px",
+  ]);
+  expect(
+    await style(edit.locator("svg"), ["width", "fill", "stroke-width", "stroke-linecap"]),
+  ).toEqual(["16px", "none", "2px", "round"]);
+});
+
 test("load more fetches the next page by cursor", async ({ page, user: _signedIn }) => {
   const session = await apiSession(page.request);
   for (let n = 1; n <= 23; n++) {

@@ -22,14 +22,8 @@ export function buttonClassName(
   size: keyof typeof sizes = "md",
   className?: string,
 ): string {
-  return clsx(
-    "inline-flex shrink-0 items-center justify-center gap-2 rounded-md font-medium transition-colors",
-    "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
-    "disabled:pointer-events-none disabled:opacity-50",
-    variants[variant],
-    sizes[size],
-    className,
-  );
+  // `btn`: the shape, focus ring and disabled look every button shares (globals.css).
+  return clsx("btn", variants[variant], sizes[size], className);
 }
 
 export interface ButtonProps extends ComponentProps<"button"> {

@@ -19,7 +19,8 @@ export function NewListForm({ userId }: { userId: string }) {
     }
     try {
       await createList.mutateAsync({ name });
-      setName("");
+      // Only the name sent: one typed while it was saved (the next list's) stays.
+      setName((current) => (current === name ? "" : current));
       setError(null);
     } catch (failure) {
       setError(describeError(failure));

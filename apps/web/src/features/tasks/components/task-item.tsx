@@ -133,14 +133,14 @@ export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskI
         event.dataTransfer.setData("text/plain", task.title);
         event.dataTransfer.effectAllowed = "move";
       }}
-      className="flex scroll-mt-4 scroll-mb-32 items-start gap-3 rounded-lg border border-border bg-surface p-3 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring sm:p-4"
+      className="task-row"
     >
       <input
         type="checkbox"
         checked={checkbox.checked}
         aria-labelledby={titleId}
         onChange={checkbox.onChange}
-        className="mt-0.5 size-5 shrink-0 cursor-pointer accent-primary focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+        className="task-check"
       />
       <div className="flex min-w-0 flex-1 flex-col gap-1">
         <p
@@ -181,12 +181,7 @@ export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskI
             </span>
           ) : null}
           {task.tags.map((tag) => (
-            <button
-              key={tag}
-              type="button"
-              onClick={() => onTagClick(tag)}
-              className="rounded-full bg-muted px-2 py-0.5 text-foreground hover:underline focus-visible:outline-2 focus-visible:outline-ring"
-            >
+            <button key={tag} type="button" onClick={() => onTagClick(tag)} className="tag-chip">
               <span className="sr-only">Filter by tag </span>#{tag}
             </button>
           ))}
