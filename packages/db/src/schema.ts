@@ -197,6 +197,9 @@ export const revocations = pgTable(
   },
   (t) => [
     index("revocations_revoked_at_idx").on(t.revokedAt),
+    // A subscribe asks whether the token's session ended or a cutoff came after it (ADR 0046);
+    // a user has a handful of rows a day, so `user_id` alone narrows that to them.
+    index("revocations_user_id_idx").on(t.userId),
     // Keeps every NOTIFY payload far below PostgreSQL's 8000-byte limit.
     check(
       "revocations_id_lengths",

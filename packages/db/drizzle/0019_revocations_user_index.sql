@@ -1,0 +1,1 @@
+CREATE INDEX "revocations_user_id_idx" ON "revocations" USING btree ("user_id");
