@@ -13,6 +13,20 @@ function countPageLoads(page: Page): () => number {
   return () => loads;
 }
 
+/**
+ * The old build's chunks are gone; a page loaded afresh gets the new build's (here the same
+ * files, so the route serves them again once the tab loads a page). Returns the paths refused.
+ */
+async function redeploy(page: Page, loads: () => number): Promise<string[]> {
+  const gone: string[] = [];
+  await page.route(scripts, (route) => {
+    if (loads() > 0) return route.fallback();
+    gone.push(new URL(route.request().url()).pathname);
+    return route.fulfill({ status: 404, body: "" });
+  });
+  return gone;
+}
+
 /** What the add form's first keystroke loads on demand (the quick-add preview) is needed. */
 async function typeNewTask(page: Page, title: string): Promise<void> {
   await page.getByLabel("New task").fill(title);
@@ -25,14 +39,7 @@ test("after a redeploy, the first part the page loads on demand reloads the page
   await openTasks(page);
   await page.waitForLoadState("networkidle");
   const loads = countPageLoads(page);
-  // The old build's chunks are gone; a page loaded afresh gets the new build's (here the same
-  // files, so the route serves them again once the tab loads a page).
-  const gone: string[] = [];
-  await page.route(scripts, (route) => {
-    if (loads() > 0) return route.fallback();
-    gone.push(new URL(route.request().url()).pathname);
-    return route.fulfill({ status: 404, body: "" });
-  });
+  const gone = await redeploy(page, loads);
 
   const title = "Typed after the redeploy";
   await typeNewTask(page, title);
@@ -44,6 +51,35 @@ test("after a redeploy, the first part the page loads on demand reloads the page
   // The reloaded page is whole: its form adds the task.
   await page.getByRole("button", { name: "Add", exact: true }).click();
   await expect(taskItem(page, title)).toBeVisible();
+  expect(loads()).toBe(1);
+});
+
+test("after a redeploy, a part loaded on submit (the form's schema) reloads the page once, which keeps the new task's text", async ({
+  page,
+  user: _signedIn,
+}) => {
+  await openTasks(page);
+  // What typing loads (the quick-add preview) arrives before the redeploy, so the first part
+  // asked for afterwards is the one the submit loads outside rendering: zod and the schema.
+  const field = page.getByLabel("New task");
+  await field.fill("Warm-up #early");
+  await expect(page.getByTestId("quick-add-preview")).toContainText("Tags: #early");
+  await field.fill("");
+  await page.waitForLoadState("networkidle");
+  const loads = countPageLoads(page);
+  const gone = await redeploy(page, loads);
+
+  const title = "Submitted after the redeploy";
+  await field.fill(title);
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect.poll(loads).toBe(1);
+  expect(gone.length).toBeGreaterThan(0);
+  await expect(field).toHaveValue(title);
+  await expect(page.getByText("Couldn't add the task")).toBeHidden();
+
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(taskItem(page, title)).toBeVisible();
+  await expect(field).toHaveValue("");
   expect(loads()).toBe(1);
 });
 

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { AuthError } from "@/lib/auth-request";
+import { importOrReload } from "@/lib/new-build-reload";
 
 function failureMessage(error: AuthError): string {
   if (error.code === "PASSKEY_CEREMONY_CANCELLED") {
@@ -31,7 +32,7 @@ export function PasskeySignIn({ next }: { next: string }) {
         setError("This browser does not support passkeys.");
       } else {
         // Loaded on demand: the sign-in page itself does not need the WebAuthn code.
-        const { signInWithPasskey } = await import("@/lib/passkeys");
+        const { signInWithPasskey } = await importOrReload(() => import("@/lib/passkeys"));
         const { error } = await signInWithPasskey();
         if (!error) {
           router.replace(next);

@@ -2,13 +2,14 @@
 
 import { clsx } from "clsx";
 import { useEffect, useState } from "react";
+import { importOrReload } from "@/lib/new-build-reload";
 import type { PasswordStrength } from "@/lib/password-strength";
 
 let estimator: Promise<typeof import("@/lib/password-strength")> | undefined;
 
 /** zxcvbn and the common-password list load on first use, not with the page (about 400 kB). */
 function loadPasswordStrength() {
-  estimator ??= import("@/lib/password-strength");
+  estimator ??= importOrReload(() => import("@/lib/password-strength"));
   return estimator;
 }
 

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { importOrReload } from "@/lib/new-build-reload";
 import { tooManyRequestsMessage } from "@/lib/too-many-requests";
 
 /**
@@ -21,9 +22,8 @@ export function ResendVerification({
   async function resend() {
     setPending(true);
     // Loaded on the click: the button sits in the /tasks banner, whose first load stays lean.
-    const { authError, postAuth, SERVER_FAILURE_MESSAGE, UNREACHABLE_MESSAGE } = await import(
-      "@/lib/auth-forms"
-    );
+    const { authError, postAuth, SERVER_FAILURE_MESSAGE, UNREACHABLE_MESSAGE } =
+      await importOrReload(() => import("@/lib/auth-forms"));
     const response = await postAuth("send-verification-email", { email });
     if (!response) setResult({ ok: false, message: UNREACHABLE_MESSAGE });
     else if (response.ok) setResult({ ok: true, message: `We sent a new link to ${email}.` });

@@ -1,5 +1,6 @@
 /** What the account forms (sign-in, sign-up, password reset, verification) share. */
 
+import { importOrReload } from "./new-build-reload";
 import { tooManyRequestsMessage } from "./too-many-requests";
 
 type AuthSchemas = typeof import("@todo/contract/auth-forms");
@@ -13,7 +14,7 @@ let schemas: Promise<AuthSchemas> | undefined;
  * largest part of these pages' own script.
  */
 export function loadAuthSchemas(): Promise<AuthSchemas> {
-  schemas ??= import("@todo/contract/auth-forms");
+  schemas ??= importOrReload(() => import("@todo/contract/auth-forms"));
   return schemas;
 }
 
@@ -75,7 +76,9 @@ export async function authError(response: Response): Promise<{ code?: string; me
 
 /** Why a new password would be refused beyond the schema's bounds (a common one), if it would. */
 export async function newPasswordProblem(password: string): Promise<string | undefined> {
-  const { isCommonPassword, PASSWORD_TOO_COMMON } = await import("@/lib/password-policy");
+  const { isCommonPassword, PASSWORD_TOO_COMMON } = await importOrReload(
+    () => import("@/lib/password-policy"),
+  );
   return isCommonPassword(password) ? PASSWORD_TOO_COMMON.message : undefined;
 }
 

@@ -22,8 +22,13 @@ export function mayReloadAgain(reloadedAt: string | null, now: number): boolean 
   return reloadedAt === null || !Number.isFinite(at) || now - at >= RELOAD_GUARD_MS || at > now;
 }
 
-/** Reloads the page unless this tab did so within RELOAD_GUARD_MS; returns whether it does. */
+/**
+ * Reloads the page unless this tab did so within RELOAD_GUARD_MS, or the browser is offline (the
+ * reload would replace the page, and what it holds, with the browser's error page); returns
+ * whether it does.
+ */
 export function reloadForNewBuild(): boolean {
+  if (!navigator.onLine) return false;
   try {
     const now = Date.now();
     if (!mayReloadAgain(sessionStorage.getItem(RELOADED_AT_KEY), now)) return false;
@@ -34,4 +39,19 @@ export function reloadForNewBuild(): boolean {
   }
   window.location.reload();
   return true;
+}
+
+/**
+ * For a module loaded outside rendering (by a handler or an effect), whose failure the error
+ * boundary never sees: a failed chunk load reloads the page as the boundary does, and the
+ * promise then never settles, so no error flashes up while the page goes. Any other error, or
+ * a reload the guard refuses, is thrown on to the caller's own fallback.
+ */
+export async function importOrReload<Module>(load: () => Promise<Module>): Promise<Module> {
+  try {
+    return await load();
+  } catch (error) {
+    if (isChunkLoadError(error) && reloadForNewBuild()) return new Promise<never>(() => {});
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@
 
 import { lazy, Suspense } from "react";
 import type { ExternalToast } from "sonner";
+import { importOrReload } from "@/lib/new-build-reload";
 import { useHydrated } from "@/lib/use-hydrated";
 
 // Toasts only ever follow a user action, so sonner is fetched after the page is interactive
@@ -75,7 +76,7 @@ function leavingWhenClosed(options: ExternalToast = {}): ExternalToast {
 }
 
 export function showToast(kind: ToastKind, message: string, options?: ExternalToast): void {
-  void loadSonner().then(({ toast }) => {
+  void importOrReload(loadSonner).then(({ toast }) => {
     if (kind === "message") toast(message, leavingWhenClosed(options));
     else toast[kind](message, leavingWhenClosed(options));
     keepFocusClearOfToasts();

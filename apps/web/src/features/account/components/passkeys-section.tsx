@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { type AuthError, authErrorMessage, authRequest } from "@/lib/auth-request";
+import { importOrReload } from "@/lib/new-build-reload";
 import type { PasskeySummary } from "../api/load-account";
 import { useAccountAction } from "../hooks/use-account-action";
 import { LocalTime } from "./local-time";
@@ -34,7 +35,7 @@ export function PasskeysSection({ passkeys }: { passkeys: PasskeySummary[] }) {
       if (typeof window.PublicKeyCredential === "undefined") {
         return "This browser does not support passkeys.";
       }
-      const { addPasskey } = await import("@/lib/passkeys");
+      const { addPasskey } = await importOrReload(() => import("@/lib/passkeys"));
       const { error } = await addPasskey(name || undefined);
       return error ? passkeyErrorMessage(error) : null;
     });

@@ -1,10 +1,11 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { importOrReload } from "@/lib/new-build-reload";
 
 /** Dark modules as one SVG path, one unit per module. */
 async function qrPath(value: string) {
-  const { encode } = await import("uqr");
+  const { encode } = await importOrReload(() => import("uqr"));
   const { data, size } = encode(value, { border: 2 });
   const path = data
     .flatMap((row, y) => row.map((dark, x) => (dark ? `M${x} ${y}h1v1h-1z` : "")))

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import type { z } from "zod";
 import { ApiError, describeError } from "@/lib/api-client";
+import { importOrReload } from "@/lib/new-build-reload";
 import {
   draftErrors,
   draftToInput,
@@ -87,8 +88,9 @@ export function useTaskForm<Schema extends z.ZodType>({
     }
     setSubmitting(true);
     try {
-      await loadJitlessZod();
-      const schema = await loadSchema();
+      // Both load on the first submit: after a redeploy their chunks are gone (ADR 0050).
+      await importOrReload(loadJitlessZod);
+      const schema = await importOrReload(loadSchema);
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
         setErrors(toFieldErrors(parsed.error.issues));

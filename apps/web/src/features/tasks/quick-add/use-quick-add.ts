@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { importOrReload } from "@/lib/new-build-reload";
 import type { parseQuickAdd } from "./parse-quick-add";
 
 /**
@@ -9,7 +10,7 @@ export function useQuickAddParser(): typeof parseQuickAdd | null {
   const [parser, setParser] = useState<{ parse: typeof parseQuickAdd } | null>(null);
   useEffect(() => {
     let mounted = true;
-    void import("./parse-quick-add").then(({ parseQuickAdd }) => {
+    void importOrReload(() => import("./parse-quick-add")).then(({ parseQuickAdd }) => {
       if (mounted) setParser({ parse: parseQuickAdd });
     });
     return () => {
