@@ -3,6 +3,8 @@ import type { Page, Request } from "@playwright/test";
 // is what signs the default page in.
 import {
   expect,
+  holdScripts,
+  hydrated,
   newUserData,
   saveScreenshot,
   signUpThroughApi,
@@ -15,6 +17,7 @@ import {
   createThroughApi,
   deleteThroughApi,
   openTasks,
+  readThroughApi,
   taskItem,
   tasksUrl,
 } from "./support/tasks";
@@ -350,6 +353,36 @@ test("the page arrives with the list and counts for its URL already in the HTML"
   // With JavaScript the same page is live at once, and the date is in the browser's own format.
   await openTasks(page, "/tasks?status=pending&sort=title&order=asc");
   await expect(taskItem(page, "Beta").locator("time")).toHaveText(/2030/);
+});
+
+test("until TanStack Query arrives the board shows the server's tasks, disabled; then it works", async ({
+  page,
+  user: _signedIn,
+}) => {
+  const session = await apiSession(page.request);
+  const task = await createThroughApi(session, { title: "Water the plants" });
+  // The engine's chunk: TanStack Query's core, which no chunk of the first load has (ADR 0051).
+  const { release } = await holdScripts(page, { containing: "Missing queryFn" });
+  await page.goto("/tasks");
+  await hydrated(page);
+  const checkbox = page.getByRole("checkbox", { name: "Water the plants", exact: true });
+  const add = page.getByRole("form", { name: "Add a task" }).getByLabel("New task");
+  await expect(checkbox).toBeVisible();
+  await expect(checkbox).toBeDisabled();
+  await expect(add).toBeDisabled();
+  await expect(statusFilter(page, "Active")).toHaveText("Active 1");
+  // A shortcut does nothing yet: it is not taken and then lost.
+  await page.keyboard.press("q");
+  await expect(add).not.toBeFocused();
+
+  release();
+  await expect(add).toBeEnabled();
+  await checkbox.click();
+  await expect(checkbox).toBeChecked();
+  await expect(statusFilter(page, "Active")).toHaveText("Active 0");
+  await expect.poll(async () => (await readThroughApi(session, task.id)).completed).toBe(true);
+  await page.keyboard.press("q");
+  await expect(add).toBeFocused();
 });
 
 test("a task row is a few named classes in the HTML and is styled as before", async ({

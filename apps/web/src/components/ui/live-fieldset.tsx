@@ -10,7 +10,8 @@ import { useHydrated } from "@/lib/use-hydrated";
  * submits natively (its fields into the address), and a field's edit is kept by the DOM but
  * unknown to React. Disabled, each says it is not ready yet, and waits, instead of losing the
  * user's action. A component of its own, so that enabling it re-renders the fieldset alone and
- * not what is inside it. `disabled` keeps it disabled after hydration too (a stand-in's).
+ * not what is inside it. `disabled` keeps it disabled after hydration too: a stand-in's, or the
+ * tasks board's until TanStack Query is in (ADR 0051).
  */
 export function LiveFieldset({
   className,

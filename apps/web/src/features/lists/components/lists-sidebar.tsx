@@ -3,13 +3,14 @@
 import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LineIcon } from "@/components/ui/line-icon";
+import { useQueryEngine } from "@/lib/deferred-queries";
 import { ListsNavStandIn } from "./lists-nav-stand-in";
 
-// The sidebar (drag and drop, list actions, next/link) hydrates once its chunk arrives, after the
-// page's first load: until then the server's HTML stays, links work as plain links, and the
-// new-list form is disabled (new-list-form.tsx), so nothing typed is lost. Should React render
-// the boundary afresh first (an update reaching it before the chunk), or the server send it
-// before the chunk is loaded there, the stand-in shows the same sidebar, without its actions.
+// The sidebar (drag and drop, list actions, next/link) needs TanStack Query, which loads after
+// the page's first load (ADR 0051), and then its own chunk. Until both are in, a stand-in shows
+// the same sidebar from the page's data, without its actions: links work as plain links and the
+// new-list form is disabled (new-list-form.tsx), so nothing typed is lost. The server renders
+// the stand-in too, so the page lists the lists without JavaScript.
 const ListsNav = lazy(() => import("./lists-nav").then(({ ListsNav }) => ({ default: ListsNav })));
 const ListsDrawerPanel = lazy(() =>
   import("./lists-drawer-panel").then(({ ListsDrawerPanel }) => ({ default: ListsDrawerPanel })),
@@ -17,10 +18,13 @@ const ListsDrawerPanel = lazy(() =>
 
 /** The views and lists beside the tasks, at desktop widths (the page hides it below them). */
 export function ListsSidebar({ userId }: { userId: string }) {
-  return (
-    <Suspense fallback={<ListsNavStandIn userId={userId} />}>
+  const standIn = <ListsNavStandIn userId={userId} />;
+  return useQueryEngine() ? (
+    <Suspense fallback={standIn}>
       <ListsNav userId={userId} />
     </Suspense>
+  ) : (
+    standIn
   );
 }
 
@@ -34,6 +38,8 @@ export function ListsDrawer({ userId }: { userId: string }) {
         size="icon"
         aria-label="Views and lists"
         aria-haspopup="dialog"
+        // The drawer's lists need TanStack Query, which loads after the page (ADR 0051).
+        disabled={!useQueryEngine()}
         onClick={() => setOpen(true)}
       >
         {/* Three lines: a menu. */}

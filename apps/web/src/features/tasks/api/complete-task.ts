@@ -1,8 +1,9 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { QueryClient } from "@tanstack/react-query";
 import type { Task } from "@todo/contract/task";
 import { useState } from "react";
-import { useTasksScope } from "../hooks/use-tasks-scope";
+import type { TasksScope } from "../hooks/use-tasks-scope";
 import { optimisticTaskUpdate } from "./task-cache";
+import { useTaskMutation } from "./task-mutation";
 import { tasksPath } from "./tasks-path";
 
 interface CompleteTaskRequest {
@@ -15,9 +16,11 @@ interface CompleteTaskRequest {
  * occurrence left comes back open at its next due date, and the version lets that be undone.
  */
 export function useCompleteTask() {
-  const { client, userId } = useTasksScope();
-  const queryClient = useQueryClient();
-  return useMutation({
+  return useTaskMutation(completeTask);
+}
+
+function completeTask(queryClient: QueryClient, { client, userId }: TasksScope) {
+  return {
     // Sets the state the user saw rather than toggling, so a double click cannot undo itself.
     mutationFn: ({ id, completed }: CompleteTaskRequest) =>
       client.requestVersioned<Task>("PATCH", `${tasksPath(userId, id)}/complete`, {
@@ -33,7 +36,7 @@ export function useCompleteTask() {
           return completed && task.recurrence ? task : { ...task, completed };
         },
     ),
-  });
+  };
 }
 
 /**

@@ -1,7 +1,8 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { QueryClient } from "@tanstack/react-query";
 import { ApiError } from "@/lib/api-client";
-import { useTasksScope } from "../hooks/use-tasks-scope";
+import type { TasksScope } from "../hooks/use-tasks-scope";
 import { optimisticTaskUpdate } from "./task-cache";
+import { useTaskMutation } from "./task-mutation";
 import { tasksPath } from "./tasks-path";
 
 interface DeleteTaskRequest {
@@ -11,9 +12,11 @@ interface DeleteTaskRequest {
 }
 
 export function useDeleteTask() {
-  const { client, userId } = useTasksScope();
-  const queryClient = useQueryClient();
-  return useMutation({
+  return useTaskMutation(deleteTask);
+}
+
+function deleteTask(queryClient: QueryClient, { client, userId }: TasksScope) {
+  return {
     mutationFn: async ({ id, keepalive }: DeleteTaskRequest) => {
       try {
         await client.request<void>("DELETE", tasksPath(userId, id), { keepalive });
@@ -29,5 +32,5 @@ export function useDeleteTask() {
         (task) =>
           task.id === id ? null : task,
     ),
-  });
+  };
 }

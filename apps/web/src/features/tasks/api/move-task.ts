@@ -1,8 +1,8 @@
-import { useQueryClient } from "@tanstack/react-query";
 import type { Task } from "@todo/contract/task";
 import { useCallback } from "react";
 import { showToast } from "@/components/ui/toaster";
 import { describeError } from "@/lib/api-client";
+import { useQueryEngine } from "@/lib/deferred-queries";
 import type { MoveTaskTo, TaskDropTarget } from "@/lib/task-drag";
 import { useLists } from "@/lib/use-lists";
 import { useTasksScope } from "../hooks/use-tasks-scope";
@@ -15,36 +15,35 @@ import { useUpdateTask } from "./update-task";
  */
 export function useMoveTaskTo(): MoveTaskTo {
   const { userId } = useTasksScope();
-  const queryClient = useQueryClient();
+  const engine = useQueryEngine();
   const lists = useLists(userId);
-  const { mutate } = useUpdateTask();
+  const updateTask = useUpdateTask();
 
   const move = useCallback(
     (seen: Task, target: TaskDropTarget, back?: TaskDropTarget) => {
-      mutate(
-        { seen, changes: { list_id: target.id } },
-        {
-          onSuccess: (moved) =>
-            showToast("success", `Moved “${seen.title}” to ${target.name}`, {
-              ...(back ? { action: { label: "Undo", onClick: () => move(moved, back) } } : {}),
-            }),
-          onError: (error) =>
-            showToast("error", `Couldn't move “${seen.title}”`, {
-              description: describeError(error),
-            }),
-        },
+      updateTask({ seen, changes: { list_id: target.id } }).then(
+        (moved) =>
+          showToast("success", `Moved “${seen.title}” to ${target.name}`, {
+            ...(back ? { action: { label: "Undo", onClick: () => move(moved, back) } } : {}),
+          }),
+        (error: Error) =>
+          showToast("error", `Couldn't move “${seen.title}”`, {
+            description: describeError(error),
+          }),
       );
     },
-    [mutate],
+    [updateTask],
   );
 
   return useCallback(
     (taskId: number, target: TaskDropTarget) => {
-      const seen = cachedTask(queryClient, userId, taskId);
+      // Nothing to drag from before then: the sidebar that takes drops loads with the engine.
+      if (!engine) return;
+      const seen = cachedTask(engine.client, userId, taskId);
       if (!seen || seen.list_id === target.id) return;
       const from = lists.find((list) => list.id === seen.list_id);
       move(seen, target, { id: seen.list_id, name: from?.name ?? "Inbox" });
     },
-    [queryClient, userId, lists, move],
+    [engine, userId, lists, move],
   );
 }

@@ -1,8 +1,9 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { QueryClient } from "@tanstack/react-query";
 import type { Task } from "@todo/contract/task";
-import { useTasksScope } from "../hooks/use-tasks-scope";
+import type { TasksScope } from "../hooks/use-tasks-scope";
 import { taskOptions } from "./get-task";
 import { optimisticTaskUpdate } from "./task-cache";
+import { useTaskMutation } from "./task-mutation";
 import { tasksPath } from "./tasks-path";
 
 interface RestoreOccurrenceRequest {
@@ -18,9 +19,11 @@ interface RestoreOccurrenceRequest {
  * (another tab, another device) makes the undo fail (412) instead of being lost.
  */
 export function useRestoreOccurrence() {
-  const { client, userId } = useTasksScope();
-  const queryClient = useQueryClient();
-  return useMutation({
+  return useTaskMutation(restoreOccurrence);
+}
+
+function restoreOccurrence(queryClient: QueryClient, { client, userId }: TasksScope) {
+  return {
     mutationFn: async ({ before, etag }: RestoreOccurrenceRequest) => {
       const saved = await client.requestVersioned<Task>("PUT", tasksPath(userId, before.id), {
         body: { due_date: before.due_date, recurrence: before.recurrence },
@@ -38,5 +41,5 @@ export function useRestoreOccurrence() {
             ? { ...task, due_date: before.due_date, recurrence: before.recurrence }
             : task,
     ),
-  });
+  };
 }

@@ -1,10 +1,11 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { QueryClient } from "@tanstack/react-query";
 import type { Task, TaskChanges } from "@todo/contract/task";
 import { ApiError } from "@/lib/api-client";
-import { useTasksScope } from "../hooks/use-tasks-scope";
+import type { TasksScope } from "../hooks/use-tasks-scope";
 import { conflictingFields, EditConflictError } from "./edit-conflicts";
 import { taskOptions } from "./get-task";
 import { optimisticTaskUpdate } from "./task-cache";
+import { useTaskMutation } from "./task-mutation";
 import { tasksPath } from "./tasks-path";
 
 interface UpdateTaskRequest {
@@ -23,9 +24,11 @@ const SAVE_ATTEMPTS = 3;
  * changed the same fields; otherwise the edit fails with an `EditConflictError`.
  */
 export function useUpdateTask() {
-  const { client, userId } = useTasksScope();
-  const queryClient = useQueryClient();
-  return useMutation({
+  return useTaskMutation(updateTask);
+}
+
+function updateTask(queryClient: QueryClient, { client, userId }: TasksScope) {
+  return {
     mutationFn: async ({ seen, changes }: UpdateTaskRequest) => {
       const options = taskOptions(client, userId, seen.id);
       for (let attempt = 1; ; attempt++) {
@@ -56,5 +59,5 @@ export function useUpdateTask() {
         (task) =>
           task.id === seen.id ? { ...task, ...changes } : task,
     ),
-  });
+  };
 }

@@ -66,7 +66,7 @@ export function AddTaskForm({
     initial: emptyDraft,
     loadSchema: () => import("@todo/contract/task").then((contract) => contract.createTaskSchema),
     toInput: (draft) => quickAddToInput(draft, parse?.(draft.title) ?? null),
-    submit: createTask.mutateAsync,
+    submit: createTask,
     onSuccess: (submitted) => {
       // Clear only what was saved: text typed while the request ran is kept.
       form.setDraft((current) => (current === submitted ? emptyDraft : current));

@@ -115,7 +115,7 @@ export function EditTaskDialog({ task, onClose }: EditTaskDialogProps) {
       const changes = changedInput(base, draft);
       return Object.keys(changes).length > 0 ? changes : null;
     },
-    submit: (changes) => updateTask.mutateAsync({ seen: seen.current, changes }),
+    submit: (changes) => updateTask({ seen: seen.current, changes }),
     onSuccess: () => {
       discardSavedEdit();
       showToast("success", "Task saved");

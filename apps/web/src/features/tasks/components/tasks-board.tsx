@@ -6,6 +6,7 @@ import { lazy, Suspense, useCallback, useRef, useState } from "react";
 import { LiveFieldset } from "@/components/ui/live-fieldset";
 import { showToast } from "@/components/ui/toaster";
 import { ApiError, describeError } from "@/lib/api-client";
+import { useQueryEngine } from "@/lib/deferred-queries";
 import { dueLabel } from "@/lib/due-label";
 import { type TaskView, viewPath } from "@/lib/task-views";
 import { useCompleteTask } from "../api/complete-task";
@@ -45,8 +46,10 @@ export function TasksBoard({ view }: { view: TaskView }) {
   const [now] = useState(() => new Date());
   const filters = viewFilters(view, searched, { now, sortChosen });
   const query = useTasks(filters);
-  const { mutateAsync: completeTask } = useCompleteTask();
-  const { mutateAsync: restoreOccurrence } = useRestoreOccurrence();
+  // Served and hydrated from the server's data; live once TanStack Query is in (ADR 0051).
+  const live = useQueryEngine() !== null;
+  const completeTask = useCompleteTask();
+  const restoreOccurrence = useRestoreOccurrence();
   const [editing, setEditing] = useState<Task | null>(null);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
   useRequestedEdit(setEditing);
@@ -148,7 +151,7 @@ export function TasksBoard({ view }: { view: TaskView }) {
     };
   }
 
-  useKeyboardShortcuts({
+  useKeyboardShortcuts(live, {
     quickAdd: () => addRef.current?.focus(),
     search: () => searchRef.current?.focus(),
     next: () => moveFocus(1),
@@ -163,7 +166,7 @@ export function TasksBoard({ view }: { view: TaskView }) {
   });
 
   return (
-    <LiveFieldset className="flex flex-col gap-4">
+    <LiveFieldset disabled={!live} className="flex flex-col gap-4">
       <AddTaskForm
         // A list view's form starts in that list.
         key={view.kind === "list" ? view.listId : "none"}

@@ -1,8 +1,8 @@
 "use client";
 
-import { type DehydratedState, HydrationBoundary } from "@tanstack/react-query";
+import type { DehydratedState } from "@tanstack/react-query";
 import { lazy, type ReactNode, Suspense, useState } from "react";
-import { ApiProviders } from "@/components/api-providers";
+import { DeferredApiProviders } from "@/components/deferred-api-providers";
 import { Toaster } from "@/components/ui/toaster";
 import { MoveTaskContext } from "@/lib/task-drag";
 import type { TaskView } from "@/lib/task-views";
@@ -40,7 +40,8 @@ function TaskDropProvider({ children }: { children: ReactNode }) {
 
 /**
  * The tasks screen with its own query cache, API client and toaster, kept out of the root
- * layout so pages like /sign-in do not ship them.
+ * layout so pages like /sign-in do not ship them. It renders from the server's data, and is live
+ * once TanStack Query has loaded after it (ADR 0051).
  */
 export function TasksPage({
   apiUrl,
@@ -55,37 +56,40 @@ export function TasksPage({
 
   return (
     // Not straight to sign-in: that would throw away what is being typed (session-ended-notice.tsx).
-    <ApiProviders apiUrl={apiUrl} onSessionExpired={() => setSessionEnded(true)} staleTime={15_000}>
-      <HydrationBoundary state={initialState}>
-        <TaskOwnerContext value={user.id}>
-          <TaskDropProvider>
-            <div className="mx-auto flex min-h-dvh w-full max-w-5xl flex-col px-4 sm:px-6">
-              <header className="flex items-center justify-between gap-4 py-3 sm:py-4">
-                <span className="text-xl font-semibold">Todo</span>
-                <div className="flex min-w-0 items-center gap-2">
-                  {bell}
-                  <Suspense fallback={<span className="truncate text-sm">{user.name}</span>}>
-                    <UserMenu userId={user.id} name={user.name} email={user.email} />
-                  </Suspense>
-                </div>
-              </header>
-              <div className="flex flex-col gap-4 md:flex-row md:items-start md:gap-8">
-                <div className="hidden w-56 shrink-0 md:block">{sidebar}</div>
-                {/* The bottom padding lets the last task scroll up clear of a toast. */}
-                <main id="main" className="flex min-w-0 flex-1 flex-col gap-4 pb-32">
-                  <div className="-ml-2 flex items-center gap-1 md:ml-0">
-                    <div className="md:hidden">{drawer}</div>
-                    <ViewHeading view={view} />
-                  </div>
-                  {sessionEnded ? <SessionEndedNotice /> : null}
-                  <TasksBoard view={view} />
-                </main>
+    <DeferredApiProviders
+      apiUrl={apiUrl}
+      onSessionExpired={() => setSessionEnded(true)}
+      staleTime={15_000}
+      initialState={initialState}
+    >
+      <TaskOwnerContext value={user.id}>
+        <TaskDropProvider>
+          <div className="mx-auto flex min-h-dvh w-full max-w-5xl flex-col px-4 sm:px-6">
+            <header className="flex items-center justify-between gap-4 py-3 sm:py-4">
+              <span className="text-xl font-semibold">Todo</span>
+              <div className="flex min-w-0 items-center gap-2">
+                {bell}
+                <Suspense fallback={<span className="truncate text-sm">{user.name}</span>}>
+                  <UserMenu userId={user.id} name={user.name} email={user.email} />
+                </Suspense>
               </div>
+            </header>
+            <div className="flex flex-col gap-4 md:flex-row md:items-start md:gap-8">
+              <div className="hidden w-56 shrink-0 md:block">{sidebar}</div>
+              {/* The bottom padding lets the last task scroll up clear of a toast. */}
+              <main id="main" className="flex min-w-0 flex-1 flex-col gap-4 pb-32">
+                <div className="-ml-2 flex items-center gap-1 md:ml-0">
+                  <div className="md:hidden">{drawer}</div>
+                  <ViewHeading view={view} />
+                </div>
+                {sessionEnded ? <SessionEndedNotice /> : null}
+                <TasksBoard view={view} />
+              </main>
             </div>
-            <Toaster />
-          </TaskDropProvider>
-        </TaskOwnerContext>
-      </HydrationBoundary>
-    </ApiProviders>
+          </div>
+          <Toaster />
+        </TaskDropProvider>
+      </TaskOwnerContext>
+    </DeferredApiProviders>
   );
 }

@@ -5,10 +5,13 @@ import { isTypingTarget, matchShortcut, type ShortcutAction } from "./keyboard-s
 const SEQUENCE_TIMEOUT_MS = 1500;
 
 /**
- * Calls the handler of each shortcut pressed on the page, except while the user types in a
- * field or works in a dialog (which owns its keys).
+ * Calls the handler of each shortcut pressed on the page, once `enabled`, except while the user
+ * types in a field or works in a dialog (which owns its keys).
  */
-export function useKeyboardShortcuts(handlers: Partial<Record<ShortcutAction, () => void>>) {
+export function useKeyboardShortcuts(
+  enabled: boolean,
+  handlers: Partial<Record<ShortcutAction, () => void>>,
+) {
   // Read through a ref: the handlers are new each render, the listener is added once.
   const handlersRef = useRef(handlers);
   useEffect(() => {
@@ -16,6 +19,7 @@ export function useKeyboardShortcuts(handlers: Partial<Record<ShortcutAction, ()
   });
 
   useEffect(() => {
+    if (!enabled) return;
     let pending: string[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     function onKeyDown(event: KeyboardEvent) {
@@ -37,5 +41,5 @@ export function useKeyboardShortcuts(handlers: Partial<Record<ShortcutAction, ()
       document.removeEventListener("keydown", onKeyDown);
       clearTimeout(timer);
     };
-  }, []);
+  }, [enabled]);
 }

@@ -1,9 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
 import type { Task } from "@todo/contract/task";
 import { useSearchParams } from "next/navigation";
 import { useEffect } from "react";
 import { showToast } from "@/components/ui/toaster";
 import { describeError } from "@/lib/api-client";
+import { useDeferredQuery } from "@/lib/deferred-queries";
 import { taskOptions } from "../api/get-task";
 import { useTasksScope } from "./use-tasks-scope";
 
@@ -28,7 +28,7 @@ function requestedId(value: string | null): number | null {
 export function useRequestedEdit(open: (task: Task) => void): void {
   const { client, userId } = useTasksScope();
   const id = requestedId(useSearchParams().get(EDIT_PARAM));
-  const { data, error } = useQuery({
+  const { data, error } = useDeferredQuery({
     ...taskOptions(client, userId, id ?? 0),
     enabled: id !== null,
   });

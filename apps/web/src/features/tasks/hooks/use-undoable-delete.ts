@@ -12,9 +12,7 @@ export const UNDO_WINDOW_MS = 5000;
  * Leaving the page sends the pending deletes straight away.
  */
 export function useUndoableDelete(onError: (error: Error, task: Task) => void) {
-  // mutateAsync rather than mutate: mutate's per-call callbacks only fire for the latest call,
-  // and several deletes can be pending at once.
-  const { mutateAsync: deleteTask } = useDeleteTask();
+  const deleteTask = useDeleteTask();
   // Read through a ref so a new callback each render does not re-run the unmount flush below.
   const onErrorRef = useRef(onError);
   useEffect(() => {
