@@ -57,7 +57,10 @@ test("a token is reused while fresh and replaced before it expires, unnoticed", 
     await addTask(`Second ${Date.now()}`);
     expect(tokenFetches()).toBe(fetchedForFirst);
     const bearer = events.at(-1) ?? "";
-    const exp = decodeJwt(bearer.replace(/^Bearer /i, "")).exp ?? 0;
+    const { exp = 0, iat = 0 } = decodeJwt(bearer.replace(/^Bearer /i, ""));
+    // A token issued within the same second as this one would be the same bytes (its claims
+    // count seconds): the refresh below must come from a later second to be told apart.
+    await expect.poll(() => Date.now()).toBeGreaterThanOrEqual((iat + 1) * 1000);
 
     // Into the last 30 s of the token's life, within the client's refresh margin: the next
     // call fetches a new token before it leaves.
