@@ -252,10 +252,18 @@ test.describe("the per-account throttle", () => {
 test.describe("bounded input", () => {
   test("a 20 MB sign-up body is refused with 413 and stores nothing", async ({ request }) => {
     const user = newUserData("huge");
-    const response = await request.post("/api/auth/sign-up/email", {
-      data: { ...user, name: "n".repeat(20 * 1024 * 1024) },
-    });
-    expect(response.status()).toBe(413);
+    // The server answers 413 and closes the connection without reading the rest of the body,
+    // so a client still sending may see the connection cut instead of the answer.
+    const refusal = await request
+      .post("/api/auth/sign-up/email", { data: { ...user, name: "n".repeat(20 * 1024 * 1024) } })
+      .then(
+        (response) => response.status(),
+        (error: Error) => {
+          if (/EPIPE|ECONNRESET|socket hang up/.test(error.message)) return "connection cut";
+          throw error;
+        },
+      );
+    expect([413, "connection cut"]).toContain(refusal);
     expect((await signIn(request, user)).status()).toBe(401);
   });
 
