@@ -252,6 +252,59 @@ describe("list total", () => {
       await client.end();
     }
   });
+
+  it("stays exact when an update reaches a row twice, moves and toggles it at once, upserts, or is rolled back in part", async () => {
+    const one = await user();
+    const two = await user();
+    const client = new pg.Client({ connectionString: inject("databaseUrl") });
+    await client.connect();
+    // The statements where counting in a trigger that fires before the row is written would
+    // count a row that is not, or twice (ADR 0053).
+    try {
+      const { rows } = await client.query<{ id: string; title: string }>(
+        `insert into tasks (user_id, title, completed)
+         select $1, t, t in ('b', 'd') from unnest(array['a', 'b', 'c', 'd', 'e']) t
+         returning id, title`,
+        [one.userId],
+      );
+      const id = Object.fromEntries(rows.map((row) => [row.title, row.id]));
+      await one.expectExact({ all: 5, completed: 2 });
+      // A join that finds `a` three times updates it once (and counts it once).
+      await client.query(
+        `update tasks t set completed = not t.completed
+         from generate_series(1, 3) g where t.id = $1`,
+        [id.a],
+      );
+      // `b` changes owner and completion in one statement.
+      await client.query("update tasks set user_id = $2, completed = not completed where id = $1", [
+        id.b,
+        two.userId,
+      ]);
+      // An upsert whose row exists: an insert skipped (nothing counted), then one updated.
+      await client.query(
+        `insert into tasks (id, user_id, title) overriding system value values ($1, $2, 'dup')
+         on conflict (id) do nothing`,
+        [id.c, one.userId],
+      );
+      await client.query(
+        `insert into tasks (id, user_id, title) overriding system value values ($1, $2, 'dup')
+         on conflict (id) do update set completed = not tasks.completed`,
+        [id.c, one.userId],
+      );
+      // `d` reopened, then `e` completed and rolled back to the savepoint before it.
+      await client.query("begin");
+      await client.query("update tasks set completed = false where id = $1", [id.d]);
+      await client.query("savepoint before_e");
+      await client.query("update tasks set completed = true where id = $1", [id.e]);
+      await client.query("rollback to savepoint before_e");
+      await client.query("commit");
+      // one: a, c completed, d and e open; two: b, open.
+      await one.expectExact({ all: 4, completed: 2 });
+      await two.expectExact({ all: 1, completed: 0 });
+    } finally {
+      await client.end();
+    }
+  });
 });
 
 describe("list total across two API processes", () => {
