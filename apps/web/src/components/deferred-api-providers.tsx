@@ -1,7 +1,7 @@
 "use client";
 
 import type { DehydratedState } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, startTransition, useEffect, useState } from "react";
 import { createApiClient } from "@/lib/api-client";
 import { ApiClientContext } from "@/lib/api-client-context";
 import { QueryEngineProvider } from "@/lib/deferred-queries";
@@ -35,7 +35,10 @@ export function DeferredApiProviders({
   useEffect(() => {
     let mounted = true;
     import("@/lib/query-engine").then(
-      ({ startQueryEngine }) => mounted && setEngine(startQueryEngine({ staleTime })),
+      // A transition: the board's re-render with the engine yields to the browser as it goes.
+      ({ startQueryEngine }) => {
+        if (mounted) startTransition(() => setEngine(startQueryEngine({ staleTime })));
+      },
       (error: unknown) => mounted && setLoadError(error),
     );
     return () => {
