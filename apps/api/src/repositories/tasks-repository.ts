@@ -27,6 +27,7 @@ import {
   type Transaction,
 } from "./idempotency";
 import { isoText } from "./iso-text";
+import { WriteLanes } from "./write-lanes";
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type NewTaskRow = typeof tasks.$inferInsert;
@@ -490,6 +491,8 @@ export class TasksRepository {
   constructor(
     private readonly db: Db,
     private readonly cursors: CursorCodec,
+    /** Where a user's one-statement writes go; by default the pool itself (no lanes). */
+    private readonly lanes = new WriteLanes([db.$client]),
   ) {
     this.statements = prepareStatements(db);
   }
@@ -568,7 +571,7 @@ export class TasksRepository {
       dueDate: iso(values.dueDate ?? null),
     };
     if (!idempotency) {
-      const [row] = await this.statements.create.run(params);
+      const [row] = await this.statements.create.run(params, this.lanes.for(userId).sql);
       return { outcome: "created", record: createdRecord(row) };
     }
     return this.db.transaction(async (tx) => {
@@ -630,15 +633,16 @@ export class TasksRepository {
     const prepared =
       precondition === undefined
         ? this.statements.complete
-            .run({ userId, id, completed: completed ?? null })
+            .run({ userId, id, completed: completed ?? null }, this.lanes.for(userId).sql)
             .then(([row]) => row && rowRecord(row))
         : undefined;
     return this.#complete(userId, id, set, precondition, prepared);
   }
 
   async delete(userId: string, id: number, precondition?: Precondition) {
-    const [row] = await this.db
-      .delete(tasks)
+    const [row] = await this.lanes
+      .for(userId)
+      .db.delete(tasks)
       .where(and(whereTask(userId, id), matching(precondition)))
       .returning({ id: tasks.id });
     if (row) return { outcome: "done" } as const;
@@ -667,8 +671,9 @@ export class TasksRepository {
 
   /** Applies `set` to the task if `condition` holds; returns the row written. */
   async #write(userId: string, id: number, set: TaskSet, condition: SQL | undefined) {
-    const [row] = await this.db
-      .update(tasks)
+    const [row] = await this.lanes
+      .for(userId)
+      .db.update(tasks)
       .set({ ...set, ...bumpedVersion() })
       .where(and(whereTask(userId, id), condition))
       .returning(writtenTask);
@@ -702,7 +707,11 @@ export class TasksRepository {
         );
     if (plain) return { outcome: "done", record: plain };
     for (;;) {
-      const [row] = await this.db.select().from(tasks).where(whereTask(userId, id));
+      const [row] = await this.lanes
+        .for(userId)
+        .db.select()
+        .from(tasks)
+        .where(whereTask(userId, id));
       if (!row) return { outcome: "not_found" };
       if (precondition?.kind === "versions" && !precondition.versions.includes(row.version)) {
         return { outcome: "precondition_failed" };
@@ -741,8 +750,9 @@ export class TasksRepository {
   /** After a write matched no row: was the task missing, or its version stale? */
   async #missOutcome(userId: string, id: number, precondition: Precondition | undefined) {
     if (precondition?.kind === "versions") {
-      const [found] = await this.db
-        .select({ id: tasks.id })
+      const [found] = await this.lanes
+        .for(userId)
+        .db.select({ id: tasks.id })
         .from(tasks)
         .where(whereTask(userId, id));
       if (found) return { outcome: "precondition_failed" } as const;

@@ -9,6 +9,7 @@ import { ListsRepository } from "../../repositories/lists-repository";
 import { NotificationChannelsRepository } from "../../repositories/notification-channels-repository";
 import { NotificationsRepository } from "../../repositories/notifications-repository";
 import { TasksRepository } from "../../repositories/tasks-repository";
+import { WriteLanes } from "../../repositories/write-lanes";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -31,6 +32,8 @@ export interface DatabaseOptions {
 }
 
 const IDEMPOTENCY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+/** One connection each; a user's task writes go through one of them (ADR 0054). */
+export const WRITE_LANE_COUNT = 2;
 /** Background statements are few: one flush every 100 ms, hourly sweeps. */
 const BACKGROUND_POOL_SIZE = 2;
 
@@ -41,8 +44,15 @@ async function database(app: FastifyInstance, options: DatabaseOptions) {
     applicationName: "todo-api-background",
     max: BACKGROUND_POOL_SIZE,
   });
+  const laneClients = Array.from({ length: WRITE_LANE_COUNT }, (_, lane) =>
+    createSql(options.url, { applicationName: `todo-api-writes-${lane}`, max: 1 }),
+  );
   const db = createDb(sql);
-  const repository = new TasksRepository(db, new CursorCodec(options.cursorSecret));
+  const repository = new TasksRepository(
+    db,
+    new CursorCodec(options.cursorSecret),
+    new WriteLanes(laneClients),
+  );
   app.decorate("sql", sql);
   app.decorate("pool", pool);
   app.decorate("tasks", repository);
@@ -61,7 +71,10 @@ async function database(app: FastifyInstance, options: DatabaseOptions) {
   });
   app.addHook("onClose", async () => {
     clearInterval(timer);
-    await Promise.all([sql.end({ timeout: 5 }), pool.end()]);
+    await Promise.all([
+      ...[sql, ...laneClients].map((client) => client.end({ timeout: 5 })),
+      pool.end(),
+    ]);
   });
 }
 
