@@ -38,16 +38,26 @@ it("queues a user's writes to a locked task on one connection, and lets other la
     await blocker.query("begin");
     await blocker.query("select id from tasks where id = $1 for update", [task.id]);
     const toggles = Array.from({ length: 5 }, () => toggle(first, task.id));
+    const { rows } = await blocker.query<{ pid: number }>("select pg_backend_pid() as pid");
+    /**
+     * The backends waiting behind the blocker's lock, directly or behind another waiter (on the
+     * row's tuple lock); not those of other test files, which share the database.
+     */
     const waiting = async () => {
       // Statistics are a snapshot per transaction: take a fresh one.
       await blocker.query("select pg_stat_clear_snapshot()");
-      const { rows } = await blocker.query<{ name: string }>(
-        "select application_name as name from pg_stat_activity " +
-          "where application_name like 'todo-api%' and wait_event_type = 'Lock'",
+      const result = await blocker.query<{ name: string }>(
+        `with recursive blocked(pid) as (
+           select pid from pg_stat_activity where $1 = any(pg_blocking_pids(pid))
+           union
+           select a.pid from pg_stat_activity a join blocked b on b.pid = any(pg_blocking_pids(a.pid))
+         )
+         select application_name as name from pg_stat_activity where pid in (select pid from blocked)`,
+        [rows[0]?.pid],
       );
-      return rows.map((row) => row.name);
+      return result.rows.map((row) => row.name);
     };
-    await vi.waitFor(async () => expect(await waiting()).toHaveLength(1));
+    await vi.waitFor(async () => expect(await waiting()).toHaveLength(1), { timeout: 10_000 });
 
     // Another lane's user writes meanwhile.
     const free = await toggle(other, otherTask.id);
