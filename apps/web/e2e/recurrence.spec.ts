@@ -128,6 +128,8 @@ test("every 2 weeks on Mon and Thu with reminders: summary, five dates, saved; c
   });
   await page.reload();
   const countedItem = taskItem(page, "Three more times");
+  // Shortcuts work once the board does (ADR 0051): its checkboxes are enabled then.
+  await expect(countedItem.getByRole("checkbox")).toBeEnabled();
   await countedItem.focus();
   await page.keyboard.press("x");
   const tuesday = addDays(monday, 1);
