@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe("found by fuzzing", () => {
-  it("answers a path with an empty segment as an unknown route, with or without a token", async () => {
+  it("answers a path with an empty or a dot segment as an unknown route, with or without a token", async () => {
     const userId = newUserId();
     const valid = await authHeader(userId);
     for (const [method, url] of [
@@ -20,6 +20,9 @@ describe("found by fuzzing", () => {
       ["PUT", `/api/${userId}/tasks/`],
       ["PATCH", `/api/${userId}/tasks//complete`],
       ["DELETE", "/api//tasks/1"],
+      // Sent as /api/tasks/1 and /tasks: clients resolve dot segments.
+      ["GET", "/api/./tasks/1"],
+      ["GET", "/api/../tasks"],
     ] as const) {
       for (const headers of [valid, { authorization: "Bearer nonsense" }, {}]) {
         expectProblem(await app.inject({ method, url, headers }), 404);

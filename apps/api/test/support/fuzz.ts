@@ -591,7 +591,9 @@ export async function fuzz(app: FastifyInstance, options: FuzzOptions): Promise<
   const violations = (request: BuiltRequest, response: LightMyRequestResponse): string[] => {
     const found: string[] = [];
     const { method, url } = request.options;
-    const path = url.split("?")[0] ?? "";
+    // The path as it is sent: a URL client (app.inject as much as a browser or curl) resolves
+    // "." and ".." segments, so `/api/./tasks/1` reaches the server as `/api/tasks/1`.
+    const path = new URL(url, "http://localhost").pathname;
     const status = response.statusCode;
     if (status >= 500) found.push(`a ${status}`);
     const documented = openApi.operation(method, path);
