@@ -1,6 +1,6 @@
 import { dateTimeFormats } from "@todo/contract/date-time-format";
 import { describe, expect, it } from "vitest";
-import { dayIn, dueLabel, isOverdue } from "./due-label";
+import { dayIn, dueLabel } from "./due-label";
 
 // Wednesday 2 December 2026, 10:00 in Paris (09:00 UTC).
 const now = new Date("2026-12-02T09:00:00Z");
@@ -69,21 +69,7 @@ describe("due date labels", () => {
   });
 });
 
-describe("overdue", () => {
-  const task = { completed: false, time_zone: "Europe/Paris" };
-
-  it("is an all-day date once its day is over in its zone, a moment once it has passed", () => {
-    expect(isOverdue({ ...task, due_date: "2026-12-01" }, now)).toBe(true);
-    expect(isOverdue({ ...task, due_date: "2026-12-02" }, now)).toBe(false);
-    expect(isOverdue({ ...task, due_date: "2026-12-02T08:59:00Z" }, now)).toBe(true);
-    expect(isOverdue({ ...task, due_date: "2026-12-02T09:01:00Z" }, now)).toBe(false);
-  });
-
-  it("never applies to a completed task or one without a date", () => {
-    expect(isOverdue({ ...task, completed: true, due_date: "2020-01-01" }, now)).toBe(false);
-    expect(isOverdue({ ...task, due_date: null }, now)).toBe(false);
-  });
-
+describe("dayIn", () => {
   it("reads today's date in a zone", () => {
     expect(dayIn("Pacific/Kiritimati", now)).toBe("2026-12-02");
     expect(dayIn("Pacific/Pago_Pago", new Date("2026-12-02T05:00:00Z"))).toBe("2026-12-01");

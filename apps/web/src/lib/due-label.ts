@@ -1,17 +1,34 @@
 import { dateTimeFormats } from "@todo/contract/date-time-format";
 import { isAllDay } from "@todo/contract/due-date";
+import { DATE_STYLES, type DateStyle, formatEnUs, localDay } from "./en-us-dates";
 
 // No React here: the labels are worked out from the date, the clock and a zone, and tested so.
 
 const DAY_MS = 86_400_000;
 
 const dayParts = dateTimeFormats({ year: "numeric", month: "2-digit", day: "2-digit" });
-const mediumDate = dateTimeFormats({ dateStyle: "medium" });
-const mediumDateTime = dateTimeFormats({ dateStyle: "medium", timeStyle: "short" });
-const weekday = dateTimeFormats({ weekday: "long" });
-const monthDay = dateTimeFormats({ month: "short", day: "numeric" });
-const monthDayYear = dateTimeFormats({ month: "short", day: "numeric", year: "numeric" });
-const time = dateTimeFormats({ timeStyle: "short" });
+const formats: Partial<Record<DateStyle, ReturnType<typeof dateTimeFormats>>> = {};
+
+/**
+ * `moment` in `style`, in `locale` and `timeZone` (by default the runtime's: a browser's `Intl`
+ * speaks its `navigator.language`, which Node before 21 lacks): en-US in the runtime's zone or UTC
+ * without Intl, which a first render would otherwise pay ICU's start-up for (ADR 0056).
+ */
+function format(
+  style: DateStyle,
+  moment: Date,
+  locale: string | undefined,
+  timeZone: string | undefined,
+): string {
+  if (
+    (timeZone === undefined || timeZone === "UTC") &&
+    (locale ?? globalThis.navigator?.language) === "en-US"
+  ) {
+    return formatEnUs(moment, style, timeZone === "UTC");
+  }
+  formats[style] ??= dateTimeFormats(DATE_STYLES[style]);
+  return formats[style](locale, timeZone).format(moment);
+}
 
 interface LabelOptions {
   /** The zone the reader lives in: "today" is their today. */
@@ -22,13 +39,13 @@ interface LabelOptions {
 
 /** `YYYY-MM-DD` of `moment` in `timeZone` (in the runtime's own zone if it lacks that one). */
 export function dayIn(timeZone: string | undefined, moment: Date): string {
-  let format: Intl.DateTimeFormat;
+  if (timeZone === undefined) return localDay(moment);
+  let parts: Intl.DateTimeFormatPart[];
   try {
-    format = dayParts("en-US", timeZone);
+    parts = dayParts("en-US", timeZone).formatToParts(moment);
   } catch {
-    format = dayParts("en-US", undefined);
+    return localDay(moment);
   }
-  const parts = format.formatToParts(moment);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
@@ -42,22 +59,8 @@ function daysBetween(from: string, to: string): number {
 export function formatDueDate(dueDate: string, { timeZone, locale }: LabelOptions = {}): string {
   return isAllDay(dueDate)
     ? // A calendar date names no moment: it is the same date wherever the reader is.
-      mediumDate(locale, "UTC").format(new Date(`${dueDate}T00:00:00Z`))
-    : mediumDateTime(locale, timeZone).format(new Date(dueDate));
-}
-
-/**
- * Open and past due: a date-time once it has passed, an all-day date once its day is over in the
- * zone it was set in.
- */
-export function isOverdue(
-  task: { completed: boolean; due_date: string | null; time_zone: string },
-  now = new Date(),
-): boolean {
-  if (task.completed || task.due_date === null) return false;
-  return isAllDay(task.due_date)
-    ? task.due_date < dayIn(task.time_zone, now)
-    : Date.parse(task.due_date) < now.getTime();
+      format("mediumDate", new Date(`${dueDate}T00:00:00Z`), locale, "UTC")
+    : format("mediumDateTime", new Date(dueDate), locale, timeZone);
 }
 
 export interface DueLabel {
@@ -93,12 +96,12 @@ export function dueLabel(dueDate: string, options: LabelOptions = {}): DueLabel 
   let text: string;
   if (days === 0) text = "Today";
   else if (days === 1) text = "Tomorrow";
-  else if (days < 7) text = weekday(locale, zone).format(moment);
+  else if (days < 7) text = format("weekday", moment, locale, zone);
   else {
     const sameYear = day.slice(0, 4) === today.slice(0, 4);
-    text = (sameYear ? monthDay : monthDayYear)(locale, zone).format(moment);
+    text = format(sameYear ? "monthDay" : "monthDayYear", moment, locale, zone);
   }
-  if (!allDay) text = `${text}, ${time(locale, timeZone).format(moment)}`;
+  if (!allDay) text = `${text}, ${format("time", moment, locale, timeZone)}`;
   if (overdue) text = `${text} (overdue)`;
   return { text, phrase: `Due ${text}`, overdue };
 }

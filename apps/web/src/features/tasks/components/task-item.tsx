@@ -2,16 +2,24 @@
 
 import type { Task } from "@todo/contract/task";
 import { clsx } from "clsx";
-import { useId, useMemo, useState } from "react";
+import { lazy, Suspense, useId, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LineIcon } from "@/components/ui/line-icon";
 import { TASK_DRAG_TYPE } from "@/lib/task-drag";
 import { useCompletedCheckbox } from "../api/complete-task";
 import { describeReminders } from "../quick-add/reminders";
-import { describeRecurrence } from "../recurrence/describe-recurrence";
-import { REPEAT_ICON } from "../recurrence/repeat-icon";
+import { RepeatBadge } from "../recurrence/repeat-badge";
 import { DueDate } from "./due-date";
 import { linkParts } from "./linkify";
+
+// The rule in words loads with the first row of a recurring task, not with every page (ADR
+// 0056): the server's HTML keeps the words until then, and a row rendered before names it
+// "Repeats".
+const RepeatWordsBadge = lazy(() =>
+  import("../recurrence/repeat-words-badge").then(({ RepeatWordsBadge }) => ({
+    default: RepeatWordsBadge,
+  })),
+);
 
 // Two inline strokes instead of an icon library, to keep the page's JavaScript small.
 const EDIT_ICON = "M4 20h4L19 9l-4-4L4 16v4z";
@@ -107,12 +115,6 @@ function PriorityBadge({ priority }: { priority: Task["priority"] }) {
 export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskItemProps) {
   const titleId = useId();
   const checkbox = useCompletedCheckbox(task, onToggle);
-  // Worked out once per change of the task, not on every render of the row (the words of an
-  // UNTIL rule build a date formatter).
-  const repeats = useMemo(
-    () => (task.recurrence ? describeRecurrence(task.recurrence, task.time_zone) : null),
-    [task.recurrence, task.time_zone],
-  );
   const reminders = useMemo(
     () => (task.reminders.length > 0 ? `Reminders: ${describeReminders(task.reminders)}` : null),
     [task.reminders],
@@ -157,15 +159,10 @@ export function TaskItem({ task, onToggle, onEdit, onDelete, onTagClick }: TaskI
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
           <PriorityBadge priority={task.priority} />
           {task.due_date ? <DueDate dueDate={task.due_date} /> : null}
-          {repeats ? (
-            <span
-              role="img"
-              aria-label={`Repeats: ${repeats}`}
-              title={repeats}
-              className="text-muted-foreground"
-            >
-              <LineIcon path={REPEAT_ICON} className="size-4 shrink-0" />
-            </span>
+          {task.recurrence ? (
+            <Suspense fallback={<RepeatBadge />}>
+              <RepeatWordsBadge rule={task.recurrence} timeZone={task.time_zone} />
+            </Suspense>
           ) : null}
           {reminders ? (
             <span

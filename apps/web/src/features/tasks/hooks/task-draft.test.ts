@@ -1,12 +1,7 @@
 import { createTaskSchema } from "@todo/contract/task";
 import { describe, expect, it } from "vitest";
-import {
-  changedInput,
-  draftErrors,
-  draftFromTask,
-  draftToInput,
-  toFieldErrors,
-} from "./task-draft";
+import { changedInput } from "./edit-draft";
+import { draftErrors, draftFromTask, draftToInput, toFieldErrors } from "./task-draft";
 
 const task = {
   id: 7,

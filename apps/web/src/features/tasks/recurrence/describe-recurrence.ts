@@ -1,8 +1,9 @@
 import { dayIn } from "@/lib/due-label";
+import { MONTH_NAMES, WEEKDAY_NAMES } from "@/lib/en-us-dates";
 
 // A recurrence rule in words, for the picker's summary, quick add's preview and the task row.
 // Any rule of the contract's subset reads, not only those the picker builds. Small and free of
-// the rule checker and the recurrence library: the task row, in the first load, uses it.
+// the rule checker and the recurrence library: a recurring task's row loads it (repeat-words-badge).
 
 /** An RRULE UNTIL as the day (in `timeZone`) it falls on. */
 export function untilDay(until: string, timeZone: string): string {
@@ -23,35 +24,20 @@ export function ruleParts(rule: string): Map<string, string> {
 }
 
 /** Each RRULE weekday code's name, short ("Mon", fits seven to a row) and in full. */
-export const DAY_NAMES = {
-  MO: ["Mon", "Monday"],
-  TU: ["Tue", "Tuesday"],
-  WE: ["Wed", "Wednesday"],
-  TH: ["Thu", "Thursday"],
-  FR: ["Fri", "Friday"],
-  SA: ["Sat", "Saturday"],
-  SU: ["Sun", "Sunday"],
-} as const;
+export const DAY_NAMES = Object.fromEntries(
+  ["SU", "MO", "TU", "WE", "TH", "FR", "SA"].map(
+    (code, day): [string, readonly [string, string]] => {
+      const name: string = WEEKDAY_NAMES[day] ?? code;
+      return [code, [name.slice(0, 3), name]];
+    },
+  ),
+) as Record<"MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU", readonly [string, string]>;
 
 /** A weekday code as words; an unknown code as it is. */
 function dayName(code: string, form: "short" | "full"): string {
   const names = (DAY_NAMES as Record<string, readonly [string, string] | undefined>)[code];
   return names?.[form === "short" ? 0 : 1] ?? code;
 }
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const UNITS: Record<string, string> = {
   DAILY: "day",
   WEEKLY: "week",
@@ -89,7 +75,7 @@ function monthDayWord(n: number): string {
 
 /** `YYYY-MM-DD` → "1 Mar 2030". */
 function shortDate(date: string): string {
-  const month = MONTHS[Number(date.slice(5, 7)) - 1]?.slice(0, 3) ?? "";
+  const month = MONTH_NAMES[Number(date.slice(5, 7)) - 1]?.slice(0, 3) ?? "";
   return `${Number(date.slice(8, 10))} ${month} ${date.slice(0, 4)}`;
 }
 
@@ -116,7 +102,7 @@ export function describeRecurrence(rule: string, timeZone = "UTC"): string {
   const byDay = parts.get("BYDAY");
   const byMonthDay = parts.get("BYMONTHDAY")?.split(",").map(Number);
   const byMonth = parts.get("BYMONTH")?.split(",").map(Number);
-  const monthNames = byMonth?.map((month) => MONTHS[month - 1] ?? String(month));
+  const monthNames = byMonth?.map((month) => MONTH_NAMES[month - 1] ?? String(month));
 
   let text =
     interval > 1 ? `Every ${interval} ${UNITS[freq] ?? "day"}s` : (ADVERBS[freq] ?? "Every day");
