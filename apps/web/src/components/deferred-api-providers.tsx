@@ -2,6 +2,7 @@
 
 import type { DehydratedState } from "@tanstack/react-query";
 import { type ReactNode, startTransition, useEffect, useState } from "react";
+import { afterCommit } from "@/lib/after-commit";
 import { createApiClient } from "@/lib/api-client";
 import { ApiClientContext } from "@/lib/api-client-context";
 import { QueryEngineProvider } from "@/lib/deferred-queries";
@@ -34,15 +35,18 @@ export function DeferredApiProviders({
   if (loadError) throw loadError;
   useEffect(() => {
     let mounted = true;
-    import("@/lib/query-engine").then(
-      // A transition: the board's re-render with the engine yields to the browser as it goes.
-      ({ startQueryEngine }) => {
-        if (mounted) startTransition(() => setEngine(startQueryEngine({ staleTime })));
-      },
-      (error: unknown) => mounted && setLoadError(error),
-    );
+    const cancel = afterCommit(() => {
+      import("@/lib/query-engine").then(
+        // A transition: the board's re-render with the engine yields to the browser as it goes.
+        ({ startQueryEngine }) => {
+          if (mounted) startTransition(() => setEngine(startQueryEngine({ staleTime })));
+        },
+        (error: unknown) => mounted && setLoadError(error),
+      );
+    });
     return () => {
       mounted = false;
+      cancel();
     };
   }, [staleTime]);
   return (

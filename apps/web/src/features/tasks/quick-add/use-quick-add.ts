@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { afterCommit } from "@/lib/after-commit";
 import { importOrReload } from "@/lib/new-build-reload";
 import type { parseQuickAdd } from "./parse-quick-add";
 
@@ -10,11 +11,14 @@ export function useQuickAddParser(): typeof parseQuickAdd | null {
   const [parser, setParser] = useState<{ parse: typeof parseQuickAdd } | null>(null);
   useEffect(() => {
     let mounted = true;
-    void importOrReload(() => import("./parse-quick-add")).then(({ parseQuickAdd }) => {
-      if (mounted) setParser({ parse: parseQuickAdd });
+    const cancel = afterCommit(() => {
+      void importOrReload(() => import("./parse-quick-add")).then(({ parseQuickAdd }) => {
+        if (mounted) setParser({ parse: parseQuickAdd });
+      });
     });
     return () => {
       mounted = false;
+      cancel();
     };
   }, []);
   return parser?.parse ?? null;
