@@ -1,5 +1,5 @@
 import type { Task } from "@todo/contract/task";
-import { draftFromTask, draftToInput, type TaskDraft } from "./task-draft";
+import { draftFromTask, draftToInput, dueInputs, type TaskDraft } from "./task-draft";
 
 // An edit's changes, for the edit dialog alone: out of the first load, which has the add form's
 // drafts only.
@@ -23,7 +23,7 @@ const INPUT_FIELDS: Record<keyof TaskDraft, (keyof TaskInput)[]> = {
 
 /** True when the draft's due date and time are the task's: it keeps its zone then. */
 export function dueUnchanged(task: Task, draft: TaskDraft): boolean {
-  const before = draftFromTask(task);
+  const before = dueInputs(task.due_date);
   return before.dueDate === draft.dueDate && before.dueTime === draft.dueTime;
 }
 

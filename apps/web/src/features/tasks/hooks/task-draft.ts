@@ -49,7 +49,10 @@ function toLocalInputs(iso: string): Pick<TaskDraft, "dueDate" | "dueTime"> {
   return { dueDate: local.slice(0, 10), dueTime: local.slice(11, 16) };
 }
 
-function dueInputs(dueDate: string | null | undefined): Pick<TaskDraft, "dueDate" | "dueTime"> {
+/** A due date as the form's date and time inputs (in the browser's zone). */
+export function dueInputs(
+  dueDate: string | null | undefined,
+): Pick<TaskDraft, "dueDate" | "dueTime"> {
   if (!dueDate) return { dueDate: "", dueTime: "" };
   return isAllDay(dueDate) ? { dueDate, dueTime: "" } : toLocalInputs(dueDate);
 }
